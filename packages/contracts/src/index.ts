@@ -1,0 +1,5 @@
+export * from './common.js';
+export * from './auth.js';
+export * from './municipalities.js';
+export * from './bodies.js';
+export * from './health.js';
