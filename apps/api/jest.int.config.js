@@ -4,7 +4,7 @@ import base from './jest.config.js';
 export default {
   ...base,
   testMatch: ['**/*.int-spec.ts'],
-  globalSetup: '<rootDir>/src/test-support/global-setup.ts',
-  globalTeardown: '<rootDir>/src/test-support/global-teardown.ts',
+  globalSetup: '<rootDir>/src/test-support/global-setup.mjs',
+  globalTeardown: '<rootDir>/src/test-support/global-teardown.mjs',
   testTimeout: 60000,
 };

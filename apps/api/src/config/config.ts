@@ -16,8 +16,6 @@ export const ConfigSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  /** Database role the API switches to inside every request; row-level security applies to it. */
-  DB_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('sekretariat_app'),
   /** Run migrations at start. Default on for the embedded database, off for an external one (use npm run migrate). */
   MIGRATE_ON_START: bool.optional(),
   /** Load the demo municipality when the database has no municipality yet. */
@@ -40,6 +38,8 @@ export const ConfigSchema = z.object({
       }
       return map;
     }),
+  /** Behind a reverse proxy: trust X-Forwarded-For for client addresses (rate limits, logs). */
+  TRUST_PROXY: bool.default(false),
   /** Set when the API runs behind TLS: cookies get the Secure flag. */
   COOKIE_SECURE: bool.default(false),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),

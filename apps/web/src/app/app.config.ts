@@ -1,10 +1,35 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import {
+  type ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
+import {
+  TitleStrategy,
+  provideRouter,
+  withComponentInputBinding,
+  withInMemoryScrolling,
+} from '@angular/router';
 import { routes } from './app.routes';
+import { apiInterceptor } from './core/api/api.interceptor';
+import { provideI18n } from './core/i18n/provide-i18n';
+import { provideFocusHeadingOnNavigation } from './core/routing/focus-heading-on-navigation';
+import { TranslatedTitleStrategy } from './core/routing/translated-title-strategy';
+import { SessionStore } from './core/session/session-store';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(routes)
-  ]
+    provideHttpClient(withFetch(), withInterceptors([apiInterceptor])),
+    provideRouter(
+      routes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
+    ),
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    provideFocusHeadingOnNavigation(),
+    provideI18n(),
+    provideAppInitializer(() => inject(SessionStore).load()),
+  ],
 };

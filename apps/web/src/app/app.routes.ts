@@ -1,3 +1,30 @@
-import { Routes } from '@angular/router';
+import type { Routes } from '@angular/router';
 
-export const routes: Routes = [];
+/** Route titles are translation keys (see TranslatedTitleStrategy). Paths are Norwegian on purpose: they are the public addresses. */
+export const routes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'titles.home',
+    loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+  },
+  {
+    path: 'organer',
+    loadChildren: () => import('./bodies/bodies.routes').then((m) => m.BODIES_ROUTES),
+  },
+  {
+    path: 'logg-inn',
+    loadChildren: () => import('./auth/auth.routes').then((m) => m.AUTH_ROUTES),
+  },
+  {
+    path: 'tilgjengelighet',
+    title: 'titles.accessibility',
+    loadComponent: () =>
+      import('./accessibility/accessibility-page').then((m) => m.AccessibilityPage),
+  },
+  {
+    path: '**',
+    title: 'titles.notFound',
+    loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),
+  },
+];

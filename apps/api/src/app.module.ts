@@ -1,0 +1,48 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { BodiesModule } from './bodies/bodies.module.js';
+import { loggingModule } from './common/logging/logging.module.js';
+import type { Config } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { TenantInterceptor } from './database/tenant.interceptor.js';
+import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
+import { OpenApiModule } from './openapi/openapi.module.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { PdfModule } from './pdf/pdf.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: Config, orm: MikroORM, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule(config),
+        DatabaseModule.forRoot(orm, databaseUrl),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'login', limit: config.LOGIN_RATE_LIMIT, ttl: config.LOGIN_RATE_WINDOW_SECONDS * 1000 }],
+          errorMessage: 'For mange innloggingsforsøk. Vent litt og prøv igjen.',
+        }),
+        AuditModule,
+        JobsModule,
+        PdfModule,
+        MunicipalitiesModule,
+        AuthModule,
+        HealthModule,
+        BodiesModule,
+        OpenApiModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: TenantInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
+import { Municipality } from '../municipalities/municipality.entity.js';
+
+/**
+ * One change, as it was made. The table is append-only: the application role may only
+ * INSERT and SELECT, and a trigger refuses UPDATE and DELETE for everyone.
+ */
+@Entity({ tableName: 'audit_log' })
+@Index({ properties: ['entityType', 'entityId'] })
+export class AuditEntry {
+  [OptionalProps]?: 'before' | 'after' | 'actorId' | 'requestId';
+
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string & Opt;
+
+  @ManyToOne(() => Municipality, { ref: true, deleteRule: 'restrict' })
+  municipality!: Ref<Municipality>;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  at: Date & Opt = new Date();
+
+  /** The user who made the change; null for the system (imports, jobs). */
+  @Property({ type: 'uuid', nullable: true })
+  actorId: string | null = null;
+
+  @Property({ type: 'string', length: 200 })
+  actorName!: string;
+
+  /** What was done, e.g. `body.create`, `vote.register`. */
+  @Property({ type: 'string', length: 100 })
+  action!: string;
+
+  @Property({ type: 'string', length: 100 })
+  entityType!: string;
+
+  @Property({ type: 'string', length: 100 })
+  entityId!: string;
+
+  @Property({ type: 'json', nullable: true })
+  before: unknown = null;
+
+  @Property({ type: 'json', nullable: true })
+  after: unknown = null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  requestId: string | null = null;
+}

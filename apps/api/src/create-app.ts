@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { ApiExceptionFilter } from './common/http/exception.filter.js';
+import { requestIdFor } from './common/logging/logging.module.js';
+import { fromRepoRoot } from './common/paths.js';
+import type { Config } from './config/config.js';
+import { ormOptions } from './database/orm-options.js';
+
+export interface CreatedApp {
+  app: NestFastifyApplication;
+  orm: MikroORM;
+}
+
+/** Builds the HTTP application on a database URL: API under /api, the web app at /. */
+export async function createApp(config: Config, databaseUrl: string, options: { bufferLogs?: boolean } = {}): Promise<CreatedApp> {
+  const orm = await MikroORM.init(ormOptions(databaseUrl));
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    genReqId: requestIdFor,
+    trustProxy: config.TRUST_PROXY,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, orm, databaseUrl), adapter, {
+    bufferLogs: options.bufferLogs ?? true,
+    abortOnError: false,
+    logger: config.LOG_LEVEL === 'silent' ? false : undefined,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  await app.register(fastifyCookie);
+
+  const webDist = fromRepoRoot(config.WEB_DIST ?? 'apps/web/dist/web/browser');
+  const indexPath = path.join(webDist, 'index.html');
+  const indexHtml = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
+  if (indexHtml) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.useGlobalFilters(new ApiExceptionFilter(indexHtml));
+  app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'same-origin');
+    if (request.url.startsWith('/api')) void reply.header('cache-control', 'no-store');
+  });
+  return { app, orm };
+}

@@ -1,0 +1,76 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { PgBoss, type Job } from 'pg-boss';
+import { DATABASE_URL } from '../database/database.module.js';
+
+export type JobHandler<T extends object> = (data: T, job: Job<T>) => Promise<void>;
+
+interface Registration {
+  name: string;
+  handler: JobHandler<object>;
+  cron?: string;
+}
+
+/**
+ * Background work on pg-boss in the same PostgreSQL. Feature modules register handlers at
+ * start-up; the API process works them unless JOBS_IN_PROCESS=false, in which case
+ * `npm run worker` does. Any number of API and worker processes can share the queues.
+ */
+@Injectable()
+export class JobsService implements OnApplicationShutdown {
+  private readonly logger = new Logger(JobsService.name);
+  private readonly registrations = new Map<string, Registration>();
+  private boss?: PgBoss;
+  private working = false;
+
+  constructor(@Inject(DATABASE_URL) private readonly url: string) {}
+
+  /** Declares a job type; `cron` schedules it (pg-boss makes sure one process runs each tick). */
+  register<T extends object>(name: string, handler: JobHandler<T>, options: { cron?: string } = {}): void {
+    this.registrations.set(name, { name, handler: handler as JobHandler<object>, cron: options.cron });
+  }
+
+  private async ensureStarted(): Promise<PgBoss> {
+    if (this.boss) return this.boss;
+    const boss = new PgBoss({ connectionString: this.url, schema: 'pgboss', max: 4 });
+    boss.on('error', (error) => this.logger.error(error, 'pg-boss error'));
+    await boss.start();
+    for (const r of this.registrations.values()) await boss.createQueue(r.name);
+    this.boss = boss;
+    return boss;
+  }
+
+  /** Starts working every registered queue in this process. */
+  async startWorking(): Promise<void> {
+    const boss = await this.ensureStarted();
+    if (this.working) return;
+    this.working = true;
+    for (const r of this.registrations.values()) {
+      await boss.work<object>(r.name, async (jobs) => {
+        for (const job of jobs) {
+          this.logger.log(`Running ${r.name} ${job.id}`);
+          await r.handler(job.data, job);
+        }
+      });
+      if (r.cron) await boss.schedule(r.name, r.cron);
+    }
+    this.logger.log(`Working queues: ${[...this.registrations.keys()].join(', ') || '(none)'}`);
+  }
+
+  async send<T extends object>(name: string, data: T): Promise<string> {
+    if (!this.registrations.has(name)) throw new Error(`Unknown job type ${name}`);
+    const boss = await this.ensureStarted();
+    const id = await boss.send(name, data);
+    if (!id) throw new Error(`pg-boss did not accept job ${name}`);
+    return id;
+  }
+
+  /** Waits for a job to finish (for tests and for callers that poll). */
+  async state(name: string, id: string): Promise<string | undefined> {
+    const boss = await this.ensureStarted();
+    return (await boss.getJobById(name, id))?.state;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss?.stop({ graceful: true, timeout: 10_000 });
+  }
+}

@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfig } from './config/load-config.js';
+import { createApp } from './create-app.js';
+import { migrate } from './database/migrate.js';
+import { ormOptions } from './database/orm-options.js';
+import { resolveDatabase } from './database/resolve-database.js';
+import { seedDemo } from './database/seed/seed-municipality.js';
+import { JobsService } from './jobs/jobs.service.js';
+
+const logger = new Logger('Bootstrap');
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const db = await resolveDatabase(config);
+
+  // Migrations and demo data: by default only for the embedded database (see docs/operations.md).
+  if (config.MIGRATE_ON_START ?? db.embedded) {
+    const orm = await MikroORM.init(ormOptions(db.url));
+    try {
+      await migrate(orm);
+      if ((config.SEED_DEMO ?? db.embedded) && (await seedDemo(orm))) logger.log('Loaded the demo municipality');
+    } finally {
+      await orm.close();
+    }
+  }
+
+  const { app } = await createApp(config, db.url);
+  if (config.JOBS_IN_PROCESS) await app.get(JobsService).startWorking();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: shutting down`);
+    await app.close();
+    await db.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  logger.log(`Sekretariat is running on http://localhost:${config.PORT}`);
+}
+
+bootstrap().catch((error: unknown) => {
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

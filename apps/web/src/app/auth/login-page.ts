@@ -1,0 +1,99 @@
+import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ApiError, errorMessageKey } from '../core/api/api-error';
+import { SessionStore } from '../core/session/session-store';
+import { safeReturnUrl } from './safe-return-url';
+
+type FieldName = 'username' | 'password';
+
+interface FormProblem {
+  /** The field to jump to from the summary; null for a problem with the whole form. */
+  readonly field: FieldName | null;
+  readonly messageKey: string;
+}
+
+@Component({
+  selector: 'app-login-page',
+  imports: [ReactiveFormsModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './login-page.html',
+  styleUrl: './login-page.css',
+})
+export class LoginPage {
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
+
+  /** From the query string (`?returnUrl=/organer/…`), via component input binding. */
+  readonly returnUrl = input<string>();
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    username: ['', [Validators.required, Validators.maxLength(100)]],
+    password: ['', [Validators.required, Validators.maxLength(200)]],
+  });
+  protected readonly problems = signal<readonly FormProblem[]>([]);
+  protected readonly submitting = signal(false);
+
+  protected fieldProblem(field: FieldName): FormProblem | undefined {
+    return this.problems().find((problem) => problem.field === field);
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.submitting()) return;
+    // Clear first so that the same message, shown again, is announced again.
+    this.problems.set([]);
+    const problems = this.validate();
+    if (problems.length > 0) {
+      this.problems.set(problems);
+      return;
+    }
+    this.submitting.set(true);
+    try {
+      const { username, password } = this.form.getRawValue();
+      await this.session.login({ username: username.trim(), password });
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+    } catch (error) {
+      this.problems.set(this.serverProblems(error));
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  /** Links in the error summary move focus to their field. */
+  protected focusField(event: Event, field: FieldName): void {
+    event.preventDefault();
+    this.document.getElementById(field)?.focus();
+  }
+
+  private validate(): FormProblem[] {
+    const { username, password } = this.form.getRawValue();
+    const problems: FormProblem[] = [];
+    if (username.trim() === '') {
+      problems.push({ field: 'username', messageKey: 'auth.login.usernameRequired' });
+    } else if (this.form.controls.username.hasError('maxlength')) {
+      problems.push({ field: 'username', messageKey: 'auth.login.usernameTooLong' });
+    }
+    if (password === '') {
+      problems.push({ field: 'password', messageKey: 'auth.login.passwordRequired' });
+    } else if (this.form.controls.password.hasError('maxlength')) {
+      problems.push({ field: 'password', messageKey: 'auth.login.passwordTooLong' });
+    }
+    return problems;
+  }
+
+  private serverProblems(error: unknown): FormProblem[] {
+    if (error instanceof ApiError && error.fields.length > 0) {
+      const fields = new Set(
+        error.fields
+          .map((field) => field.path.split('.')[0])
+          .filter((path): path is FieldName => path === 'username' || path === 'password'),
+      );
+      if (fields.size > 0) {
+        return [...fields].map((field) => ({ field, messageKey: `auth.login.${field}Invalid` }));
+      }
+    }
+    return [{ field: null, messageKey: errorMessageKey(error) }];
+  }
+}

@@ -1,0 +1,29 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LanguageService } from '../core/i18n/language.service';
+import { SessionStore } from '../core/session/session-store';
+import { IsoDatePipe } from '../shared/iso-date.pipe';
+import { LoadState } from '../shared/load-state';
+import { ScrollRegion } from '../shared/scroll-region';
+import { BodiesApi } from './bodies-api';
+
+@Component({
+  selector: 'app-body-list-page',
+  imports: [RouterLink, TranslocoPipe, IsoDatePipe, LoadState, ScrollRegion],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './body-list-page.html',
+  styleUrl: './bodies.css',
+})
+export class BodyListPage {
+  private readonly api = inject(BodiesApi);
+  private readonly session = inject(SessionStore);
+  protected readonly language = inject(LanguageService);
+
+  protected readonly bodies = rxResource({
+    params: () => ({ audience: this.session.isSignedIn() ? ('staff' as const) : ('public' as const) }),
+    stream: ({ params }) => this.api.list(params.audience),
+  });
+  protected readonly items = computed(() => (this.bodies.hasValue() ? this.bodies.value().items : []));
+}
