@@ -46,6 +46,18 @@ export async function createApp(config: Config, databaseUrl: string, options: { 
   app.useGlobalFilters(new ApiExceptionFilter(indexHtml));
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  // The API takes JSON only (and multipart for uploads): no HTML form can post to it cross-site.
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api') || request.method === 'GET' || request.method === 'HEAD') return;
+    const type = request.headers['content-type'];
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'];
+    if (!hasBody || !type || /^application\/json\b|^multipart\/form-data\b/i.test(type)) return;
+    await reply.status(415).send({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Innholdstypen støttes ikke. Send JSON (application/json).',
+      requestId: request.id,
+    });
+  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     void reply.header('x-content-type-options', 'nosniff');

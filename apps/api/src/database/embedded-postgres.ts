@@ -57,7 +57,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: true,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => logger.debug(message.trim()),
+    onLog: () => {},
     onError: (error) => logger.error(error instanceof Error ? error.message : String(error)),
   });
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));

@@ -22,6 +22,7 @@ export function ormOptions(url: string, extra: { debug?: boolean } = {}): Option
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
   });
 }

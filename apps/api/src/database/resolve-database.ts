@@ -14,3 +14,8 @@ export async function resolveDatabase(config: Config): Promise<ResolvedDatabase>
   const db = await startEmbeddedPostgres({ dataDir: fromRepoRoot(config.DATA_DIR), port: config.EMBEDDED_PG_PORT });
   return { url: db.url, embedded: true, stop: db.stop };
 }
+
+/** The URL of the embedded database that `npm start` runs, for a worker process beside it. */
+export function embeddedDatabaseUrl(config: Config): string {
+  return `postgres://postgres:postgres@127.0.0.1:${config.EMBEDDED_PG_PORT}/sekretariat`;
+}

@@ -65,6 +65,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return { status: exception.status, body };
     }
     if (exception instanceof HttpException) {
+      // Fastify's own errors (bad JSON, body too large) arrive wrapped, with the original as cause.
+      const cause = exception.cause as { code?: string } | undefined;
+      if (cause?.code && HTTP_ERROR_CODES[cause.code]) {
+        return { status: exception.getStatus(), body: { ...HTTP_ERROR_CODES[cause.code]! } };
+      }
       const status = exception.getStatus();
       const known = STATUS_CODES[status] ?? { code: status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST', message: 'Noe gikk galt.' };
       return { status, body: { ...known } };

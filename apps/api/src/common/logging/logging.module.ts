@@ -22,14 +22,13 @@ export function loggingModule(config: Config) {
       genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestIdFor(req),
       customProps: () => ({}),
       quietReqLogger: false,
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/ready' },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
           url: maskPersonalNumbers(req.url),
         }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
       formatters: { log: (obj) => maskDeep(obj) as Record<string, unknown> },

@@ -36,8 +36,9 @@ const BODY_KIND_LABELS: Record<BodyKind, string> = {
 const NO_PARTY = '–';
 
 const CSS = `
-.members td:first-child, .substitutes td:nth-child(2) { font-weight: 700; }
 .members th:nth-child(3), .members td:nth-child(3) { width: 7em; }
+.members th:first-child, .substitutes th:nth-child(2) { width: 45%; }
+td.lead { font-weight: 700; }
 `;
 
 /**
@@ -81,7 +82,7 @@ function membersSection(members: MembersListInput['members']): string {
     .map(
       ({ member }) =>
         `<tr><td>${escapeHtml(member.name)}</td><td>${party(member.party)}</td>` +
-        `<td>${escapeHtml(ROLE_LABELS[member.role])}</td></tr>`,
+        `<td${member.role === 'member' ? '' : ' class="lead"'}>${escapeHtml(ROLE_LABELS[member.role])}</td></tr>`,
     )
     .join('\n');
   return `<section>${heading}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ROLES, type Caller } from '@sekretariat/contracts';
+import { RouteTable } from '../openapi/route-table.js';
+import { DEMO_USERS } from '../database/seed/seed-municipality.js';
+import { createTestApp, type TestApp } from '../test-support/test-app.js';
+
+/**
+ * Walks the whole route table: every route must declare its roles, and must refuse each caller
+ * whose role it does not admit (401 for visitors, 403 for signed-in users).
+ */
+describe('route access', () => {
+  let t: TestApp;
+  const cookies = new Map<Caller, string | undefined>();
+
+  beforeAll(async () => {
+    t = await createTestApp('routes');
+    cookies.set('public', undefined);
+    for (const role of ROLES) {
+      const user = DEMO_USERS.find((u) => u.roles.length === 1 && u.roles[0] === role)!;
+      cookies.set(role, await t.login(user.username));
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has routes, and every route declares who may call it', () => {
+    const routes = t.app.get(RouteTable).routes();
+    expect(routes.length).toBeGreaterThan(8);
+    const undeclared = routes.filter((r) => !r.allow || r.allow.length === 0);
+    expect(undeclared.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+
+  it('refuses every caller without a permitted role', async () => {
+    const routes = t.app.get(RouteTable).routes();
+    const checked: string[] = [];
+    for (const route of routes) {
+      if (route.allow!.includes('public')) continue;
+      const url = route.path
+        .replace(':municipality', 'demo')
+        .replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+      for (const caller of ['public', ...ROLES] as Caller[]) {
+        if (route.allow!.includes(caller)) continue;
+        const cookie = cookies.get(caller);
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: cookie ? { cookie } : {},
+          ...(route.method === 'GET' ? {} : { payload: {} }),
+        });
+        expect({ route: `${route.method} ${route.path}`, caller, status: res.statusCode }).toEqual({
+          route: `${route.method} ${route.path}`,
+          caller,
+          status: caller === 'public' ? 401 : 403,
+        });
+        checked.push(`${route.method} ${route.path} as ${caller}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(0);
+  });
+
+  it('denies a route that declares no roles', async () => {
+    // The guard's default: a handler without @Allow is refused even to admins.
+    const { AuthGuard } = await import('./auth.guard.js');
+    const { Reflector } = await import('@nestjs/core');
+    const guard = new AuthGuard(new Reflector(), t.orm);
+    const context = {
+      getHandler: () => function undeclared() {},
+      getClass: () => class Undeclared {},
+      switchToHttp: () => ({ getRequest: () => ({ cookies: {}, method: 'GET', routeOptions: { url: '/x' } }) }),
+    };
+    await expect(guard.canActivate(context as never)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

@@ -1,0 +1,62 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { SessionUser } from '@sekretariat/contracts';
+import { MUNICIPALITY, SECRETARIAT_USER } from '../testing/fixtures';
+import { translocoTesting } from '../testing/i18n-testing';
+import { App } from './app';
+import { apiInterceptor } from './core/api/api.interceptor';
+import { SessionStore } from './core/session/session-store';
+
+describe('App shell', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [App, translocoTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([apiInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function render(user: SessionUser | null): Promise<HTMLElement> {
+    const loading = TestBed.inject(SessionStore).load();
+    http.expectOne('/api/auth/me').flush({ user });
+    http.expectOne('/api/municipalities/current').flush(MUNICIPALITY);
+    await loading;
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('has a skip link, one main landmark, the municipality and the visitor navigation', async () => {
+    const element = await render(null);
+    expect(element.querySelector('a.ds-skip-link')?.getAttribute('href')).toBe('#main');
+    expect(element.querySelectorAll('main#main')).toHaveLength(1);
+    expect(element.querySelector('header')?.textContent).toContain('Eksempel kommune');
+    expect(element.querySelector('header')?.textContent).toContain('Sekretariat');
+    const nav = [...element.querySelectorAll('nav a')].map((link) => link.textContent?.trim());
+    expect(nav).toEqual(['Forside', 'Politiske organer']);
+    expect(element.querySelector('header a[href^="/logg-inn"]')?.textContent).toContain('Logg inn');
+    expect(element.querySelector('[data-testid="logout"]')).toBeNull();
+    expect(element.querySelector('select#language')).not.toBeNull();
+    expect(element.querySelector('footer a[href="/tilgjengelighet"]')?.textContent).toContain('Tilgjengelighetserklæring');
+    expect(element.querySelector('footer a[href="/api/docs"]')).not.toBeNull();
+  });
+
+  it('shows a signed-in user by name with a logout button that ends the session', async () => {
+    const element = await render(SECRETARIAT_USER);
+    expect(element.querySelector('[data-testid="current-user"]')?.textContent?.trim()).toBe('Kari Nordmann');
+    element.querySelector<HTMLButtonElement>('[data-testid="logout"]')?.click();
+    http.expectOne('/api/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(TestBed.inject(SessionStore).isSignedIn()).toBe(false);
+  });
+});
