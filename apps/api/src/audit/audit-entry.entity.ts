@@ -15,6 +15,7 @@ export class AuditEntry {
   id!: string & Opt;
 
   @ManyToOne(() => Municipality, { ref: true, deleteRule: 'restrict' })
+  @Index()
   municipality!: Ref<Municipality>;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })

@@ -1,4 +1,4 @@
-import { ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Municipality } from '../municipalities/municipality.entity.js';
@@ -12,6 +12,7 @@ export abstract class TenantEntity {
   id: string & Opt = randomUUID();
 
   @ManyToOne(() => Municipality, { ref: true, deleteRule: 'restrict' })
+  @Index()
   municipality!: Ref<Municipality>;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })

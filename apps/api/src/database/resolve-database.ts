@@ -12,7 +12,7 @@ export interface ResolvedDatabase {
 export async function resolveDatabase(config: Config): Promise<ResolvedDatabase> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
   const db = await startEmbeddedPostgres({ dataDir: fromRepoRoot(config.DATA_DIR), port: config.EMBEDDED_PG_PORT });
-  return { url: db.url, embedded: true, stop: db.stop };
+  return { url: db.url, embedded: true, stop: () => db.stop() };
 }
 
 /** The URL of the embedded database that `npm start` runs, for a worker process beside it. */

@@ -25,10 +25,10 @@ export class TenantInterceptor implements NestInterceptor {
       (async () => {
         const slug = request.params?.municipality;
         const municipalityId = slug ? (await this.municipalities.bySlug(slug)).id : caller.user?.municipalityId;
-        if (!municipalityId) return lastValueFrom(next.handle(), { defaultValue: undefined });
+        if (!municipalityId) return lastValueFrom<unknown, undefined>(next.handle(), { defaultValue: undefined });
         const actor = { userId: caller.user?.id ?? null, name: caller.user?.username ?? 'public', roles: caller.roles };
         return runInTenant(this.orm, { municipalityId, actor, requestId: String(request.id) }, () =>
-          lastValueFrom(next.handle(), { defaultValue: undefined }),
+          lastValueFrom<unknown, undefined>(next.handle(), { defaultValue: undefined }),
         );
       })(),
     );

@@ -4,8 +4,8 @@ import type { RouteInfo } from './route-table.js';
 
 type Json = Record<string, unknown>;
 
-const schema = (s: z.ZodType): Json => z.toJSONSchema(s, { target: 'openapi-3.0', unrepresentable: 'any', io: 'output' }) as Json;
-const input = (s: z.ZodType): Json => z.toJSONSchema(s, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' }) as Json;
+const schema = (s: z.ZodType): Json => z.toJSONSchema(s, { target: 'openapi-3.0', unrepresentable: 'any', io: 'output' });
+const input = (s: z.ZodType): Json => z.toJSONSchema(s, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' });
 
 /** OpenAPI 3.0 document built from the route table and the contract schemas the routes validate with. */
 export function buildOpenApi(routes: RouteInfo[], info: { title: string; version: string }): Json {
@@ -26,7 +26,8 @@ export function buildOpenApi(routes: RouteInfo[], info: { title: string; version
       params.push({ name, in: 'path', required: true, schema: shape ? input(shape) : { type: 'string' } });
     }
     if (api?.query instanceof z.ZodObject) {
-      for (const [name, s] of Object.entries(api.query.shape as Record<string, z.ZodType>)) {
+      const shape: Record<string, z.ZodType> = api.query.shape;
+      for (const [name, s] of Object.entries(shape)) {
         params.push({ name, in: 'query', required: !s.safeParse(undefined).success, schema: input(s) });
       }
     }

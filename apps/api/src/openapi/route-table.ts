@@ -31,7 +31,8 @@ export class RouteTable {
   routes(prefix = 'api'): RouteInfo[] {
     const out: RouteInfo[] = [];
     for (const wrapper of this.discovery.getControllers()) {
-      const { instance, metatype } = wrapper;
+      const instance = wrapper.instance as object | undefined;
+      const metatype = wrapper.metatype as (new (...args: never[]) => unknown) | null;
       if (!instance || !metatype) continue;
       const base = this.reflector.get<string | string[]>(PATH_METADATA, metatype);
       const proto = Object.getPrototypeOf(instance) as Record<string, unknown>;

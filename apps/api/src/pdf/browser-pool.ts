@@ -248,7 +248,7 @@ export class BrowserPool implements OnModuleInit, OnModuleDestroy {
 
   /** Hands the slot straight to the longest waiter (FIFO), or frees it. */
   private releaseSlot(): void {
-    const next = this.waiters.pop();
+    const next = this.waiters.shift();
     if (next) {
       clearTimeout(next.timer);
       next.resolve();

@@ -219,6 +219,18 @@ describe('BrowserPool with real Chromium', () => {
     await waitFor(() => !existsSync(profile!));
   });
 
+  it('fails a render whose page crashes, at once, and keeps serving', async () => {
+    const crashed = pool.withPage(async (page) => {
+      await page.setContent('<p>Før krasj</p>');
+      const session = await page.createCDPSession();
+      void session.send('Page.crash').catch(() => undefined);
+      return page.pdf({ timeout: 20_000 });
+    });
+    await expect(crashed).rejects.toBeInstanceOf(PdfRenderError);
+    const file = await save('after-page-crash.pdf', await renderer.render(plainDocument('<p>Etter sidekrasj</p>')));
+    expect(await pdftext(file)).toContain('Etter sidekrasj');
+  });
+
   it('completes 20 concurrent renders with 4 pages, never more than 4 at a time', async () => {
     const doc = composeMembersList(membersListInput());
     let maxBusy = 0;

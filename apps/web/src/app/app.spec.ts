@@ -1,6 +1,6 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { SessionUser } from '@sekretariat/contracts';
 import { MUNICIPALITY, SECRETARIAT_USER } from '../testing/fixtures';
@@ -26,18 +26,18 @@ describe('App shell', () => {
 
   afterEach(() => http.verify());
 
-  async function render(user: SessionUser | null): Promise<HTMLElement> {
+  async function render(user: SessionUser | null): Promise<ComponentFixture<App>> {
     const loading = TestBed.inject(SessionStore).load();
     http.expectOne('/api/auth/me').flush({ user });
     http.expectOne('/api/municipalities/current').flush(MUNICIPALITY);
     await loading;
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
-    return fixture.nativeElement as HTMLElement;
+    return fixture;
   }
 
   it('has a skip link, one main landmark, the municipality and the visitor navigation', async () => {
-    const element = await render(null);
+    const element = (await render(null)).nativeElement as HTMLElement;
     expect(element.querySelector('a.ds-skip-link')?.getAttribute('href')).toBe('#main');
     expect(element.querySelectorAll('main#main')).toHaveLength(1);
     expect(element.querySelector('header')?.textContent).toContain('Eksempel kommune');
@@ -52,11 +52,12 @@ describe('App shell', () => {
   });
 
   it('shows a signed-in user by name with a logout button that ends the session', async () => {
-    const element = await render(SECRETARIAT_USER);
+    const fixture = await render(SECRETARIAT_USER);
+    const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('[data-testid="current-user"]')?.textContent?.trim()).toBe('Kari Nordmann');
     element.querySelector<HTMLButtonElement>('[data-testid="logout"]')?.click();
     http.expectOne('/api/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
-    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
     expect(TestBed.inject(SessionStore).isSignedIn()).toBe(false);
   });
 });

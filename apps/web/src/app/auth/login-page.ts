@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  PendingTasks,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -25,6 +33,7 @@ export class LoginPage {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
+  private readonly pendingTasks = inject(PendingTasks);
 
   /** From the query string (`?returnUrl=/organer/…`), via component input binding. */
   readonly returnUrl = input<string>();
@@ -40,7 +49,12 @@ export class LoginPage {
     return this.problems().find((problem) => problem.field === field);
   }
 
-  protected async submit(): Promise<void> {
+  protected submit(): void {
+    // A pending task keeps the app "unstable" until sign-in has finished (tests and SSR wait for it).
+    this.pendingTasks.run(() => this.signIn());
+  }
+
+  private async signIn(): Promise<void> {
     if (this.submitting()) return;
     // Clear first so that the same message, shown again, is announced again.
     this.problems.set([]);

@@ -46,7 +46,7 @@ describe('BodyListPage', () => {
 
   it('lists the bodies with links, translated types, seats and term', async () => {
     const fixture = TestBed.createComponent(BodyListPage);
-    await fixture.whenStable();
+    TestBed.tick();
     http.expectOne('/api/public/eksempel/bodies').flush(LIST);
     await fixture.whenStable();
 
@@ -60,7 +60,7 @@ describe('BodyListPage', () => {
 
   it('shows an error with a retry button when the server fails, and retries', async () => {
     const fixture = TestBed.createComponent(BodyListPage);
-    await fixture.whenStable();
+    TestBed.tick();
     http
       .expectOne('/api/public/eksempel/bodies')
       .flush({ code: 'INTERNAL', message: 'Feil' }, { status: 500, statusText: 'Server Error' });
@@ -69,7 +69,7 @@ describe('BodyListPage', () => {
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('Tjenesten har en feil akkurat nå.');
     element.querySelector<HTMLButtonElement>('[role="alert"] button')?.click();
-    await fixture.whenStable();
+    TestBed.tick();
     http.expectOne('/api/public/eksempel/bodies').flush(LIST);
     await fixture.whenStable();
     expect(element.querySelector('[role="alert"]')).toBeNull();

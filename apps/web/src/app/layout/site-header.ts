@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, PendingTasks, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { navItemsFor } from '../core/navigation/nav-items';
@@ -14,6 +14,7 @@ import { LanguageSelect } from './language-select';
 })
 export class SiteHeader {
   private readonly router = inject(Router);
+  private readonly pendingTasks = inject(PendingTasks);
   protected readonly session = inject(SessionStore);
   protected readonly navItems = computed(() => navItemsFor(this.session.callers()));
   protected readonly loggingOut = signal(false);
@@ -24,7 +25,11 @@ export class SiteHeader {
     return url === '/' || url.startsWith('/logg-inn') ? {} : { returnUrl: url };
   }
 
-  protected async logout(): Promise<void> {
+  protected logout(): void {
+    this.pendingTasks.run(() => this.signOut());
+  }
+
+  private async signOut(): Promise<void> {
     if (this.loggingOut()) return;
     this.loggingOut.set(true);
     try {

@@ -1,0 +1,7 @@
+/**
+ * Every benchmark scenario. A scenario is a module exporting `{ name, description, targets?, run }`;
+ * add yours here (see bench/README.md).
+ */
+import pdf from './pdf.mjs';
+
+export const scenarios = [pdf];

@@ -1,0 +1,53 @@
+import type { Page } from 'puppeteer-core';
+import { axeViolations, BASE_URL } from '../browser.js';
+
+/** The shell every page shares: header, navigation, language, footer. Page objects extend it. */
+export class AppPage {
+  /** Every URL visited, with its axe violations: the suite fails on any. */
+  static readonly scans: { url: string; violations: string[] }[] = [];
+
+  constructor(readonly page: Page) {}
+
+  async goto(path: string): Promise<void> {
+    await this.page.goto(`${BASE_URL}${path}`, { waitUntil: 'networkidle0' });
+    await this.waitForHeading();
+  }
+
+  async waitForHeading(): Promise<string> {
+    await this.page.waitForSelector('main h1');
+    return this.page.$eval('main h1', (h) => h.textContent?.trim() ?? '');
+  }
+
+  async scan(): Promise<string[]> {
+    const violations = await axeViolations(this.page);
+    AppPage.scans.push({ url: this.page.url(), violations });
+    return violations;
+  }
+
+  async clickLink(text: string | RegExp): Promise<void> {
+    const links = await this.page.$$('a');
+    for (const link of links) {
+      const label = (await link.evaluate((a) => a.textContent ?? '')).trim();
+      if (typeof text === 'string' ? label === text : text.test(label)) {
+        await Promise.all([this.page.waitForNetworkIdle({ idleTime: 150 }), link.click()]);
+        await this.waitForHeading();
+        return;
+      }
+    }
+    throw new Error(`No link "${String(text)}" on ${this.page.url()}`);
+  }
+
+  async chooseLanguage(lang: 'nb' | 'nn' | 'en'): Promise<void> {
+    await this.page.select('#language', lang);
+    await this.page.waitForFunction((l) => document.documentElement.lang === l, {}, lang);
+  }
+
+  currentUser(): Promise<string | null> {
+    return this.page.$eval('[data-testid="current-user"]', (e) => e.textContent?.trim() ?? '').catch(() => null);
+  }
+
+  async logout(): Promise<void> {
+    await this.page.click('[data-testid="logout"]');
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid="current-user"]'));
+  }
+}

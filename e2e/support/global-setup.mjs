@@ -1,0 +1,32 @@
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, startSystem } from './system.mjs';
+
+// With DATABASE_URL: a fresh database on that server. Without: the system's own embedded
+// PostgreSQL, with its data in a folder of its own.
+export default async function globalSetup() {
+  const port = 3987;
+  const env = { MIGRATE_ON_START: 'true', SEED_DEMO: 'true', PDF_POOL_SIZE: '2' };
+  let dbName;
+  if (process.env.DATABASE_URL) {
+    dbName = `sek_e2e_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database "${dbName}"`);
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${dbName}`;
+    env.DATABASE_URL = url.toString();
+  } else {
+    env.DATA_DIR = '.data/e2e';
+    env.EMBEDDED_PG_PORT = '54349';
+  }
+  const system = await startSystem({ port, env });
+  globalThis.__system = system;
+  globalThis.__dbName = dbName;
+  mkdirSync(path.join(REPO_ROOT, 'e2e/artifacts'), { recursive: true });
+  writeFileSync(path.join(REPO_ROOT, 'e2e/artifacts/system.json'), JSON.stringify({ url: system.url }));
+  process.env.E2E_BASE_URL = system.url;
+}

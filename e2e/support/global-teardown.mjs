@@ -1,0 +1,11 @@
+import pg from 'pg';
+
+export default async function globalTeardown() {
+  await globalThis.__system?.stop();
+  if (globalThis.__dbName && process.env.DATABASE_URL) {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists "${globalThis.__dbName}" with (force)`);
+    await admin.end();
+  }
+}
