@@ -27,7 +27,7 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
     ),
-    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
     provideFocusHeadingOnNavigation(),
     provideI18n(),
     provideAppInitializer(() => inject(SessionStore).load()),
