@@ -1,0 +1,53 @@
+import { describe, expect, it } from '@jest/globals';
+import { countGenders, genderBalance, minPerGender, type Gender } from './gender-balance.js';
+
+const of = (f: number, m: number): Gender[] => [...Array<Gender>(f).fill('female'), ...Array<Gender>(m).fill('male')];
+
+describe('minPerGender (koml. § 7-6)', () => {
+  it.each([
+    [1, 0], [2, 1], [3, 1], [4, 2], [5, 2], [6, 3], [7, 3], [8, 3], [9, 4], [10, 4], [11, 5], [13, 6], [27, 11],
+  ])('%i elected → at least %i of each gender', (n, min) => {
+    expect(minPerGender(n)).toBe(min);
+  });
+});
+
+describe('countGenders', () => {
+  it('accepts 3 women and 4 men of 7', () => {
+    expect(countGenders('Medlemmer', of(3, 4))).toMatchObject({ ok: true, female: 3, male: 4, required: 3 });
+  });
+
+  it('warns with the numbers when 2 women of 7', () => {
+    const c = countGenders('Medlemmer', of(2, 5));
+    expect(c.ok).toBe(false);
+    expect(c.message).toBe('Medlemmer: 2 kvinner og 5 menn av 7. Kommuneloven § 7-6 krever minst 3 av hvert kjønn.');
+  });
+
+  it('needs both genders when 2 or 3 are elected', () => {
+    expect(countGenders('x', of(0, 2)).ok).toBe(false);
+    expect(countGenders('x', of(1, 2)).ok).toBe(true);
+  });
+
+  it('needs 40 % of each when more than 9', () => {
+    expect(countGenders('x', of(4, 7)).ok).toBe(false); // 11 → 5
+    expect(countGenders('x', of(5, 6)).ok).toBe(true);
+  });
+});
+
+describe('genderBalance', () => {
+  it('counts members and substitutes apart, in total and per list', () => {
+    const result = genderBalance([
+      ...of(2, 2).map((gender) => ({ kind: 'member' as const, list: 'Ap', gender })),
+      ...of(0, 3).map((gender) => ({ kind: 'member' as const, list: 'H', gender })),
+      ...of(1, 1).map((gender) => ({ kind: 'substitute' as const, list: 'Ap', gender })),
+    ]);
+    expect(result.ok).toBe(false);
+    const byGroup = Object.fromEntries(result.checks.map((c) => [c.group, c.ok]));
+    expect(byGroup).toEqual({
+      Medlemmer: false, // 2 women of 7 → 3 required
+      'Medlemmer, Ap': true,
+      'Medlemmer, H': false,
+      Varamedlemmer: true,
+      'Varamedlemmer, Ap': true,
+    });
+  });
+});

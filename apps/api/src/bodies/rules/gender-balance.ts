@@ -1,0 +1,63 @@
+/**
+ * Gender balance in elected bodies, koml. § 7-6 (per Prop. 46 L ch. 14): when n are elected,
+ * 2–3 → both genders; 4–5 → at least 2 of each; 6–8 → at least 3; 9 → at least 4;
+ * more than 9 → at least 40 % of each. Applies separately to members and to substitutes.
+ * Persons of gender 'other' count towards neither minimum (the law speaks of both genders).
+ */
+export function minPerGender(n: number): number {
+  if (n <= 1) return 0;
+  if (n <= 3) return 1;
+  if (n <= 5) return 2;
+  if (n <= 8) return 3;
+  if (n === 9) return 4;
+  return Math.ceil(0.4 * n);
+}
+
+export type Gender = 'female' | 'male' | 'other';
+
+export interface GenderCount {
+  group: string;
+  total: number;
+  female: number;
+  male: number;
+  required: number;
+  ok: boolean;
+  /** Norwegian text for the secretariat, with the numbers. */
+  message: string;
+}
+
+export function countGenders(group: string, genders: readonly Gender[]): GenderCount {
+  const female = genders.filter((g) => g === 'female').length;
+  const male = genders.filter((g) => g === 'male').length;
+  const required = minPerGender(genders.length);
+  const ok = female >= required && male >= required;
+  const message = ok
+    ? `${group}: ${female} kvinner og ${male} menn av ${genders.length} oppfyller kravet (minst ${required} av hvert kjønn).`
+    : `${group}: ${female} kvinner og ${male} menn av ${genders.length}. Kommuneloven § 7-6 krever minst ${required} av hvert kjønn.`;
+  return { group, total: genders.length, female, male, required, ok, message };
+}
+
+export interface BalanceInput {
+  kind: 'member' | 'substitute';
+  list: string;
+  gender: Gender;
+}
+
+/**
+ * The rule for a body: members and substitutes counted apart, in total and per list.
+ * `exempt` for the formannskap, where the rule applies "as far as possible" (koml. § 7-6).
+ */
+export function genderBalance(seats: readonly BalanceInput[]): { ok: boolean; checks: GenderCount[] } {
+  const checks: GenderCount[] = [];
+  for (const kind of ['member', 'substitute'] as const) {
+    const ofKind = seats.filter((s) => s.kind === kind);
+    if (ofKind.length === 0) continue;
+    const label = kind === 'member' ? 'Medlemmer' : 'Varamedlemmer';
+    checks.push(countGenders(label, ofKind.map((s) => s.gender)));
+    const lists = [...new Set(ofKind.map((s) => s.list))].sort();
+    for (const list of lists) {
+      checks.push(countGenders(`${label}, ${list}`, ofKind.filter((s) => s.list === list).map((s) => s.gender)));
+    }
+  }
+  return { ok: checks.every((c) => c.ok), checks };
+}
