@@ -1,51 +1,59 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
- * Memory of this Node process plus a browser's whole process tree, read from /proc (Linux only).
- * RSS counts shared pages once per process, so the sum overstates; PSS splits them fairly.
+ * Peak memory of this Node process plus a browser's whole process tree, from /proc (Linux only), while a
+ * burst runs. RSS (cheap, from status) is sampled every `rssEveryMs`; PSS (from smaps_rollup, ~0.5 ms per
+ * process) and the process tree only every `pssEveryMs`, so sampling does not steal the CPU it measures.
+ * The RSS sum counts shared pages (Chromium's code) once per process and so overstates; PSS divides them.
  */
-export function treeMemoryMb(rootPid) {
-  const pids = [process.pid, ...(rootPid ? descendantsAndSelf(rootPid) : [])];
-  let rssKb = 0;
-  let pssKb = 0;
-  for (const pid of pids) {
-    const rollup = readProc(`/proc/${pid}/smaps_rollup`);
-    if (!rollup) continue;
-    rssKb += field(rollup, 'Rss');
-    pssKb += field(rollup, 'Pss');
-  }
-  return { rssMb: rssKb / 1024, pssMb: pssKb / 1024, processes: pids.length };
-}
-
-/** Samples treeMemoryMb every `intervalMs` until stop() is called; returns the peaks. */
-export function sampleMemory(rootPid, intervalMs = 25) {
-  let peak = { rssMb: 0, pssMb: 0, processes: 0 };
-  const sample = () => {
-    const now = treeMemoryMb(rootPid());
-    peak = {
-      rssMb: Math.max(peak.rssMb, now.rssMb),
-      pssMb: Math.max(peak.pssMb, now.pssMb),
-      processes: Math.max(peak.processes, now.processes),
-    };
+export function sampleMemory(rootPid, { rssEveryMs = 25, pssEveryMs = 250 } = {}) {
+  let pids = [];
+  const peak = { rssMb: 0, pssMb: 0, processes: 0 };
+  const refresh = () => {
+    pids = [process.pid, ...descendantsAndSelf(rootPid())];
+    peak.processes = Math.max(peak.processes, pids.length);
+    peak.pssMb = Math.max(peak.pssMb, sum(pids, pssKb) / 1024);
   };
-  sample();
-  const timer = setInterval(sample, intervalMs);
+  const sampleRss = () => {
+    peak.rssMb = Math.max(peak.rssMb, sum(pids, rssKb) / 1024);
+  };
+  refresh();
+  sampleRss();
+  const timers = [setInterval(sampleRss, rssEveryMs), setInterval(refresh, pssEveryMs)];
   return {
     stop() {
-      clearInterval(timer);
-      sample();
-      return peak;
+      for (const timer of timers) clearInterval(timer);
+      refresh();
+      sampleRss();
+      return { ...peak };
     },
   };
 }
 
+function sum(pids, read) {
+  return pids.reduce((total, pid) => total + read(pid), 0);
+}
+
+function rssKb(pid) {
+  const status = readProc(`/proc/${pid}/status`);
+  const match = status && /^VmRSS:\s+(\d+) kB/m.exec(status);
+  return match ? Number(match[1]) : 0;
+}
+
+function pssKb(pid) {
+  const rollup = readProc(`/proc/${pid}/smaps_rollup`);
+  const match = rollup && /^Pss:\s+(\d+) kB/m.exec(rollup);
+  return match ? Number(match[1]) : 0;
+}
+
 function descendantsAndSelf(rootPid) {
+  if (!rootPid) return [];
   const children = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = readProc(`/proc/${entry}/stat`);
     if (!stat) continue;
-    // Fields after the command name (which may contain spaces) start after the last ')'.
+    // The command name may contain spaces and parentheses; the fields after it start after the last ')'.
     const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     if (!children.has(ppid)) children.set(ppid, []);
     children.get(ppid).push(Number(entry));
@@ -58,11 +66,6 @@ function descendantsAndSelf(rootPid) {
     queue.push(...(children.get(pid) ?? []));
   }
   return result;
-}
-
-function field(text, name) {
-  const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text);
-  return match ? Number(match[1]) : 0;
 }
 
 function readProc(path) {

@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { sampleMemory } from '../lib/memory.mjs';
 import { median, percentile, round, timeEach } from '../lib/stats.mjs';
@@ -28,6 +30,10 @@ async function loadApi() {
   if (!existsSync(file)) {
     throw new Error(`${file.pathname} is missing: build the API first (npm run build -w @sekretariat/api).`);
   }
+  // The renderer logs every render at debug level; keep the benchmark's output to warnings and errors.
+  const nest = createRequire(new URL('../package.json', API_DIST)).resolve('@nestjs/common');
+  const { Logger } = await import(pathToFileURL(nest).href);
+  Logger.overrideLogger(['warn', 'error']);
   const [{ parseConfig }, { BrowserPool }, { PdfRenderer }, layout] = await Promise.all([
     import(new URL('config/config.js', API_DIST).href),
     import(new URL('pdf/browser-pool.js', API_DIST).href),
@@ -50,7 +56,7 @@ const TOPICS = [
 const OFFICERS = ['Åse Bække', 'Ørjan Ødegård', 'Áilu Čoarvi', 'Máret Sárá', 'Ŋunni Šiellá', 'Bjørn Østgård'];
 
 /** A deterministic agenda ("saksliste") composed with the API's own document shell. */
-function agendaDocument({ renderDocument, escapeHtml }) {
+export function agendaDocument({ renderDocument, escapeHtml }) {
   const rows = Array.from({ length: AGENDA_ITEMS }, (_, i) => {
     const [area, title] = TOPICS[i % TOPICS.length];
     const number = `${String(i + 1).padStart(3, '0')}/26`;
@@ -106,6 +112,8 @@ export default {
     const pool = new api.BrowserPool(config);
     const renderer = new api.PdfRenderer(pool, config);
     const doc = agendaDocument(api);
+    const load = loadavg()[0];
+    if (load > 0.5) log(`warning: load average ${load.toFixed(2)} before the run; figures will be noisy`);
 
     try {
       // Fill the pool (all pages created) and warm the browser's caches before measuring.
@@ -150,6 +158,7 @@ export default {
           browser: version,
           executable: config.PUPPETEER_EXECUTABLE_PATH ?? 'first found of /usr/bin/chromium-headless-shell, ...',
           pool_size: config.PDF_POOL_SIZE,
+          load_1m_before: round(load, 2),
           runs: { warm: WARM_RUNS, launch: LAUNCH_RUNS, concurrent: CONCURRENT },
         },
       };

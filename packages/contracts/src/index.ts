@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './municipalities.js';
 export * from './bodies.js';
 export * from './health.js';
+export * from './register.js';

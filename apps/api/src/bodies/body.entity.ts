@@ -1,13 +1,41 @@
-import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
-import { type Opt } from '@mikro-orm/core';
-import { BODY_KINDS, type BodyKind } from '@sekretariat/contracts';
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
+import {
+  BODY_KINDS,
+  ELECTION_METHODS,
+  SUBSTITUTE_ORDERS,
+  type BodyKind,
+  type ElectionMethod,
+  type SubstituteOrder,
+} from '@sekretariat/contracts';
 import { TenantEntity } from '../common/tenant-entity.js';
 
 /** A political body: kommunestyre, formannskap, a committee, a council, the election board. */
 @Entity({ tableName: 'body' })
 export class Body extends TenantEntity {
+  [OptionalProps]?: 'nameNn' | 'parent' | 'delegation' | 'electionMethod' | 'substituteOrder' | 'isPublic' | 'id' | 'createdAt';
+
   @Property({ type: 'string', length: 200 })
   name!: string;
+
+  /** The name in nynorsk, where the municipality uses it. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  nameNn: string | null = null;
+
+  @ManyToOne(() => Body, { ref: true, nullable: true, deleteRule: 'restrict' })
+  parent: Ref<Body> | null = null;
+
+  /** What the body may decide (delegeringsreglement), as adopted. */
+  @Property({ type: 'text', default: '' })
+  delegation: string & Opt = '';
+
+  /** How the members were elected (koml. §§ 7-5 to 7-8), as it was made. */
+  @Enum({ items: [...ELECTION_METHODS], default: 'forholdsvalg' })
+  electionMethod: ElectionMethod & Opt = 'forholdsvalg';
+
+  /** Substitutes in elected order per list, or one common ranked list. */
+  @Enum({ items: [...SUBSTITUTE_ORDERS], default: 'per_list' })
+  substituteOrder: SubstituteOrder & Opt = 'per_list';
 
   @Enum({ items: [...BODY_KINDS] })
   kind!: BodyKind;

@@ -1,5 +1,6 @@
-import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import { type Ref } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OneToMany, Property } from '@mikro-orm/decorators/legacy';
+import { Collection, OptionalProps, type Ref } from '@mikro-orm/core';
+import { MembershipLeave } from './membership-leave.entity.js';
 import type { MemberRole } from '@sekretariat/contracts';
 import { TenantEntity } from '../common/tenant-entity.js';
 import { Body } from './body.entity.js';
@@ -11,9 +12,12 @@ export type MembershipKind = 'member' | 'substitute';
 /** A seat or a place on the substitute list, for a period. Never deleted: it ends. */
 @Entity({ tableName: 'membership' })
 @Index({ properties: ['body', 'kind'] })
+@Index({ properties: ['person'] })
 @Check({ name: 'membership_period_check', expression: '"to" is null or "to" >= "from"' })
 @Check({ name: 'membership_rank_check', expression: `(kind = 'substitute') = (rank is not null)` })
 export class Membership extends TenantEntity {
+  [OptionalProps]?: 'party' | 'rank' | 'to' | 'endReason' | 'decisionRef' | 'leaves' | 'id' | 'createdAt';
+
   @ManyToOne(() => Body, { ref: true, deleteRule: 'restrict' })
   body!: Ref<Body>;
 
@@ -39,4 +43,15 @@ export class Membership extends TenantEntity {
 
   @Property({ type: 'date', fieldName: 'to', nullable: true })
   to: string | null = null;
+
+  /** Why it ended: term_end, released (fritak), resigned, moved, deceased, replaced, other. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  endReason: string | null = null;
+
+  /** The decision behind the start or end, e.g. "PS 12/25". */
+  @Property({ type: 'string', length: 50, nullable: true })
+  decisionRef: string | null = null;
+
+  @OneToMany(() => MembershipLeave, (l) => l.membership)
+  leaves = new Collection<MembershipLeave>(this);
 }

@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import { type Ref } from '@mikro-orm/core';
+import { OptionalProps, type Ref } from '@mikro-orm/core';
 import { TenantEntity } from '../common/tenant-entity.js';
 import { Party } from './party.entity.js';
 
@@ -8,6 +8,8 @@ export type Gender = 'female' | 'male' | 'other';
 /** An elected official or substitute. */
 @Entity({ tableName: 'person' })
 export class Person extends TenantEntity {
+  [OptionalProps]?: 'party' | 'email' | 'phone' | 'personalNumber' | 'id' | 'createdAt';
+
   @Property({ type: 'string', length: 100 })
   givenName!: string;
 
@@ -26,6 +28,10 @@ export class Person extends TenantEntity {
 
   @Property({ type: 'string', length: 40, nullable: true })
   phone: string | null = null;
+
+  /** Optional fødselsnummer (synthetic in demo and tests); never sent out unmasked, never logged. */
+  @Property({ type: 'string', length: 11, nullable: true, hidden: true })
+  personalNumber: string | null = null;
 
   fullName(): string {
     return `${this.givenName} ${this.familyName}`;

@@ -2,13 +2,15 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Body } from '../bodies/body.entity.js';
+import { GrantRates } from '../bodies/grant-rates.entity.js';
 import { Membership } from '../bodies/membership.entity.js';
+import { MembershipLeave } from '../bodies/membership-leave.entity.js';
 import { Party } from '../bodies/party.entity.js';
 import { Person } from '../bodies/person.entity.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works from src and dist). */
-export const ENTITIES = [Municipality, User, Session, AuditEntry, Party, Person, Body, Membership];
+export const ENTITIES = [Municipality, User, Session, AuditEntry, Party, Person, Body, Membership, MembershipLeave, GrantRates];
 
 /** Tables that carry municipality_id and are protected by row-level security. */
-export const TENANT_TABLES = ['app_user', 'app_session', 'audit_log', 'party', 'person', 'body', 'membership'];
+export const TENANT_TABLES = ['app_user', 'app_session', 'audit_log', 'party', 'person', 'body', 'membership', 'membership_leave', 'grant_rates'];

@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   type ApplicationConfig,
   inject,
@@ -21,7 +21,7 @@ import { SessionStore } from './core/session/session-store';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch(), withInterceptors([apiInterceptor])),
+    provideHttpClient(withInterceptors([apiInterceptor])),
     provideRouter(
       routes,
       withComponentInputBinding(),
@@ -30,6 +30,7 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
     provideFocusHeadingOnNavigation(),
     provideI18n(),
-    provideAppInitializer(() => inject(SessionStore).load()),
+    // Not awaited: the page renders at once, and data pages wait for SessionStore.ready().
+    provideAppInitializer(() => void inject(SessionStore).load()),
   ],
 };

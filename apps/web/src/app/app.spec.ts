@@ -1,13 +1,17 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Component } from '@angular/core';
+import { Router, provideRouter } from '@angular/router';
 import type { SessionUser } from '@sekretariat/contracts';
 import { MUNICIPALITY, SECRETARIAT_USER } from '../testing/fixtures';
 import { translocoTesting } from '../testing/i18n-testing';
 import { App } from './app';
 import { apiInterceptor } from './core/api/api.interceptor';
 import { SessionStore } from './core/session/session-store';
+
+@Component({ template: '<h1>Test</h1>' })
+class StubPage {}
 
 describe('App shell', () => {
   let http: HttpTestingController;
@@ -16,7 +20,10 @@ describe('App shell', () => {
     TestBed.configureTestingModule({
       imports: [App, translocoTesting()],
       providers: [
-        provideRouter([]),
+        provideRouter([
+          { path: 'organer/:id', component: StubPage },
+          { path: 'logg-inn', component: StubPage },
+        ]),
         provideHttpClient(withInterceptors([apiInterceptor])),
         provideHttpClientTesting(),
       ],
@@ -24,7 +31,9 @@ describe('App shell', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+  });
 
   async function render(user: SessionUser | null): Promise<ComponentFixture<App>> {
     const loading = TestBed.inject(SessionStore).load();
@@ -42,22 +51,40 @@ describe('App shell', () => {
     expect(element.querySelectorAll('main#main')).toHaveLength(1);
     expect(element.querySelector('header')?.textContent).toContain('Eksempel kommune');
     expect(element.querySelector('header')?.textContent).toContain('Sekretariat');
-    const nav = [...element.querySelectorAll('nav a')].map((link) => link.textContent?.trim());
+    const nav = [...element.querySelectorAll('nav a')].map((link) => link.textContent.trim());
     expect(nav).toEqual(['Forside', 'Politiske organer']);
     expect(element.querySelector('header a[href^="/logg-inn"]')?.textContent).toContain('Logg inn');
     expect(element.querySelector('[data-testid="logout"]')).toBeNull();
     expect(element.querySelector('select#language')).not.toBeNull();
-    expect(element.querySelector('footer a[href="/tilgjengelighet"]')?.textContent).toContain('Tilgjengelighetserklæring');
+    expect(element.querySelector('footer a[href="/tilgjengelighet"]')?.textContent).toContain(
+      'Tilgjengelighetserklæring',
+    );
     expect(element.querySelector('footer a[href="/api/docs"]')).not.toBeNull();
   });
 
   it('shows a signed-in user by name with a logout button that ends the session', async () => {
     const fixture = await render(SECRETARIAT_USER);
     const element = fixture.nativeElement as HTMLElement;
-    expect(element.querySelector('[data-testid="current-user"]')?.textContent?.trim()).toBe('Kari Nordmann');
+    expect(element.querySelector('[data-testid="current-user"]')?.textContent.trim()).toBe(
+      'Kari Nordmann',
+    );
     element.querySelector<HTMLButtonElement>('[data-testid="logout"]')?.click();
     http.expectOne('/api/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
     await fixture.whenStable();
     expect(TestBed.inject(SessionStore).isSignedIn()).toBe(false);
+  });
+
+  it('sends visitors back to the page they were on after signing in, and hides the link on the login page', async () => {
+    const fixture = await render(null);
+    const element = fixture.nativeElement as HTMLElement;
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/organer/123');
+    await fixture.whenStable();
+    expect(element.querySelector('header a[href^="/logg-inn"]')?.getAttribute('href')).toBe(
+      '/logg-inn?returnUrl=%2Forganer%2F123',
+    );
+    await router.navigateByUrl('/logg-inn');
+    await fixture.whenStable();
+    expect(element.querySelector('header a[href^="/logg-inn"]')).toBeNull();
   });
 });

@@ -9,7 +9,11 @@ export const TRANSLATIONS = { nb, nn, en } as const;
 export function translocoTesting(options: Partial<TranslocoTestingOptions> = {}) {
   return TranslocoTestingModule.forRoot({
     langs: TRANSLATIONS,
-    translocoConfig: { availableLangs: ['nb', 'nn', 'en'], defaultLang: 'nb', reRenderOnLangChange: true },
+    translocoConfig: {
+      availableLangs: ['nb', 'nn', 'en'],
+      defaultLang: 'nb',
+      reRenderOnLangChange: true,
+    },
     preloadLangs: true,
     ...options,
   });

@@ -29,7 +29,9 @@ describe('LoginPage', () => {
     await fixture.whenStable();
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+  });
 
   function type(id: 'username' | 'password', value: string): void {
     const input = element.querySelector<HTMLInputElement>(`#${id}`);
@@ -45,7 +47,12 @@ describe('LoginPage', () => {
   }
 
   function summaryText(): string {
-    return element.querySelector('[data-testid="login-errors"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    return (
+      element
+        .querySelector('[data-testid="login-errors"]')
+        ?.textContent.replace(/\s+/g, ' ')
+        .trim() ?? ''
+    );
   }
 
   it('has labelled fields with the ids the end-to-end tests use', () => {
@@ -60,7 +67,9 @@ describe('LoginPage', () => {
     expect(summaryText()).toContain('Skriv inn brukernavnet ditt.');
     expect(summaryText()).toContain('Skriv inn passordet ditt.');
     expect(element.querySelector('#username')?.getAttribute('aria-invalid')).toBe('true');
-    expect(element.querySelector('#username')?.getAttribute('aria-describedby')).toBe('username-error');
+    expect(element.querySelector('#username')?.getAttribute('aria-describedby')).toBe(
+      'username-error',
+    );
     http.expectNone('/api/auth/login');
   });
 
@@ -77,7 +86,9 @@ describe('LoginPage', () => {
     await fixture.whenStable();
 
     expect(summaryText()).toContain('Feil brukernavn eller passord.');
-    expect(element.querySelector('[data-testid="login-errors"]')?.closest('[aria-live]')).not.toBeNull();
+    expect(
+      element.querySelector('[data-testid="login-errors"]')?.closest('[aria-live]'),
+    ).not.toBeNull();
     expect(TestBed.inject(SessionStore).isSignedIn()).toBe(false);
   });
 
@@ -88,7 +99,10 @@ describe('LoginPage', () => {
     submit();
     http
       .expectOne('/api/auth/login')
-      .flush({ code: 'RATE_LIMITED', message: 'Too many' }, { status: 429, statusText: 'Too Many Requests' });
+      .flush(
+        { code: 'RATE_LIMITED', message: 'Too many' },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
     await fixture.whenStable();
     expect(summaryText()).toContain('For mange forsøk på kort tid.');
     expect(summaryText()).toContain('Du kan ikkje logge inn enno');

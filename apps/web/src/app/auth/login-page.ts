@@ -2,12 +2,13 @@ import {
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
+  computed,
   PendingTasks,
   inject,
   input,
   signal,
 } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError, errorMessageKey } from '../core/api/api-error';
@@ -15,6 +16,9 @@ import { SessionStore } from '../core/session/session-store';
 import { safeReturnUrl } from './safe-return-url';
 
 type FieldName = 'username' | 'password';
+
+const MAX_USERNAME = 100;
+const MAX_PASSWORD = 200;
 
 interface FormProblem {
   /** The field to jump to from the summary; null for a problem with the whole form. */
@@ -38,12 +42,13 @@ export class LoginPage {
   /** From the query string (`?returnUrl=/organer/…`), via component input binding. */
   readonly returnUrl = input<string>();
 
-  protected readonly form = inject(NonNullableFormBuilder).group({
-    username: ['', [Validators.required, Validators.maxLength(100)]],
-    password: ['', [Validators.required, Validators.maxLength(200)]],
-  });
+  /** Validated on submit (see validate), with the limits of LoginRequest in @sekretariat/contracts. */
+  protected readonly form = inject(NonNullableFormBuilder).group({ username: '', password: '' });
   protected readonly problems = signal<readonly FormProblem[]>([]);
   protected readonly submitting = signal(false);
+  private readonly attempt = signal(0);
+  /** One key per failed attempt while there are problems, so the summary element is new each time. */
+  protected readonly summaryAttempt = computed(() => (this.problems().length > 0 ? [this.attempt()] : []));
 
   protected fieldProblem(field: FieldName): FormProblem | undefined {
     return this.problems().find((problem) => problem.field === field);
@@ -56,8 +61,8 @@ export class LoginPage {
 
   private async signIn(): Promise<void> {
     if (this.submitting()) return;
-    // Clear first so that the same message, shown again, is announced again.
     this.problems.set([]);
+    this.attempt.update((count) => count + 1);
     const problems = this.validate();
     if (problems.length > 0) {
       this.problems.set(problems);
@@ -86,12 +91,12 @@ export class LoginPage {
     const problems: FormProblem[] = [];
     if (username.trim() === '') {
       problems.push({ field: 'username', messageKey: 'auth.login.usernameRequired' });
-    } else if (this.form.controls.username.hasError('maxlength')) {
+    } else if (username.trim().length > MAX_USERNAME) {
       problems.push({ field: 'username', messageKey: 'auth.login.usernameTooLong' });
     }
     if (password === '') {
       problems.push({ field: 'password', messageKey: 'auth.login.passwordRequired' });
-    } else if (this.form.controls.password.hasError('maxlength')) {
+    } else if (password.length > MAX_PASSWORD) {
       problems.push({ field: 'password', messageKey: 'auth.login.passwordTooLong' });
     }
     return problems;

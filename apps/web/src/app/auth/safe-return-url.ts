@@ -5,7 +5,12 @@ export const DEFAULT_AFTER_LOGIN = '/organer';
  * (`?returnUrl=https://evil.example`) cannot send a user elsewhere.
  */
 export function safeReturnUrl(candidate: string | null | undefined): string {
-  if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\')) {
+  if (
+    !candidate ||
+    !candidate.startsWith('/') ||
+    candidate.startsWith('//') ||
+    candidate.startsWith('/\\')
+  ) {
     return DEFAULT_AFTER_LOGIN;
   }
   if (candidate.startsWith('/logg-inn')) {

@@ -3,10 +3,7 @@ import type { BodyDetail, BodyListResponse } from '@sekretariat/contracts';
 import { type Observable, map, of, switchMap, throwError } from 'rxjs';
 import { ApiClient, apiUrl } from '../core/api/api-client';
 import { ApiError } from '../core/api/api-error';
-import { SessionStore } from '../core/session/session-store';
-
-/** Whose view of the data: signed-in staff (with e-mail addresses) or the public. */
-export type Audience = 'staff' | 'public';
+import { type ApiAudience, SessionStore } from '../core/session/session-store';
 
 export interface BodyDetailView {
   readonly body: BodyDetail;
@@ -25,31 +22,35 @@ export class BodiesApi {
   private readonly api = inject(ApiClient);
   private readonly session = inject(SessionStore);
 
-  list(audience: Audience): Observable<BodyListResponse> {
+  list(audience: ApiAudience): Observable<BodyListResponse> {
     return this.base(audience).pipe(
       switchMap((base) => this.api.get<BodyListResponse>(...base, 'bodies')),
     );
   }
 
-  detail(audience: Audience, id: string): Observable<BodyDetailView> {
+  detail(audience: ApiAudience, id: string): Observable<BodyDetailView> {
     if (!UUID.test(id)) {
       // Not an id the API could know: answer as it would, without the round trip.
       return throwError(() => new ApiError(404, 'NOT_FOUND', `No body with id ${id}.`));
     }
     return this.base(audience).pipe(
       switchMap((base) =>
-        this.api.get<BodyDetail>(...base, 'bodies', id).pipe(
-          map((body) => ({ body, membersPdfUrl: apiUrl(...base, 'bodies', id, 'members.pdf') })),
-        ),
+        this.api
+          .get<BodyDetail>(...base, 'bodies', id)
+          .pipe(
+            map((body) => ({ body, membersPdfUrl: apiUrl(...base, 'bodies', id, 'members.pdf') })),
+          ),
       ),
     );
   }
 
   /** Path segments before `bodies` for the audience. */
-  private base(audience: Audience): Observable<readonly string[]> {
+  private base(audience: ApiAudience): Observable<readonly string[]> {
     if (audience === 'staff') {
       return of([]);
     }
-    return this.session.requireMunicipality().pipe(map((municipality) => ['public', municipality.slug]));
+    return this.session
+      .requireMunicipality()
+      .pipe(map((municipality) => ['public', municipality.slug]));
   }
 }

@@ -24,7 +24,9 @@ describe('BodyDetailPage', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+  });
 
   async function signIn(user: SessionUser | null): Promise<void> {
     const loading = TestBed.inject(SessionStore).load();
@@ -43,13 +45,13 @@ describe('BodyDetailPage', () => {
 
   function rows(element: HTMLElement, testId: string): string[][] {
     return [...element.querySelectorAll(`[data-testid="${testId}"] tbody tr`)].map((row) =>
-      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? ''),
+      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent.trim()),
     );
   }
 
   function headers(element: HTMLElement, testId: string): string[] {
-    return [...element.querySelectorAll(`[data-testid="${testId}"] thead th`)].map(
-      (cell) => cell.textContent?.trim() ?? '',
+    return [...element.querySelectorAll(`[data-testid="${testId}"] thead th`)].map((cell) =>
+      cell.textContent.trim(),
     );
   }
 
@@ -62,7 +64,7 @@ describe('BodyDetailPage', () => {
     http.expectOne(`/api/public/eksempel/bodies/${BODY_ID}`).flush(bodyDetail(false));
     await fixture.whenStable();
 
-    expect(element.querySelector('h1')?.textContent?.trim()).toBe('Formannskapet');
+    expect(element.querySelector('h1')?.textContent.trim()).toBe('Formannskapet');
     expect(element.querySelector('.facts')?.textContent).toContain('Formannskap');
     expect(headers(element, 'members-table')).toEqual(['Navn', 'Parti', 'Rolle']);
     expect(rows(element, 'members-table')).toEqual([
@@ -77,7 +79,7 @@ describe('BodyDetailPage', () => {
     const pdf = element.querySelector<HTMLAnchorElement>('[data-testid="members-pdf"]');
     expect(pdf?.getAttribute('href')).toBe(`/api/public/eksempel/bodies/${BODY_ID}/members.pdf`);
     expect(pdf?.hasAttribute('download')).toBe(true);
-    expect(pdf?.textContent?.trim()).toBe('Last ned medlemsliste (PDF)');
+    expect(pdf?.textContent.trim()).toBe('Last ned medlemsliste (PDF)');
   });
 
   it('shows signed-in staff the e-mail column and the staff PDF link', async () => {
@@ -91,7 +93,12 @@ describe('BodyDetailPage', () => {
     await fixture.whenStable();
 
     expect(headers(element, 'members-table')).toEqual(['Navn', 'Parti', 'Rolle', 'E-post']);
-    expect(rows(element, 'members-table')[0]).toEqual(['Ola Ordfører', 'Eksempelpartiet', 'Leder', 'ola@example.no']);
+    expect(rows(element, 'members-table')[0]).toEqual([
+      'Ola Ordfører',
+      'Eksempelpartiet',
+      'Leder',
+      'ola@example.no',
+    ]);
     expect(element.querySelector('[data-testid="members-pdf"]')?.getAttribute('href')).toBe(
       `/api/bodies/${BODY_ID}/members.pdf`,
     );
@@ -102,7 +109,10 @@ describe('BodyDetailPage', () => {
     const fixture = render(BODY_ID);
     http
       .expectOne(`/api/public/eksempel/bodies/${BODY_ID}`)
-      .flush({ code: 'BODY_NOT_FOUND', message: 'Fant ikke organet.' }, { status: 404, statusText: 'Not Found' });
+      .flush(
+        { code: 'BODY_NOT_FOUND', message: 'Fant ikke organet.' },
+        { status: 404, statusText: 'Not Found' },
+      );
     await fixture.whenStable();
 
     const alert = (fixture.nativeElement as HTMLElement).querySelector('[role="alert"]');
@@ -114,8 +124,8 @@ describe('BodyDetailPage', () => {
     await signIn(null);
     const fixture = render('ikke-en-id');
     http.expectNone((request) => request.url.includes('/bodies/'));
-    expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent).toContain(
-      'Vi fant ikke det du lette etter.',
-    );
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent,
+    ).toContain('Vi fant ikke det du lette etter.');
   });
 });

@@ -19,17 +19,17 @@ import { BodiesApi } from './bodies-api';
 })
 export class BodyDetailPage {
   private readonly api = inject(BodiesApi);
-  private readonly session = inject(SessionStore);
+  protected readonly session = inject(SessionStore);
   protected readonly language = inject(LanguageService);
 
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
   protected readonly detail = rxResource({
-    params: () => ({
-      id: this.id(),
-      audience: this.session.isSignedIn() ? ('staff' as const) : ('public' as const),
-    }),
+    params: () => {
+      const audience = this.session.audience();
+      return audience ? { audience, id: this.id() } : undefined;
+    },
     stream: ({ params }) => this.api.detail(params.audience, params.id),
   });
 
@@ -47,6 +47,8 @@ export class BodyDetailPage {
 
   constructor() {
     const titles = inject(TranslatedTitleStrategy);
-    effect(() => titles.setDetail(this.view()?.body.name ?? null));
+    effect(() => {
+      titles.setDetail(this.view()?.body.name ?? null);
+    });
   }
 }

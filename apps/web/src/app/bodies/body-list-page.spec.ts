@@ -42,7 +42,39 @@ describe('BodyListPage', () => {
     await loading;
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+  });
+
+  it('waits for the session before choosing between staff and public endpoints', async () => {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      imports: [BodyListPage, translocoTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([apiInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const loading = TestBed.inject(SessionStore).load();
+    const fixture = TestBed.createComponent(BodyListPage);
+    TestBed.tick();
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain(
+      'Laster politiske organer',
+    );
+    http.expectNone((request) => request.url.includes('bodies'));
+
+    http.expectOne('/api/auth/me').flush({ user: null });
+    http.expectOne('/api/municipalities/current').flush(MUNICIPALITY);
+    await loading;
+    TestBed.tick();
+    http.expectOne('/api/public/eksempel/bodies').flush(LIST);
+    await fixture.whenStable();
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('[data-testid="bodies-table"]'),
+    ).not.toBeNull();
+  });
 
   it('lists the bodies with links, translated types, seats and term', async () => {
     const fixture = TestBed.createComponent(BodyListPage);
@@ -50,11 +82,15 @@ describe('BodyListPage', () => {
     http.expectOne('/api/public/eksempel/bodies').flush(LIST);
     await fixture.whenStable();
 
-    const table = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="bodies-table"]');
+    const table = (fixture.nativeElement as HTMLElement).querySelector(
+      '[data-testid="bodies-table"]',
+    );
     const link = table?.querySelector('a');
-    expect(link?.textContent?.trim()).toBe('Kommunestyret');
+    expect(link?.textContent.trim()).toBe('Kommunestyret');
     expect(link?.getAttribute('href')).toBe(`/organer/${BODY_ID}`);
-    const cells = [...(table?.querySelectorAll('tbody td') ?? [])].map((cell) => cell.textContent?.trim());
+    const cells = [...(table?.querySelectorAll('tbody td') ?? [])].map((cell) =>
+      cell.textContent.trim(),
+    );
     expect(cells).toEqual(['Kommunestyre', '27', '01.10.2023–30.09.2027']);
   });
 
@@ -67,7 +103,9 @@ describe('BodyListPage', () => {
     await fixture.whenStable();
 
     const element = fixture.nativeElement as HTMLElement;
-    expect(element.querySelector('[role="alert"]')?.textContent).toContain('Tjenesten har en feil akkurat nå.');
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain(
+      'Tjenesten har en feil akkurat nå.',
+    );
     element.querySelector<HTMLButtonElement>('[role="alert"] button')?.click();
     TestBed.tick();
     http.expectOne('/api/public/eksempel/bodies').flush(LIST);

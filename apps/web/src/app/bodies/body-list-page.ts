@@ -18,12 +18,17 @@ import { BodiesApi } from './bodies-api';
 })
 export class BodyListPage {
   private readonly api = inject(BodiesApi);
-  private readonly session = inject(SessionStore);
+  protected readonly session = inject(SessionStore);
   protected readonly language = inject(LanguageService);
 
   protected readonly bodies = rxResource({
-    params: () => ({ audience: this.session.isSignedIn() ? ('staff' as const) : ('public' as const) }),
+    params: () => {
+      const audience = this.session.audience();
+      return audience ? { audience } : undefined;
+    },
     stream: ({ params }) => this.api.list(params.audience),
   });
-  protected readonly items = computed(() => (this.bodies.hasValue() ? this.bodies.value().items : []));
+  protected readonly items = computed(() =>
+    this.bodies.hasValue() ? this.bodies.value().items : [],
+  );
 }

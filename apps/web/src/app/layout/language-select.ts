@@ -9,10 +9,22 @@ import { LANGUAGE_OPTIONS, isLang } from '../core/i18n/languages';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ds-field language">
-      <label class="ds-label" data-weight="regular" for="language">{{ 'header.language' | transloco }}</label>
-      <select id="language" class="ds-input" data-size="sm" data-width="auto" (change)="select($event)">
+      <label class="ds-label" data-weight="regular" for="language">{{
+        'header.language' | transloco
+      }}</label>
+      <select
+        id="language"
+        class="ds-input"
+        data-size="sm"
+        data-width="auto"
+        (change)="select($event)"
+      >
         @for (option of options; track option.code) {
-          <option [value]="option.code" [attr.lang]="option.code" [selected]="option.code === language.lang()">
+          <option
+            [value]="option.code"
+            [attr.lang]="option.code"
+            [selected]="option.code === language.lang()"
+          >
             {{ option.autonym }}
           </option>
         }

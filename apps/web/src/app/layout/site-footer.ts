@@ -18,7 +18,9 @@ import { SessionStore } from '../core/session/session-store';
         </p>
         <ul class="links">
           <li>
-            <a class="ds-link" routerLink="/tilgjengelighet">{{ 'footer.accessibility' | transloco }}</a>
+            <a class="ds-link" routerLink="/tilgjengelighet">{{
+              'footer.accessibility' | transloco
+            }}</a>
           </li>
           <li>
             <a class="ds-link" href="/api/docs">{{ 'footer.apiDocs' | transloco }}</a>

@@ -1,6 +1,15 @@
-import { ChangeDetectionStrategy, Component, PendingTasks, computed, inject, signal } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive } from '@angular/router';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  PendingTasks,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { filter, map } from 'rxjs';
 import { navItemsFor } from '../core/navigation/nav-items';
 import { SessionStore } from '../core/session/session-store';
 import { LanguageSelect } from './language-select';
@@ -19,11 +28,19 @@ export class SiteHeader {
   protected readonly navItems = computed(() => navItemsFor(this.session.callers()));
   protected readonly loggingOut = signal(false);
 
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
+  );
+  protected readonly onLoginPage = computed(() => this.url().startsWith('/logg-inn'));
   /** Come back to the current page after signing in. */
-  protected loginQueryParams(): Record<string, string> {
-    const url = this.router.url;
-    return url === '/' || url.startsWith('/logg-inn') ? {} : { returnUrl: url };
-  }
+  protected readonly loginQueryParams = computed(() => {
+    const url = this.url();
+    return url === '/' || this.onLoginPage() ? {} : { returnUrl: url };
+  });
 
   protected logout(): void {
     this.pendingTasks.run(() => this.signOut());

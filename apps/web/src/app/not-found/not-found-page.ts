@@ -10,8 +10,12 @@ import { TranslocoPipe } from '@jsverse/transloco';
     <h1 class="ds-heading" data-size="lg">{{ 'notFound.heading' | transloco }}</h1>
     <p class="ds-paragraph text">{{ 'notFound.text' | transloco }}</p>
     <ul class="ds-list">
-      <li><a class="ds-link" routerLink="/">{{ 'notFound.home' | transloco }}</a></li>
-      <li><a class="ds-link" routerLink="/organer">{{ 'notFound.bodies' | transloco }}</a></li>
+      <li>
+        <a class="ds-link" routerLink="/">{{ 'notFound.home' | transloco }}</a>
+      </li>
+      <li>
+        <a class="ds-link" routerLink="/organer">{{ 'notFound.bodies' | transloco }}</a>
+      </li>
     </ul>
   `,
   styles: `

@@ -20,7 +20,11 @@ function formatter(locale: string, style: 'short' | 'long'): Intl.DateTimeFormat
  */
 @Pipe({ name: 'isoDate' })
 export class IsoDatePipe implements PipeTransform {
-  transform(value: string | null | undefined, locale: string, style: 'short' | 'long' = 'short'): string {
+  transform(
+    value: string | null | undefined,
+    locale: string,
+    style: 'short' | 'long' = 'short',
+  ): string {
     if (!value) return '';
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (!match) return value;

@@ -15,9 +15,29 @@ import { ApiError, errorMessageKey } from '../core/api/api-error';
     <div class="status" aria-live="polite" aria-atomic="true">
       @if (loading()) {
         <p class="ds-paragraph loading">
-          <svg class="ds-spinner" data-size="sm" viewBox="0 0 50 50" aria-hidden="true" focusable="false">
-            <circle class="ds-spinner__background" cx="25" cy="25" r="20" fill="none" stroke-width="5" />
-            <circle class="ds-spinner__circle" cx="25" cy="25" r="20" fill="none" stroke-width="5" />
+          <svg
+            class="ds-spinner"
+            data-size="sm"
+            viewBox="0 0 50 50"
+            aria-hidden="true"
+            focusable="false"
+          >
+            <circle
+              class="ds-spinner__background"
+              cx="25"
+              cy="25"
+              r="20"
+              fill="none"
+              stroke-width="5"
+            />
+            <circle
+              class="ds-spinner__circle"
+              cx="25"
+              cy="25"
+              r="20"
+              fill="none"
+              stroke-width="5"
+            />
           </svg>
           <span>{{ loadingKey() | transloco }}</span>
         </p>
@@ -28,7 +48,13 @@ import { ApiError, errorMessageKey } from '../core/api/api-error';
         <h2 class="ds-heading" data-size="xs">{{ 'common.errorHeading' | transloco }}</h2>
         <p class="ds-paragraph">{{ messageKey() | transloco }}</p>
         @if (retryable()) {
-          <button type="button" class="ds-button" data-variant="secondary" data-size="sm" (click)="retry.emit()">
+          <button
+            type="button"
+            class="ds-button"
+            data-variant="secondary"
+            data-size="sm"
+            (click)="retry.emit()"
+          >
             {{ 'common.retry' | transloco }}
           </button>
         }
@@ -56,6 +82,12 @@ export class LoadState {
   /** Trying again helps with network and server trouble, not with "not found" or "forbidden". */
   protected readonly retryable = computed(() => {
     const error = this.error();
-    return !(error instanceof ApiError) || error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+    return (
+      !(error instanceof ApiError) ||
+      error.status === 0 ||
+      error.status === 408 ||
+      error.status === 429 ||
+      error.status >= 500
+    );
   });
 }

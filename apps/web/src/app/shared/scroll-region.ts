@@ -1,4 +1,12 @@
-import { DestroyRef, Directive, ElementRef, afterNextRender, inject, input, signal } from '@angular/core';
+import {
+  DestroyRef,
+  Directive,
+  ElementRef,
+  afterNextRender,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 
 /**
  * A wrapper that lets a wide table scroll sideways on a narrow screen. Only
@@ -24,12 +32,14 @@ export class ScrollRegion {
     const destroyRef = inject(DestroyRef);
     afterNextRender(() => {
       if (typeof ResizeObserver === 'undefined') return;
-      const observer = new ResizeObserver(() =>
-        this.overflowing.set(element.scrollWidth > element.clientWidth + 1),
-      );
+      const observer = new ResizeObserver(() => {
+        this.overflowing.set(element.scrollWidth > element.clientWidth + 1);
+      });
       observer.observe(element);
       if (element.firstElementChild) observer.observe(element.firstElementChild);
-      destroyRef.onDestroy(() => observer.disconnect());
+      destroyRef.onDestroy(() => {
+        observer.disconnect();
+      });
     });
   }
 }

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Observable } from 'rxjs';
+import { type Observable, map } from 'rxjs';
 
 /** Where the API lives: same origin as the app, under /api. */
 export const API_BASE = '/api';
@@ -31,7 +31,7 @@ export class ApiClient {
   }
 
   /** For endpoints that answer 204 No Content. */
-  postNoContent(segments: readonly string[], body: unknown = {}): Observable<void> {
-    return this.http.post<void>(apiUrl(...segments), body);
+  postNoContent(segments: readonly string[], body: unknown = {}): Observable<undefined> {
+    return this.http.post(apiUrl(...segments), body).pipe(map(() => undefined));
   }
 }

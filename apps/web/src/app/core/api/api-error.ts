@@ -34,7 +34,11 @@ export class ApiError extends Error {
     if (status === 0) {
       return new ApiError(0, CLIENT_ERROR_CODES.network, 'The server could not be reached.');
     }
-    return new ApiError(status, CLIENT_ERROR_CODES.unexpected, `Unexpected response (HTTP ${status}).`);
+    return new ApiError(
+      status,
+      CLIENT_ERROR_CODES.unexpected,
+      `Unexpected response (HTTP ${String(status)}).`,
+    );
   }
 }
 

@@ -1,9 +1,4 @@
-import {
-  type EnvironmentProviders,
-  inject,
-  isDevMode,
-  provideAppInitializer,
-} from '@angular/core';
+import { type EnvironmentProviders, inject, isDevMode, provideAppInitializer } from '@angular/core';
 import { provideTransloco } from '@jsverse/transloco';
 import { LanguageService } from './language.service';
 import { DEFAULT_LANG, LANGS } from './languages';

@@ -86,10 +86,14 @@ describe('translation files', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(root)) {
       const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/'([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_]+)+)'\s*\|\s*transloco/g)) {
+      for (const match of source.matchAll(
+        /'([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_]+)+)'\s*\|\s*transloco/g,
+      )) {
         used.add(match[1] ?? '');
       }
-      for (const match of source.matchAll(/(?:labelKey|title|messageKey|loadingKey)[:=]\s*['"]([a-z][\w.]+)['"]/g)) {
+      for (const match of source.matchAll(
+        /(?:labelKey|title|messageKey|loadingKey)[:=]\s*['"]([a-z][\w.]+)['"]/g,
+      )) {
         used.add(match[1] ?? '');
       }
     }

@@ -13,7 +13,10 @@ describe('navItemsFor', () => {
   });
 
   it('shows staff the items for any of their roles', () => {
-    expect(navItemsFor(['secretariat'], items).map((item) => item.path)).toEqual(['/', '/moter/nytt']);
+    expect(navItemsFor(['secretariat'], items).map((item) => item.path)).toEqual([
+      '/',
+      '/moter/nytt',
+    ]);
     expect(navItemsFor(['official', 'election_staff'], items).map((item) => item.path)).toEqual([
       '/',
       '/valg/forhand',
@@ -21,7 +24,10 @@ describe('navItemsFor', () => {
   });
 
   it('gives visitors Forside and Politiske organer from the real configuration', () => {
-    expect(navItemsFor(['public']).map((item) => item.labelKey)).toEqual(['nav.home', 'nav.bodies']);
+    expect(navItemsFor(['public']).map((item) => item.labelKey)).toEqual([
+      'nav.home',
+      'nav.bodies',
+    ]);
     expect(navItemsFor(['admin'])).toEqual(navItemsFor(['public']));
   });
 

@@ -26,7 +26,6 @@ export function navItemsFor(
   items: readonly NavItem[] = NAV_ITEMS,
 ): NavItem[] {
   return items.filter(
-    (item) =>
-      item.audience === 'everyone' || item.audience.some((role) => callers.includes(role)),
+    (item) => item.audience === 'everyone' || item.audience.some((role) => callers.includes(role)),
   );
 }

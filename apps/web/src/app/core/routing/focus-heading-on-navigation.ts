@@ -36,6 +36,8 @@ export function provideFocusHeadingOnNavigation(): EnvironmentProviders {
           { injector },
         );
       });
-    inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+    inject(DestroyRef).onDestroy(() => {
+      subscription.unsubscribe();
+    });
   });
 }

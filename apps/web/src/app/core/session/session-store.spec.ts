@@ -13,13 +13,18 @@ describe('SessionStore', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideHttpClient(withInterceptors([apiInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     store = TestBed.inject(SessionStore);
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+  });
 
   async function load(user: typeof SECRETARIAT_USER | null): Promise<void> {
     const loading = store.load();
@@ -92,7 +97,10 @@ describe('SessionStore', () => {
     const failed = new Promise((resolve) => api.get('bodies').subscribe({ error: resolve }));
     http
       .expectOne('/api/bodies')
-      .flush({ code: 'AUTH_REQUIRED', message: 'Logg inn.' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { code: 'AUTH_REQUIRED', message: 'Logg inn.' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await failed;
     expect(store.isSignedIn()).toBe(false);
   });

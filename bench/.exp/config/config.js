@@ -1,0 +1,70 @@
+import { z } from 'zod';
+const bool = z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1');
+/**
+ * Every environment variable the system reads, parsed once at start-up.
+ * Nothing else in the code reads process.env.
+ */
+export const ConfigSchema = z.object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    /** postgres://user:pass@host:port/db. Unset: an embedded PostgreSQL is started with data under DATA_DIR. */
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+    DATA_DIR: z.string().default('.data'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    /** Run migrations at start. Default on for the embedded database, off for an external one (use npm run migrate). */
+    MIGRATE_ON_START: bool.optional(),
+    /** Load the demo municipality when the database has no municipality yet. */
+    SEED_DEMO: bool.optional(),
+    /** Serve this municipality (slug) when the host name maps to none. */
+    DEFAULT_MUNICIPALITY: z.string().default('demo'),
+    /** host=slug pairs, comma separated: "politikk.a.no=a,politikk.b.no=b" */
+    MUNICIPALITY_HOSTS: z
+        .string()
+        .default('')
+        .transform((s, ctx) => {
+        const map = new Map();
+        for (const pair of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+            const [host, slug] = pair.split('=');
+            if (!host || !slug) {
+                ctx.addIssue({ code: 'custom', message: `expected host=slug, got "${pair}"` });
+                return z.NEVER;
+            }
+            map.set(host.toLowerCase(), slug);
+        }
+        return map;
+    }),
+    /** Behind a reverse proxy: trust X-Forwarded-For for client addresses (rate limits, logs). */
+    TRUST_PROXY: bool.default(false),
+    /** Set when the API runs behind TLS: cookies get the Secure flag. */
+    COOKIE_SECURE: bool.default(false),
+    SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+    LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+    LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Chromium for PDFs; unset: /usr/bin/chromium-headless-shell, /usr/bin/chromium, /usr/bin/google-chrome. */
+    PUPPETEER_EXECUTABLE_PATH: z.string().optional(),
+    PDF_POOL_SIZE: z.coerce.number().int().min(1).max(32).default(4),
+    PDF_MAX_HTML_BYTES: z.coerce.number().int().positive().default(20_000_000),
+    /** Start pg-boss workers inside the API process (set false when running `npm run worker` separately). */
+    JOBS_IN_PROCESS: bool.default(true),
+    /** Directory of the built web app, served at /. */
+    WEB_DIST: z.string().optional(),
+});
+export class ConfigError extends Error {
+}
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function parseConfig(env) {
+    const result = ConfigSchema.safeParse(env);
+    if (!result.success) {
+        const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+        throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    }
+    return result.data;
+}
+/** Injection token for the parsed configuration. */
+export const CONFIG = Symbol('CONFIG');
+//# sourceMappingURL=config.js.map

@@ -1,0 +1,129 @@
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+var __param = (this && this.__param) || function (paramIndex, decorator) {
+    return function (target, key) { decorator(target, key, paramIndex); }
+};
+var PdfRenderer_1;
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CONFIG } from '../config/config.js';
+import { findBrowserExecutable, launchBrowser } from './browser-finder.js';
+import { BrowserPool, preparePage } from './browser-pool.js';
+import { escapeHtml } from './document-layout.js';
+import { PdfInputTooLargeError, PdfRenderError } from './pdf.errors.js';
+const RENDER_TIMEOUT_MS = 30_000;
+/** Left/right margins are repeated in the header/footer templates so their text lines up with the body. */
+const SIDE_MARGIN = '20mm';
+const MARGIN = { top: '24mm', bottom: '20mm', left: SIDE_MARGIN, right: SIDE_MARGIN };
+/**
+ * Header and footer templates are rendered by Chromium in a separate context that cannot use the page's
+ * embedded fonts, so they fall back to installed fonts (DejaVu Sans on Debian; embedded as TrueType).
+ */
+const RUNNING_TEXT_STYLE = `box-sizing:border-box;width:100%;padding:0 ${SIDE_MARGIN};display:flex;justify-content:space-between;` +
+    "gap:12pt;font-family:'Noto Sans','DejaVu Sans','Liberation Sans',sans-serif;font-size:7.5pt;color:#444;";
+export function headerTemplate(doc) {
+    return (`<div style="${RUNNING_TEXT_STYLE}padding-top:9mm;">` +
+        `<span>${escapeHtml(doc.headerText ?? '')}</span><span>${escapeHtml(doc.title)}</span></div>`);
+}
+export function footerTemplate(doc) {
+    return (`<div style="${RUNNING_TEXT_STYLE}padding-bottom:8mm;">` +
+        `<span>${escapeHtml(doc.footerText ?? '')}</span>` +
+        '<span>Side <span class="pageNumber"></span> av <span class="totalPages"></span></span></div>');
+}
+export function pdfOptions(doc) {
+    return {
+        format: 'A4',
+        margin: MARGIN,
+        printBackground: true,
+        // Tagged PDF: structure for screen readers (~20% extra render time, see docs/benchmarks.md).
+        tagged: true,
+        displayHeaderFooter: true,
+        headerTemplate: headerTemplate(doc),
+        footerTemplate: footerTemplate(doc),
+        waitForFonts: true,
+        timeout: RENDER_TIMEOUT_MS,
+    };
+}
+/** Prints one document on a prepared page. Shared by the pooled and the launch-per-document paths. */
+export async function renderOnPage(page, doc) {
+    // 'load' suffices: the HTML is self-contained and page.pdf waits for the fonts (waitForFonts).
+    await page.setContent(doc.html, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });
+    // The document's <title> and lang become the PDF's Title and language; the explicit values win.
+    await page.evaluate((title, lang) => {
+        document.title = title;
+        if (lang)
+            document.documentElement.lang = lang;
+    }, doc.title, doc.lang ?? null);
+    const pdf = await page.pdf(pdfOptions(doc));
+    return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+}
+/**
+ * Turns composed HTML into PDF. `render` uses the warm BrowserPool; `renderWithFreshBrowser` launches a browser
+ * per document and exists to measure what the pool saves (bench/) and as a fallback for one-off scripts.
+ */
+let PdfRenderer = PdfRenderer_1 = class PdfRenderer {
+    pool;
+    config;
+    logger = new Logger(PdfRenderer_1.name);
+    constructor(pool, config) {
+        this.pool = pool;
+        this.config = config;
+    }
+    async render(doc) {
+        this.assertRenderable(doc);
+        const started = performance.now();
+        try {
+            const pdf = await this.pool.withPage((page) => renderOnPage(page, doc));
+            this.logger.debug(`Rendered "${doc.title}" (${pdf.byteLength} bytes) in ${elapsed(started)} ms`);
+            return pdf;
+        }
+        catch (error) {
+            throw this.renderFailed(doc, error);
+        }
+    }
+    async renderWithFreshBrowser(doc) {
+        this.assertRenderable(doc);
+        let browser;
+        try {
+            browser = await launchBrowser(findBrowserExecutable(this.config.PUPPETEER_EXECUTABLE_PATH));
+            const page = await browser.newPage();
+            await preparePage(page);
+            return await renderOnPage(page, doc);
+        }
+        catch (error) {
+            throw this.renderFailed(doc, error);
+        }
+        finally {
+            await browser?.close().catch(() => undefined);
+        }
+    }
+    assertRenderable(doc) {
+        const bytes = Buffer.byteLength(doc.html, 'utf8');
+        if (bytes > this.config.PDF_MAX_HTML_BYTES) {
+            throw new PdfInputTooLargeError(bytes, this.config.PDF_MAX_HTML_BYTES);
+        }
+    }
+    renderFailed(doc, error) {
+        const failure = error instanceof PdfRenderError
+            ? error
+            : new PdfRenderError(error instanceof Error ? error.message : String(error), { cause: error });
+        this.logger.warn(`Could not render "${doc.title}": ${failure.reason}`);
+        return failure;
+    }
+};
+PdfRenderer = PdfRenderer_1 = __decorate([
+    Injectable(),
+    __param(1, Inject(CONFIG)),
+    __metadata("design:paramtypes", [BrowserPool, Object])
+], PdfRenderer);
+export { PdfRenderer };
+function elapsed(started) {
+    return Math.round(performance.now() - started);
+}
+//# sourceMappingURL=pdf-renderer.service.js.map
