@@ -48,7 +48,9 @@ export class LoginPage {
   protected readonly submitting = signal(false);
   private readonly attempt = signal(0);
   /** One key per failed attempt while there are problems, so the summary element is new each time. */
-  protected readonly summaryAttempt = computed(() => (this.problems().length > 0 ? [this.attempt()] : []));
+  protected readonly summaryAttempt = computed(() =>
+    this.problems().length > 0 ? [this.attempt()] : [],
+  );
 
   protected fieldProblem(field: FieldName): FormProblem | undefined {
     return this.problems().find((problem) => problem.field === field);
