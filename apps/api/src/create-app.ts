@@ -13,6 +13,7 @@ import { requestIdFor } from './common/logging/logging.module.js';
 import { fromRepoRoot } from './common/paths.js';
 import type { Config } from './config/config.js';
 import { ormOptions } from './database/orm-options.js';
+import { IMPORT_MAX_BYTES } from './bodies/import.service.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -46,12 +47,16 @@ export async function createApp(config: Config, databaseUrl: string, options: { 
   app.useGlobalFilters(new ApiExceptionFilter(indexHtml));
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  // CSV files for imports arrive as they are (the import decodes UTF-8 or Windows-1252 itself).
+  fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_req, body, done) => {
+    done(null, body);
+  });
   // The API takes JSON only (and multipart for uploads): no HTML form can post to it cross-site.
   fastify.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api') || request.method === 'GET' || request.method === 'HEAD') return;
     const type = request.headers['content-type'];
     const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'];
-    if (!hasBody || !type || /^application\/json\b|^multipart\/form-data\b/i.test(type)) return;
+    if (!hasBody || !type || /^application\/json\b|^multipart\/form-data\b|^(text|application)\/csv\b/i.test(type)) return;
     await reply.status(415).send({
       code: 'UNSUPPORTED_MEDIA_TYPE',
       message: 'Innholdstypen støttes ikke. Send JSON (application/json).',

@@ -249,7 +249,9 @@ export const PopoloOrganization = z.object({
   founding_date: z.string(),
   dissolution_date: z.string(),
 });
-export const PopoloPerson = z.object({ id: z.string(), name: z.string(), given_name: z.string(), family_name: z.string(), gender: z.string() });
+/** Name only: the public gets name, party and role (domain.md, GDPR). */
+export const PopoloPerson = z.object({ id: z.string(), name: z.string(), given_name: z.string(), family_name: z.string() });
+export const PopoloResponse = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), licence: z.string() });
 export const PopoloMembership = z.object({
   id: z.string(),
   person_id: z.string(),

@@ -11,3 +11,6 @@ export const Allow = (...callers: Caller[]) => SetMetadata(ALLOW_KEY, callers);
 
 /** Every signed-in staff role that may read the register of bodies. */
 export const STAFF: Caller[] = ['admin', 'secretariat', 'official', 'election_staff', 'election_board'];
+
+/** Those who keep the register: the secretariat and administrators. */
+export const EDITORS: Caller[] = ['admin', 'secretariat'];

@@ -33,7 +33,13 @@ export function toBodyDetail(body: Body, memberships: Membership[], withContact:
   const members = memberships.filter((m) => m.kind === 'member');
   const substitutes: SubstituteRow[] = memberships
     .filter((m) => m.kind === 'substitute')
-    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+    .sort(
+      (a, b) =>
+        (body.substituteOrder === 'common'
+          ? 0
+          : (a.party?.getEntity().shortName ?? '').localeCompare(b.party?.getEntity().shortName ?? '', 'nb')) ||
+        (a.rank ?? 0) - (b.rank ?? 0),
+    )
     .map((m) => ({ ...toMemberRow(m, withContact), rank: m.rank ?? 0 }));
   return { ...toBodySummary(body, members.length), members: members.map((m) => toMemberRow(m, withContact)), substitutes };
 }

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { BodyDetail, BodyListResponse } from '@sekretariat/contracts';
-import { NotFoundError } from '../common/errors/domain-error.js';
+import type { BodyDetail, BodyInput, BodyListResponse } from '@sekretariat/contracts';
+import { AuditService } from '../audit/audit.service.js';
+import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
+import { toCsv } from './csv.js';
+import { today } from './dates.js';
 import { Body } from './body.entity.js';
 import { toBodyDetail, toBodySummary } from './bodies.mapper.js';
 import { Membership } from './membership.entity.js';
@@ -11,7 +14,53 @@ const ROLE_ORDER = { leader: 0, deputy_leader: 1, member: 2 } as const;
 /** Read side of the register of bodies. Municipality scoping comes from row-level security. */
 @Injectable()
 export class BodiesService {
-  constructor(@Inject(EntityManager) private readonly em: EntityManager) {}
+  constructor(
+    @Inject(EntityManager) private readonly em: EntityManager,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(input: BodyInput, municipalityId: string): Promise<BodyDetail> {
+    const parent = await this.parentOrNull(input.parentId);
+    const { parentId: _p, ...fields } = input;
+    const body = this.em.create(Body, { municipality: municipalityId, ...fields, parent });
+    this.audit.record({ action: 'body.create', entityType: 'body', entityId: body.id, after: input });
+    await this.em.flush();
+    return this.detail(body.id, { publicOnly: false, withContact: true });
+  }
+
+  async update(id: string, input: BodyInput): Promise<BodyDetail> {
+    const body = await this.em.findOne(Body, id);
+    if (!body) throw new NotFoundError('organet');
+    if (input.parentId === id) {
+      throw new DomainError('INVALID_PARENT', 'Et organ kan ikke være underordnet seg selv.', 400, [{ path: 'parentId', message: 'Velg et annet organ.' }]);
+    }
+    const parent = await this.parentOrNull(input.parentId);
+    const before = { ...input, name: body.name, seats: body.seats, termFrom: body.termFrom, termTo: body.termTo };
+    const { parentId: _p, ...fields } = input;
+    this.em.assign(body, { ...fields, parent });
+    this.audit.record({ action: 'body.update', entityType: 'body', entityId: id, before, after: input });
+    await this.em.flush();
+    return this.detail(id, { publicOnly: false, withContact: true });
+  }
+
+  private async parentOrNull(id: string | null): Promise<Body | null> {
+    if (!id) return null;
+    const parent = await this.em.findOne(Body, id);
+    if (!parent) throw new DomainError('UNKNOWN_BODY', 'Ukjent overordnet organ.', 400, [{ path: 'parentId', message: 'Finnes ikke.' }]);
+    return parent;
+  }
+
+  /** The current members and substitutes as CSV (semicolon, UTF-8 with BOM). */
+  async membersCsv(id: string, options: { publicOnly: boolean; withContact: boolean }): Promise<{ csv: string; name: string }> {
+    const d = await this.detail(id, options);
+    const role = { leader: 'Leder', deputy_leader: 'Nestleder', member: 'Medlem' } as const;
+    const header = ['Type', 'Nr.', 'Navn', 'Parti', 'Rolle', 'Fra', 'Til', ...(options.withContact ? ['E-post'] : [])];
+    const rows = [
+      ...d.members.map((m) => ['Medlem', null, m.name, m.party, role[m.role], m.from, m.to, ...(options.withContact ? [m.email] : [])]),
+      ...d.substitutes.map((s) => ['Varamedlem', s.rank, s.name, s.party, role[s.role], s.from, s.to, ...(options.withContact ? [s.email] : [])]),
+    ];
+    return { csv: toCsv(header, rows), name: d.name };
+  }
 
   async list(options: { publicOnly: boolean; on?: string }): Promise<BodyListResponse> {
     const bodies = await this.em.find(Body, options.publicOnly ? { isPublic: true } : {}, { orderBy: { name: 'asc' } });
@@ -44,6 +93,3 @@ export class BodiesService {
   }
 }
 
-function today(): string {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
-}

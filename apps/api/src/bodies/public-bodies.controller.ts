@@ -6,6 +6,7 @@ import { Allow } from '../auth/allow.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
 import { BodiesService } from './bodies.service.js';
+import { csvFilename, sendCsv } from './http.js';
 import { MembersPdfService } from './members-pdf.service.js';
 
 const PublicBodyParams = MunicipalitySlugParams.extend({ id: z.uuid({ error: 'Ugyldig id: forventet en UUID.' }) });
@@ -42,5 +43,12 @@ export class PublicBodiesController {
     const { pdf, filename } = await this.pdfs.render(body);
     void reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`);
     return pdf;
+  }
+
+  @Get(':id/members.csv')
+  @ApiRoute({ summary: 'Member list of an open body as CSV (no contact data)', params: PublicBodyParams, response: 'text/csv' })
+  async membersCsv(@Param(zod(PublicBodyParams)) params: PublicBodyParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const { csv, name } = await this.bodies.membersCsv(params.id, { publicOnly: true, withContact: false });
+    return sendCsv(reply, csvFilename('medlemsliste', name), csv);
   }
 }

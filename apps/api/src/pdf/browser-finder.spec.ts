@@ -26,7 +26,9 @@ describe('findBrowserExecutable', () => {
   });
 
   it('prefers chromium-headless-shell, then chromium, then google-chrome', () => {
-    expect(findBrowserExecutable(undefined, only(...DEFAULT_BROWSER_PATHS))).toBe('/usr/bin/chromium-headless-shell');
+    expect(findBrowserExecutable(undefined, only(...DEFAULT_BROWSER_PATHS))).toBe(
+      '/usr/bin/chromium-headless-shell',
+    );
     expect(findBrowserExecutable(undefined, only('/usr/bin/chromium', '/usr/bin/google-chrome'))).toBe(
       '/usr/bin/chromium',
     );
@@ -62,7 +64,11 @@ describe('browserLaunchOptions', () => {
     const options = browserLaunchOptions('/usr/bin/chromium');
     expect(options.args).toEqual(expect.arrayContaining([...BROWSER_ARGS]));
     expect(options.args).toEqual(
-      expect.arrayContaining(['--no-sandbox', '--disable-background-networking', '--disable-component-update']),
+      expect.arrayContaining([
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ]),
     );
     expect(options.userDataDir).toBeUndefined();
     expect(options.args?.some((arg) => arg.startsWith('--user-data-dir'))).toBe(false);

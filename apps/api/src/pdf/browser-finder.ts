@@ -28,7 +28,10 @@ const LAUNCH_TIMEOUT_MS = 20_000;
 const PROTOCOL_TIMEOUT_MS = 60_000;
 
 export class BrowserNotFoundError extends Error {
-  constructor(readonly tried: readonly string[], configured: boolean) {
+  constructor(
+    readonly tried: readonly string[],
+    configured: boolean,
+  ) {
     super(
       configured
         ? `PUPPETEER_EXECUTABLE_PATH=${tried[0]} is not an executable file. Fix the path or unset it to use ` +

@@ -57,7 +57,7 @@ const launchBrowser = jest.fn(async () => {
 });
 jest.unstable_mockModule('./browser-finder.js', () => ({ findBrowserExecutable, launchBrowser }));
 
-const { BrowserPool } = await import('./browser-pool.js');
+const { BrowserPool, MAX_USES_PER_PAGE, MAX_WAITING } = await import('./browser-pool.js');
 const { PdfRenderError } = await import('./pdf.errors.js');
 
 function pool(size = 2, env: Record<string, string> = {}): InstanceType<typeof BrowserPool> {
@@ -123,6 +123,31 @@ describe('BrowserPool', () => {
     await p.close();
   });
 
+  it('refuses new work at once when MAX_WAITING requests already wait', async () => {
+    const p = pool(1);
+    const gate = deferred();
+    const jobs = Array.from({ length: MAX_WAITING + 1 }, () => p.withPage(() => gate.promise));
+    await settle();
+    expect(p.stats()).toEqual(expect.objectContaining({ busy: 1, waiting: MAX_WAITING }));
+    await expect(p.withPage(async () => undefined)).rejects.toMatchObject({
+      code: 'PDF_RENDER_FAILED',
+      reason: expect.stringContaining('already waiting'),
+    });
+    gate.resolve();
+    await Promise.all(jobs);
+    await p.close();
+  });
+
+  it('retires a page after MAX_USES_PER_PAGE renders, so Chromium can free its memory', async () => {
+    const p = pool(1);
+    for (let i = 0; i < MAX_USES_PER_PAGE; i++) await p.withPage(async () => undefined);
+    const [first] = launched[0]!.pages;
+    expect(first!.closed).toBe(true);
+    await p.withPage(async (page) => expect(page).not.toBe(first));
+    expect(launched[0]!.pages).toHaveLength(2);
+    await p.close();
+  });
+
   it('discards a page whose use failed and frees its slot', async () => {
     const p = pool(1);
     await expect(
@@ -172,7 +197,9 @@ describe('BrowserPool', () => {
       expect(p.stats().busy).toBe(0);
       await p.close();
     } finally {
-      findBrowserExecutable.mockImplementation((configured: string | undefined) => configured ?? '/usr/bin/chromium');
+      findBrowserExecutable.mockImplementation(
+        (configured: string | undefined) => configured ?? '/usr/bin/chromium',
+      );
     }
   });
 

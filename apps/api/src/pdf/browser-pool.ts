@@ -6,8 +6,17 @@ import { PdfRenderError } from './pdf.errors.js';
 
 /** A request that waits longer than this for a free page gets a PdfRenderError instead of hanging. */
 const ACQUIRE_TIMEOUT_MS = 60_000;
-/** Resetting a page to about:blank normally takes a few ms; a page that needs longer is replaced. */
-const RESET_TIMEOUT_MS = 5_000;
+/**
+ * Beyond this many waiting requests, new ones are refused at once (503) rather than queued: each waiter holds
+ * its composed HTML (~300 kB with the fonts), and at ~100 ms a render the last would wait for seconds anyway.
+ */
+export const MAX_WAITING = 100;
+/**
+ * A page renders this many documents, then is closed and replaced. Chromium's memory grows with every document
+ * a page has shown (800 renders: +240 MB); retiring pages keeps it flat at the cost of one newPage() (~70 ms)
+ * per 100 renders. Measured in docs/benchmarks.md.
+ */
+export const MAX_USES_PER_PAGE = 100;
 /** On shutdown, renders in flight get this long to finish before the browser is closed under them. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -49,6 +58,10 @@ export async function preparePage(page: Page, onBlocked?: (url: string) => void)
  * order. The browser starts on first use (and at module init outside tests); if it crashes or is killed, the
  * next request starts a new one. Without a usable Chromium the app still runs and renders fail with
  * PdfRenderError.
+ *
+ * Between uses a page is not navigated anywhere: the next render's setContent replaces the whole document
+ * (script is off, so no state survives in it). Navigating to about:blank after each render cost 25–35% of the
+ * throughput of a burst on two cores and did not reduce memory; retiring pages does (MAX_USES_PER_PAGE).
  */
 @Injectable()
 export class BrowserPool implements OnModuleInit, OnModuleDestroy {
@@ -57,7 +70,8 @@ export class BrowserPool implements OnModuleInit, OnModuleDestroy {
   private browser: Browser | undefined;
   private launching: Promise<Browser> | undefined;
   private idlePages: Page[] = [];
-  /** Slots handed out; a slot is held from acquire until the page is reset and back in idlePages. */
+  private readonly uses = new WeakMap<Page, number>();
+  /** Slots handed out; a slot is held from acquire until the page is back in idlePages or closed. */
   private busySlots = 0;
   private readonly waiters: Waiter[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -83,7 +97,7 @@ export class BrowserPool implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Runs `use` with a page of the warm browser. The page is exclusive to the caller until `use` settles. A page
-   * whose use failed is discarded (its state is unknown); otherwise it is reset and reused.
+   * whose use failed is discarded (its state is unknown); otherwise it goes back to the pool.
    */
   async withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
     await this.acquireSlot();
@@ -135,7 +149,9 @@ export class BrowserPool implements OnModuleInit, OnModuleDestroy {
     this.browser = undefined;
     this.idlePages = [];
     if (browser) {
-      await browser.close().catch((error: unknown) => this.logger.warn(`Closing the browser failed: ${describe(error)}`));
+      await browser
+        .close()
+        .catch((error: unknown) => this.logger.warn(`Closing the browser failed: ${describe(error)}`));
     }
   }
 
@@ -160,26 +176,26 @@ export class BrowserPool implements OnModuleInit, OnModuleDestroy {
     }
     try {
       const page = await browser.newPage();
-      await preparePage(page, (url) => this.logger.warn(`Blocked a document's request to ${url.slice(0, 200)}`));
+      await preparePage(page, (url) =>
+        this.logger.warn(`Blocked a document's request to ${url.slice(0, 200)}`),
+      );
       return page;
     } catch (error) {
       throw new PdfRenderError(`could not open a browser page: ${describe(error)}`, { cause: error });
     }
   }
 
-  /** Resets the page off the caller's critical path; the slot stays taken until the page is clean again. */
   private recycle(page: Page): void {
-    page
-      .goto('about:blank', { waitUntil: 'load', timeout: RESET_TIMEOUT_MS })
-      .then(() => {
-        if (!this.closing && this.browser === page.browser() && this.browser.connected) {
-          this.idlePages.push(page);
-          this.releaseSlot();
-        } else {
-          this.discard(page);
-        }
-      })
-      .catch(() => this.discard(page));
+    const uses = (this.uses.get(page) ?? 0) + 1;
+    const reusable =
+      uses < MAX_USES_PER_PAGE && !this.closing && !page.isClosed() && page.browser() === this.browser;
+    if (!reusable) {
+      this.discard(page);
+      return;
+    }
+    this.uses.set(page, uses);
+    this.idlePages.push(page);
+    this.releaseSlot();
   }
 
   private discard(page: Page): void {
@@ -223,7 +239,8 @@ export class BrowserPool implements OnModuleInit, OnModuleDestroy {
     if (this.browser !== browser) return;
     this.browser = undefined;
     this.idlePages = [];
-    if (!this.closing) this.logger.warn('The browser disconnected (crashed or killed); the next render starts a new one');
+    if (!this.closing)
+      this.logger.warn('The browser disconnected (crashed or killed); the next render starts a new one');
   }
 
   private acquireSlot(): Promise<void> {
@@ -231,6 +248,9 @@ export class BrowserPool implements OnModuleInit, OnModuleDestroy {
     if (this.busySlots < this.size && this.waiters.length === 0) {
       this.busySlots++;
       return Promise.resolve();
+    }
+    if (this.waiters.length >= MAX_WAITING) {
+      return Promise.reject(new PdfRenderError(`${this.waiters.length} PDFs are already waiting for a page`));
     }
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {

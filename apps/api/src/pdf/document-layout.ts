@@ -17,7 +17,8 @@ export function escapeHtml(value: string | number): string {
  * Belt and braces next to the browser pool's request blocking: a composed document may only use inline styles
  * and data: fonts and images, never fetch anything or run script.
  */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
 
 /**
  * Base print CSS for A4 documents. Page size and margins come from the renderer (page.pdf options), so the
@@ -88,7 +89,12 @@ export interface ComposedDocument {
 }
 
 const OSLO = 'Europe/Oslo';
-const dateFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: OSLO, day: '2-digit', month: '2-digit', year: 'numeric' });
+const dateFormat = new Intl.DateTimeFormat('nb-NO', {
+  timeZone: OSLO,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
 const timeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: OSLO, hour: '2-digit', minute: '2-digit' });
 
 /** "25.11.2026 kl. 14:03", Norwegian time whatever the server's time zone. */

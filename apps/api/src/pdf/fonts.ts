@@ -40,7 +40,9 @@ function buildFontFaceCss(): string {
     const unicodeRange = unicodeRanges[subset];
     if (!unicodeRange) throw new Error(`@fontsource/noto-sans has no unicode range for subset ${subset}`);
     for (const { weight, style } of FACES) {
-      const file = require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-${style}.woff2`);
+      const file = require.resolve(
+        `@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-${style}.woff2`,
+      );
       const base64 = readFileSync(file).toString('base64');
       rules.push(
         `@font-face{font-family:'${DOCUMENT_FONT_FAMILY}';font-style:${style};font-weight:${weight};` +

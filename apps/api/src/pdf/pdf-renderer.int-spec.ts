@@ -33,25 +33,56 @@ afterAll(async () => {
 });
 
 const GIVEN = ['Áilu', 'Ørjan', 'Åse', 'Ánde', 'Æsa', 'Máret', 'Ŋunni', 'Žanná', 'Inger', 'Bjørn'];
-const FAMILY = ['Čoarvi', 'Ødegård', 'Bække', 'Šiellá', 'Østgård', 'Sárá', 'Đuolbba', 'Ŧávggo', 'Hætta', 'Blåfjell'];
-const PARTIES = ['Arbeiderpartiet', 'Høyre', 'Senterpartiet', 'Fremskrittspartiet', 'Sosialistisk Venstreparti', null];
+const FAMILY = [
+  'Čoarvi',
+  'Ødegård',
+  'Bække',
+  'Šiellá',
+  'Østgård',
+  'Sárá',
+  'Đuolbba',
+  'Ŧávggo',
+  'Hætta',
+  'Blåfjell',
+];
+const PARTIES = [
+  'Arbeiderpartiet',
+  'Høyre',
+  'Senterpartiet',
+  'Fremskrittspartiet',
+  'Sosialistisk Venstreparti',
+  null,
+];
 
 /** 80 distinct names that use æøåÆØÅ and the Sámi letters á č đ ŋ š ŧ ž. */
 function people(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `${GIVEN[i % 10]} ${FAMILY[Math.floor(i / 10) % 10]} ${i + 1}`);
+  return Array.from(
+    { length: count },
+    (_, i) => `${GIVEN[i % 10]} ${FAMILY[Math.floor(i / 10) % 10]} ${i + 1}`,
+  );
 }
 
 function membersListInput(): MembersListInput {
   const names = people(80);
   return {
     municipalityName: 'Kárášjoga gielda – Karasjok kommune',
-    body: { name: 'Kommunestyret', kind: 'kommunestyre', termFrom: '2023-10-16', termTo: '2027-10-15', seats: 80 },
+    body: {
+      name: 'Kommunestyret',
+      kind: 'kommunestyre',
+      termFrom: '2023-10-16',
+      termTo: '2027-10-15',
+      seats: 80,
+    },
     members: names.map((name, i) => ({
       name,
       party: PARTIES[i % PARTIES.length] ?? null,
       role: i === 0 ? 'leader' : i === 1 ? 'deputy_leader' : 'member',
     })),
-    substitutes: people(30).map((name, i) => ({ rank: i + 1, name: `Vara ${name}`, party: PARTIES[i % 5] ?? null })),
+    substitutes: people(30).map((name, i) => ({
+      rank: i + 1,
+      name: `Vara ${name}`,
+      party: PARTIES[i % 5] ?? null,
+    })),
     generatedAt: new Date('2026-11-25T13:03:00Z'),
   };
 }
@@ -91,14 +122,20 @@ async function pdffonts(file: string): Promise<Array<{ name: string; type: strin
 }
 
 function plainDocument(body: string): { html: string; title: string } {
-  return { html: `<!doctype html><html lang="nb"><head><title>Test</title></head><body>${body}</body></html>`, title: 'Test' };
+  return {
+    html: `<!doctype html><html lang="nb"><head><title>Test</title></head><body>${body}</body></html>`,
+    title: 'Test',
+  };
 }
 
 describe('PdfRenderer with real Chromium', () => {
   let membersPdf: string;
 
   beforeAll(async () => {
-    membersPdf = await save('medlemsliste.pdf', await renderer.render(composeMembersList(membersListInput())));
+    membersPdf = await save(
+      'medlemsliste.pdf',
+      await renderer.render(composeMembersList(membersListInput())),
+    );
   });
 
   it('renders every name with æøå and Sámi letters intact (pdftotext)', async () => {
@@ -111,11 +148,13 @@ describe('PdfRenderer with real Chromium', () => {
     expect(text).toContain('Kárášjoga gielda – Karasjok kommune');
   });
 
-  it('is a tagged A4 PDF over several pages, titled after the document', async () => {
+  it('is a tagged A4 PDF over several pages, with title and language', async () => {
     const info = await pdfinfo(membersPdf);
     expect(Number(info['Pages'])).toBeGreaterThan(1);
     expect(info['Tagged']).toBe('yes');
     expect(info['Title']).toBe('Medlemsliste – Kommunestyret');
+    // The catalog's language, for screen readers (uncompressed in Chromium's output).
+    expect(readFileSync(membersPdf).toString('latin1')).toContain('/Lang (nb)');
     expect(info['Page size']).toMatch(/^595\.\d+ x 841\.\d+ pts \(A4\)/);
   });
 
@@ -152,7 +191,10 @@ describe('PdfRenderer with real Chromium', () => {
   });
 
   it('renders the same document with a browser launched for it', async () => {
-    const file = await save('fresh.pdf', await renderer.renderWithFreshBrowser(composeMembersList(membersListInput())));
+    const file = await save(
+      'fresh.pdf',
+      await renderer.renderWithFreshBrowser(composeMembersList(membersListInput())),
+    );
     const [fresh, pooled] = await Promise.all([pdfinfo(file), pdfinfo(membersPdf)]);
     expect(fresh['Pages']).toBe(pooled['Pages']);
     expect((await pdftext(file)).replace(/\s+/g, ' ')).toContain('Áilu Čoarvi 1');
@@ -212,7 +254,10 @@ describe('BrowserPool with real Chromium', () => {
     process.kill(-pid!, 'SIGKILL');
     await disconnected;
 
-    const file = await save('after-crash.pdf', await renderer.render(plainDocument('<p>Etter krasj: Ødegård</p>')));
+    const file = await save(
+      'after-crash.pdf',
+      await renderer.render(plainDocument('<p>Etter krasj: Ødegård</p>')),
+    );
     expect(await pdftext(file)).toContain('Etter krasj: Ødegård');
     expect(pool.browserProcessId()).not.toBe(pid);
     // puppeteer removes the dead browser's temporary profile when its process exits.
@@ -227,7 +272,10 @@ describe('BrowserPool with real Chromium', () => {
       return page.pdf({ timeout: 20_000 });
     });
     await expect(crashed).rejects.toBeInstanceOf(PdfRenderError);
-    const file = await save('after-page-crash.pdf', await renderer.render(plainDocument('<p>Etter sidekrasj</p>')));
+    const file = await save(
+      'after-page-crash.pdf',
+      await renderer.render(plainDocument('<p>Etter sidekrasj</p>')),
+    );
     expect(await pdftext(file)).toContain('Etter sidekrasj');
   });
 
@@ -249,6 +297,26 @@ describe('BrowserPool with real Chromium', () => {
     expect(pool.browserProcessId()).toBe(pid);
     await waitFor(() => pool.stats().busy === 0);
     expect(pool.stats().idle).toBeLessThanOrEqual(4);
+  });
+
+  it('leaves nothing of one document in the next one on the same page', async () => {
+    const single = parseConfig({ NODE_ENV: 'test', PDF_POOL_SIZE: '1' });
+    const onePage = new BrowserPool(single);
+    const oneRenderer = new PdfRenderer(onePage, single);
+    try {
+      await oneRenderer.render({
+        html: '<html lang="se"><head><title>A</title><style>p { color: red }</style></head><body><p>HEMMELIG A</p></body></html>',
+        title: 'Dokument A',
+      });
+      const file = await save('second.pdf', await oneRenderer.render(plainDocument('<p>Dokument B</p>')));
+      const text = await pdftext(file);
+      expect(text).toContain('Dokument B');
+      expect(text).not.toContain('HEMMELIG A');
+      expect((await pdfinfo(file))['Title']).toBe('Test');
+      expect(onePage.stats()).toEqual(expect.objectContaining({ size: 1, idle: 1 }));
+    } finally {
+      await onePage.close();
+    }
   });
 
   it('fails clearly once closed, and removes the browser profile', async () => {

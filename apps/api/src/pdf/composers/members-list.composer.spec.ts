@@ -4,7 +4,13 @@ import { composeMembersList, type MembersListInput } from './members-list.compos
 function input(overrides: Partial<MembersListInput> = {}): MembersListInput {
   return {
     municipalityName: 'Kárášjohka kommune',
-    body: { name: 'Kommunestyret', kind: 'kommunestyre', termFrom: '2023-10-16', termTo: '2027-10-15', seats: 3 },
+    body: {
+      name: 'Kommunestyret',
+      kind: 'kommunestyre',
+      termFrom: '2023-10-16',
+      termTo: '2027-10-15',
+      seats: 3,
+    },
     members: [
       { name: 'Åse Bække', party: 'Arbeiderpartiet', role: 'member' },
       { name: 'Ørjan Ødegård', party: 'Høyre', role: 'deputy_leader' },
@@ -22,7 +28,8 @@ function input(overrides: Partial<MembersListInput> = {}): MembersListInput {
 
 /** Text of the table rows, tags stripped, in document order. */
 function rows(html: string, tableClass: string): string[][] {
-  const table = new RegExp(`<table class="${tableClass}"[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`).exec(html)?.[1] ?? '';
+  const table =
+    new RegExp(`<table class="${tableClass}"[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`).exec(html)?.[1] ?? '';
   return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
     [...(row[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => cell[1] ?? ''),
   );
@@ -53,7 +60,9 @@ describe('composeMembersList', () => {
       ['B Medlem', 'Rødt', 'Medlem'],
       ['A Medlem', 'Venstre', 'Medlem'],
     ]);
-    expect(doc.html).toMatch(/<th scope="col">Navn<\/th><th scope="col">Parti<\/th><th scope="col">Rolle<\/th>/);
+    expect(doc.html).toMatch(
+      /<th scope="col">Navn<\/th><th scope="col">Parti<\/th><th scope="col">Rolle<\/th>/,
+    );
   });
 
   it('orders substitutes by rank and shows a dash for no party', () => {
@@ -67,7 +76,14 @@ describe('composeMembersList', () => {
 
   it('keeps æøå and Sámi letters as they are', () => {
     const { html } = composeMembersList(input());
-    for (const name of ['Åse Bække', 'Ørjan Ødegård', 'Áilu Čoarvi', 'Ŋuvvá Šiellá', 'Æsa Ærø', 'Kárášjohka kommune']) {
+    for (const name of [
+      'Åse Bække',
+      'Ørjan Ødegård',
+      'Áilu Čoarvi',
+      'Ŋuvvá Šiellá',
+      'Æsa Ærø',
+      'Kárášjohka kommune',
+    ]) {
       expect(html).toContain(name);
     }
     expect(html).not.toMatch(/&#\d+;|&[a-z]+ing;|&aelig;/i);

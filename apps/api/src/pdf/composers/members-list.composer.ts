@@ -17,7 +17,11 @@ export interface MembersListInput {
   generatedAt: Date;
 }
 
-const ROLE_LABELS: Record<MemberRole, string> = { leader: 'Leder', deputy_leader: 'Nestleder', member: 'Medlem' };
+const ROLE_LABELS: Record<MemberRole, string> = {
+  leader: 'Leder',
+  deputy_leader: 'Nestleder',
+  member: 'Medlem',
+};
 const ROLE_ORDER: Record<MemberRole, number> = { leader: 0, deputy_leader: 1, member: 2 };
 
 const BODY_KIND_LABELS: Record<BodyKind, string> = {
@@ -75,7 +79,8 @@ ${substitutesSection(input.substitutes)}`,
 
 function membersSection(members: MembersListInput['members']): string {
   const heading = `<h2 id="medlemmer">Medlemmer (${members.length})</h2>`;
-  if (members.length === 0) return `<section>${heading}<p class="empty">Ingen medlemmer er registrert.</p></section>`;
+  if (members.length === 0)
+    return `<section>${heading}<p class="empty">Ingen medlemmer er registrert.</p></section>`;
   const rows = members
     .map((member, index) => ({ member, index }))
     .sort((a, b) => ROLE_ORDER[a.member.role] - ROLE_ORDER[b.member.role] || a.index - b.index)
