@@ -20,13 +20,9 @@ export function round(value, decimals = 1) {
   return Math.round(value * factor) / factor;
 }
 
-/** Runs fn `times` times one after another and returns each duration in ms. */
-export async function timeEach(times, fn) {
-  const durations = [];
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    await fn(i);
-    durations.push(performance.now() - started);
-  }
-  return durations;
+/** Duration of one call of fn, in ms. */
+export async function time(fn) {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { sampleMemory } from '../lib/memory.mjs';
-import { median, percentile, round, timeEach } from '../lib/stats.mjs';
+import { median, percentile, round, time } from '../lib/stats.mjs';
 
 /**
  * The warm browser pool against launching Chromium per document, on one fixed 10-page A4 document
@@ -34,13 +34,15 @@ async function loadApi() {
   const nest = createRequire(new URL('../package.json', API_DIST)).resolve('@nestjs/common');
   const { Logger } = await import(pathToFileURL(nest).href);
   Logger.overrideLogger(['warn', 'error']);
-  const [{ parseConfig }, { BrowserPool }, { PdfRenderer }, layout] = await Promise.all([
-    import(new URL('config/config.js', API_DIST).href),
-    import(new URL('pdf/browser-pool.js', API_DIST).href),
-    import(file.href),
-    import(new URL('pdf/document-layout.js', API_DIST).href),
-  ]);
-  return { parseConfig, BrowserPool, PdfRenderer, ...layout };
+  const [{ parseConfig }, { findBrowserExecutable }, { BrowserPool }, { PdfRenderer }, layout] =
+    await Promise.all([
+      import(new URL('config/config.js', API_DIST).href),
+      import(new URL('pdf/browser-finder.js', API_DIST).href),
+      import(new URL('pdf/browser-pool.js', API_DIST).href),
+      import(file.href),
+      import(new URL('pdf/document-layout.js', API_DIST).href),
+    ]);
+  return { parseConfig, findBrowserExecutable, BrowserPool, PdfRenderer, ...layout };
 }
 
 const TOPICS = [
@@ -79,7 +81,13 @@ export function agendaDocument({ renderDocument, escapeHtml }) {
 <table aria-labelledby="saker"><thead><tr><th scope="col">Saksnr.</th><th scope="col">Sak</th><th scope="col">Saksbehandler</th></tr></thead>
 <tbody>${rows}</tbody></table>`,
   });
-  return { html, title, headerText: 'Kárášjoga gielda – Karasjok kommune', footerText: 'Møteinnkalling', lang: 'nb' };
+  return {
+    html,
+    title,
+    headerText: 'Kárášjoga gielda – Karasjok kommune',
+    footerText: 'Møteinnkalling',
+    lang: 'nb',
+  };
 }
 
 async function pageCount(pdf) {
@@ -119,19 +127,25 @@ export default {
       // Fill the pool (all pages created) and warm the browser's caches before measuring.
       await Promise.all(Array.from({ length: config.PDF_POOL_SIZE }, () => renderer.render(doc)));
       let pdf;
-      await timeEach(WARM_UP, async () => (pdf = await renderer.render(doc)));
+      for (let i = 0; i < WARM_UP; i++) pdf = await renderer.render(doc);
       const { pages, tagged } = await pageCount(pdf);
       if (pages !== EXPECTED_PAGES || !tagged) {
         throw new Error(`the agenda rendered as ${pages} pages (tagged: ${tagged}); adjust AGENDA_ITEMS`);
       }
       log(`document: ${pages} pages, tagged, ${round(pdf.byteLength / 1024)} kB`);
 
-      log(`warm pool: ${WARM_RUNS} renders one after another`);
-      const warm = await timeEach(WARM_RUNS, () => renderer.render(doc));
-
-      log(`launch per document: 1 warm-up + ${LAUNCH_RUNS} renders`);
-      await renderer.renderWithFreshBrowser(doc);
-      const launch = await timeEach(LAUNCH_RUNS, () => renderer.renderWithFreshBrowser(doc));
+      // Interleaved, so both paths see the same background load (the machine may be shared): after every
+      // 2–3 warm renders comes one render with a freshly launched browser.
+      log(`${WARM_RUNS} warm-pool renders interleaved with ${LAUNCH_RUNS} launch-per-document renders`);
+      await renderer.renderWithFreshBrowser(doc); // warm-up: the first launch also pays for disk caches
+      const warm = [];
+      const launch = [];
+      for (let i = 0; i < WARM_RUNS; i++) {
+        warm.push(await time(() => renderer.render(doc)));
+        if (Math.floor(((i + 1) * LAUNCH_RUNS) / WARM_RUNS) > Math.floor((i * LAUNCH_RUNS) / WARM_RUNS)) {
+          launch.push(await time(() => renderer.renderWithFreshBrowser(doc)));
+        }
+      }
 
       log(`${CONCURRENT} concurrent renders through a pool of ${config.PDF_POOL_SIZE}`);
       const memory = sampleMemory(() => pool.browserProcessId());
@@ -156,7 +170,7 @@ export default {
         },
         context: {
           browser: version,
-          executable: config.PUPPETEER_EXECUTABLE_PATH ?? 'first found of /usr/bin/chromium-headless-shell, ...',
+          executable: api.findBrowserExecutable(config.PUPPETEER_EXECUTABLE_PATH),
           pool_size: config.PDF_POOL_SIZE,
           load_1m_before: round(load, 2),
           runs: { warm: WARM_RUNS, launch: LAUNCH_RUNS, concurrent: CONCURRENT },

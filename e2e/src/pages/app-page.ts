@@ -29,7 +29,9 @@ export class AppPage {
     for (const link of links) {
       const label = (await link.evaluate((a) => a.textContent ?? '')).trim();
       if (typeof text === 'string' ? label === text : text.test(label)) {
-        await Promise.all([this.page.waitForNetworkIdle({ idleTime: 150 }), link.click()]);
+        const before = this.page.url();
+        await link.click();
+        await this.page.waitForFunction((prev) => location.href !== prev, {}, before);
         await this.waitForHeading();
         return;
       }

@@ -86,10 +86,21 @@ describe('LoginPage', () => {
     await fixture.whenStable();
 
     expect(summaryText()).toContain('Feil brukernavn eller passord.');
-    expect(
-      element.querySelector('[data-testid="login-errors"]')?.closest('[aria-live]'),
-    ).not.toBeNull();
+    expect(element.querySelector('[data-testid="login-errors"]')?.getAttribute('role')).toBe(
+      'alert',
+    );
     expect(TestBed.inject(SessionStore).isSignedIn()).toBe(false);
+  });
+
+  it('shows the summary as a new alert on every failed attempt, so it is announced again', async () => {
+    submit();
+    await fixture.whenStable();
+    const first = element.querySelector('[data-testid="login-errors"]');
+    submit();
+    await fixture.whenStable();
+    const second = element.querySelector('[data-testid="login-errors"]');
+    expect(second?.textContent).toContain('Skriv inn brukernavnet ditt.');
+    expect(second).not.toBe(first);
   });
 
   it('shows the message in the active language', async () => {

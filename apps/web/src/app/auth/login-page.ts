@@ -49,7 +49,7 @@ export class LoginPage {
   private readonly attempt = signal(0);
   /** One key per failed attempt while there are problems, so the summary element is new each time. */
   protected readonly summaryAttempt = computed(() =>
-    this.problems().length > 0 ? [this.attempt()] : [],
+    this.problems().length > 0 ? [{ attempt: this.attempt() }] : [],
   );
 
   protected fieldProblem(field: FieldName): FormProblem | undefined {

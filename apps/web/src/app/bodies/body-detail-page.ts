@@ -35,7 +35,10 @@ export class BodyDetailPage {
 
   protected readonly view = computed(() => (this.detail.hasValue() ? this.detail.value() : null));
   protected readonly substitutes = computed(() =>
-    [...(this.view()?.body.substitutes ?? [])].sort((a, b) => a.rank - b.rank),
+    // By rank, then party: where ranks are counted per party list (1, 1, 2, 2 …), equal ranks keep a fixed order.
+    [...(this.view()?.body.substitutes ?? [])].sort(
+      (a, b) => a.rank - b.rank || (a.party ?? '').localeCompare(b.party ?? '', 'nb'),
+    ),
   );
   /** E-mail addresses come only with the staff endpoint; show the column only then. */
   protected readonly showMemberEmail = computed(
