@@ -74,12 +74,13 @@ export class LoginPage {
     try {
       const { username, password } = this.form.getRawValue();
       await this.session.login({ username: username.trim(), password });
-      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
     } catch (error) {
       this.problems.set(this.serverProblems(error));
+      return;
     } finally {
       this.submitting.set(false);
     }
+    await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
   }
 
   /** Links in the error summary move focus to their field. */

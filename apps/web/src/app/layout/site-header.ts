@@ -56,6 +56,7 @@ export class SiteHeader {
     } finally {
       this.loggingOut.set(false);
     }
-    await this.router.navigateByUrl('/');
+    // 'reload' also when already on the front page, so focus moves to its heading as after any navigation.
+    await this.router.navigateByUrl('/', { onSameUrlNavigation: 'reload' });
   }
 }
