@@ -42,7 +42,16 @@ export async function createApp(config: Config, databaseUrl: string, options: { 
   const indexPath = path.join(webDist, 'index.html');
   const indexHtml = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
   if (indexHtml) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // Angular's bundles have content hashes in their names; texts and icons do not.
+      setHeaders: (res, file) => {
+        const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(file);
+        void res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.useGlobalFilters(new ApiExceptionFilter(indexHtml));
   app.enableShutdownHooks();
