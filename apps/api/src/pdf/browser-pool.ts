@@ -60,7 +60,7 @@ export async function preparePage(page: Page, onBlocked?: (url: string) => void)
  * PdfRenderError.
  *
  * Between uses a page is not navigated anywhere: the next render's setContent replaces the whole document
- * (script is off, so no state survives in it). Navigating to about:blank after each render cost 25–35% of the
+ * (script is off, so no state survives in it). Navigating to about:blank after each render cost 19–34% of the
  * throughput of a burst on two cores and did not reduce memory; retiring pages does (MAX_USES_PER_PAGE).
  */
 @Injectable()

@@ -121,6 +121,8 @@ describe('composeMembersList', () => {
     expect(composeMembersList(eldre).html).toContain('<dd>Eldreråd</dd>');
     const other = input({ body: { ...input().body, kind: 'styringsgruppe' } });
     expect(composeMembersList(other).html).toContain('<dd>styringsgruppe</dd>');
+    const inherited = input({ body: { ...input().body, kind: 'toString' } });
+    expect(composeMembersList(inherited).html).toContain('<dd>toString</dd>');
   });
 
   it('says so when there are no members or substitutes', () => {

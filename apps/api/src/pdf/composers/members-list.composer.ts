@@ -53,7 +53,9 @@ export function composeMembersList(input: MembersListInput): ComposedDocument {
   const { body, municipalityName } = input;
   const title = `Medlemsliste – ${body.name}`;
   const printedAt = formatPrintedAt(input.generatedAt);
-  const kindLabel = BODY_KIND_LABELS[body.kind as BodyKind] ?? body.kind;
+  const kindLabel = Object.hasOwn(BODY_KIND_LABELS, body.kind)
+    ? BODY_KIND_LABELS[body.kind as BodyKind]
+    : body.kind;
 
   const html = renderDocument({
     lang: 'nb',
