@@ -4,3 +4,4 @@ export * from './municipalities.js';
 export * from './bodies.js';
 export * from './health.js';
 export * from './register.js';
+export * from './elections.js';

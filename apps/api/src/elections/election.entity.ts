@@ -1,0 +1,33 @@
+import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
+import { type Opt } from '@mikro-orm/core';
+import { ELECTION_TYPES, type ElectionType } from '@sekretariat/contracts';
+import { TenantEntity } from '../common/tenant-entity.js';
+
+/** An election, with its advance voting periods computed from election day when it is created. */
+@Entity({ tableName: 'election' })
+export class Election extends TenantEntity {
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Enum({ items: [...ELECTION_TYPES] })
+  type!: ElectionType;
+
+  @Property({ type: 'date' })
+  electionDay!: string;
+
+  @Property({ type: 'date' })
+  earlyFrom!: string;
+
+  @Property({ type: 'date' })
+  earlyTo!: string;
+
+  @Property({ type: 'date' })
+  advanceFrom!: string;
+
+  @Property({ type: 'date' })
+  advanceTo!: string;
+
+  /** The municipality runs this election itself (referendum, youth council): this system is the legal record. */
+  @Property({ type: 'boolean', default: false })
+  legalRecord: boolean & Opt = false;
+}
