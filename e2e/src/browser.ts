@@ -30,7 +30,9 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Runs axe (WCAG 2.0/2.1 A and AA) on the page; returns the violations, readable in a failure. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxePuppeteer(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // @axe-core/puppeteer may resolve its own copy of puppeteer-core's types: same runtime object.
+  const axePage = page as unknown as ConstructorParameters<typeof AxePuppeteer>[0];
+  const results = await new AxePuppeteer(axePage).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
