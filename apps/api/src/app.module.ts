@@ -9,6 +9,7 @@ import { loggingModule } from './common/logging/logging.module.js';
 import type { Config } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ElectionsModule } from './elections/elections.module.js';
 import { TenantInterceptor } from './database/tenant.interceptor.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         BodiesModule,
+        ElectionsModule,
         OpenApiModule,
       ],
       providers: [

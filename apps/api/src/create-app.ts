@@ -13,7 +13,7 @@ import { requestIdFor } from './common/logging/logging.module.js';
 import { fromRepoRoot } from './common/paths.js';
 import type { Config } from './config/config.js';
 import { ormOptions } from './database/orm-options.js';
-import { IMPORT_MAX_BYTES } from './bodies/import.service.js';
+import { ROLL_UPLOAD_MAX_BYTES } from './elections/roll-format.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -57,7 +57,7 @@ export async function createApp(config: Config, databaseUrl: string, options: { 
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   // CSV files for imports arrive as they are (the import decodes UTF-8 or Windows-1252 itself).
-  fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_req, body, done) => {
+  fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: ROLL_UPLOAD_MAX_BYTES }, (_req, body, done) => {
     done(null, body);
   });
   // The API takes JSON only (and multipart for uploads): no HTML form can post to it cross-site.

@@ -76,6 +76,7 @@ export class ImportService {
 
   async run(bytes: Buffer, options: { dryRun: boolean; municipalityId: string }): Promise<ImportReport> {
     if (bytes.length === 0) throw new DomainError('IMPORT_EMPTY', 'Filen er tom.', 400);
+    if (bytes.length > IMPORT_MAX_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', 'Filen er for stor (høyst 5 MB).', 413);
     const { text, encoding } = decodeCsv(bytes);
     const problems: ImportProblem[] = [];
     const report = (rows: number, summary: ImportReport['summary']): ImportReport => ({

@@ -2,12 +2,14 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { PgBoss, type Job } from 'pg-boss';
 import { DATABASE_URL } from '../database/database.module.js';
 
-export type JobHandler<T extends object> = (data: T, job: Job<T>) => Promise<void>;
+/** A handler's return value is kept as the job's output. */
+export type JobHandler<T extends object> = (data: T, job: Job<T>) => Promise<unknown>;
 
 interface Registration {
   name: string;
   handler: JobHandler<object>;
   cron?: string;
+  retryLimit?: number;
 }
 
 /**
@@ -25,8 +27,8 @@ export class JobsService implements OnApplicationShutdown {
   constructor(@Inject(DATABASE_URL) private readonly url: string) {}
 
   /** Declares a job type; `cron` schedules it (pg-boss makes sure one process runs each tick). */
-  register<T extends object>(name: string, handler: JobHandler<T>, options: { cron?: string } = {}): void {
-    this.registrations.set(name, { name, handler: handler as JobHandler<object>, cron: options.cron });
+  register<T extends object>(name: string, handler: JobHandler<T>, options: { cron?: string; retryLimit?: number } = {}): void {
+    this.registrations.set(name, { name, handler: handler as JobHandler<object>, cron: options.cron, retryLimit: options.retryLimit });
   }
 
   private async ensureStarted(): Promise<PgBoss> {
@@ -34,7 +36,9 @@ export class JobsService implements OnApplicationShutdown {
     const boss = new PgBoss({ connectionString: this.url, schema: 'pgboss', max: 4 });
     boss.on('error', (error) => this.logger.error(error, 'pg-boss error'));
     await boss.start();
-    for (const r of this.registrations.values()) await boss.createQueue(r.name);
+    for (const r of this.registrations.values()) {
+      await boss.createQueue(r.name, r.retryLimit === undefined ? {} : { retryLimit: r.retryLimit });
+    }
     this.boss = boss;
     return boss;
   }
@@ -45,11 +49,10 @@ export class JobsService implements OnApplicationShutdown {
     if (this.working) return;
     this.working = true;
     for (const r of this.registrations.values()) {
-      await boss.work<object>(r.name, async (jobs) => {
-        for (const job of jobs) {
-          this.logger.log(`Running ${r.name} ${job.id}`);
-          await r.handler(job.data, job);
-        }
+      await boss.work<object>(r.name, { batchSize: 1 }, async ([job]) => {
+        if (!job) return undefined;
+        this.logger.log(`Running ${r.name} ${job.id}`);
+        return r.handler(job.data, job);
       });
       if (r.cron) await boss.schedule(r.name, r.cron);
     }
@@ -62,6 +65,13 @@ export class JobsService implements OnApplicationShutdown {
     const id = await boss.send(name, data);
     if (!id) throw new Error(`pg-boss did not accept job ${name}`);
     return id;
+  }
+
+  /** A job with its state and output, for callers that poll. */
+  async job(name: string, id: string): Promise<{ state: string; output: unknown } | null> {
+    const boss = await this.ensureStarted();
+    const job = await boss.getJobById(name, id);
+    return job ? { state: job.state, output: job.output } : null;
   }
 
   /** Waits for a job to finish (for tests and for callers that poll). */

@@ -1,0 +1,133 @@
+import { Body as RequestBody, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  CancelVoteInput,
+  Election,
+  ElectionInput,
+  ElectionListResponse,
+  IdParams,
+  LookupQuery,
+  LookupResponse,
+  RegisteredVote,
+  RegisterVoteInput,
+  RegisterVoteResponse,
+  RollImportReport,
+  VotesReport,
+  VotingPlace,
+  VotingPlaceInput,
+} from '@sekretariat/contracts';
+import { Allow } from '../auth/allow.decorator.js';
+import { CurrentCaller, type RequestCaller } from '../auth/caller.js';
+import type { Caller } from '@sekretariat/contracts';
+import { DomainError } from '../common/errors/domain-error.js';
+import { ApiRoute } from '../common/http/api-route.decorator.js';
+import { zod } from '../common/http/zod.js';
+import { sendCsv } from '../bodies/http.js';
+import { CounterService } from './counter.service.js';
+import { ElectionsService } from './elections.service.js';
+import { VoteReportsService } from './reports.service.js';
+import { RollService } from './roll.service.js';
+
+/** Who sets elections up and reads the figures. */
+const ORGANISERS: Caller[] = ['admin', 'secretariat', 'election_board'];
+/** Who works at the counter. */
+const CLERKS: Caller[] = ['election_staff', 'admin'];
+const ALL: Caller[] = ['admin', 'secretariat', 'election_board', 'election_staff'];
+
+const JobParams = IdParams.extend({ jobId: z.string().regex(/^[0-9a-f-]{36}$/, 'Ugyldig jobb-id.') });
+const RollQuery = z.strictObject({ allowRejected: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
+const DayQuery = z.strictObject({ date: z.iso.date({ error: 'Ugyldig dato: bruk ÅÅÅÅ-MM-DD.' }) });
+
+@Controller()
+export class ElectionsController {
+  constructor(
+    private readonly elections: ElectionsService,
+    private readonly counter: CounterService,
+    private readonly reports: VoteReportsService,
+    private readonly roll: RollService,
+  ) {}
+
+  @Get('elections')
+  @Allow(...ALL)
+  @ApiRoute({ summary: 'Elections with their voting periods and roll size', response: ElectionListResponse })
+  async list() {
+    return { items: await this.elections.list() };
+  }
+
+  @Post('elections')
+  @Allow(...ORGANISERS)
+  @ApiRoute({ summary: 'Create an election; the advance voting periods are computed from election day', body: ElectionInput, response: Election })
+  create(@RequestBody(zod(ElectionInput)) input: ElectionInput, @CurrentCaller() caller: RequestCaller) {
+    return this.elections.create(input, caller.user!.municipalityId);
+  }
+
+  @Get('elections/:id/places')
+  @Allow(...ALL)
+  @ApiRoute({ summary: 'Voting places with opening hours and staff', params: IdParams, response: z.object({ items: z.array(VotingPlace) }) })
+  async places(@Param(zod(IdParams)) p: IdParams) {
+    return { items: await this.elections.places(p.id) };
+  }
+
+  @Post('elections/:id/places')
+  @Allow(...ORGANISERS)
+  @ApiRoute({ summary: 'Add a voting place with opening hours and staff', params: IdParams, body: VotingPlaceInput, response: VotingPlace })
+  createPlace(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(VotingPlaceInput)) input: VotingPlaceInput, @CurrentCaller() caller: RequestCaller) {
+    return this.elections.createPlace(p.id, input, caller.user!.municipalityId);
+  }
+
+  @Post('elections/:id/roll')
+  @HttpCode(202)
+  @Allow(...ORGANISERS)
+  @ApiRoute({ summary: 'Upload the roll (text/csv, docs/roll-format.md); imported by a job', params: IdParams, query: RollQuery, response: RollImportReport, status: 202 })
+  async uploadRoll(@Param(zod(IdParams)) p: IdParams, @Query(zod(RollQuery)) q: z.infer<typeof RollQuery>, @RequestBody() body: unknown, @CurrentCaller() caller: RequestCaller) {
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send manntallet som text/csv.', 415);
+    const election = await this.elections.get(p.id);
+    const user = caller.user!;
+    return this.roll.queue(body, { electionId: election.id, municipalityId: user.municipalityId, userId: user.id, userName: user.username, allowRejected: q.allowRejected });
+  }
+
+  @Get('elections/:id/roll/jobs/:jobId')
+  @Allow(...ORGANISERS)
+  @ApiRoute({ summary: 'Progress and result of a roll import', params: JobParams, response: RollImportReport })
+  rollStatus(@Param(zod(JobParams)) p: z.infer<typeof JobParams>) {
+    return this.roll.status(p.jobId);
+  }
+
+  @Get('elections/:id/lookup')
+  @Allow(...CLERKS)
+  @ApiRoute({ summary: 'Look a voter up: by personal number, or by name and birth date', params: IdParams, query: LookupQuery, response: LookupResponse })
+  lookup(@Param(zod(IdParams)) p: IdParams, @Query(zod(LookupQuery)) q: LookupQuery) {
+    return this.counter.lookup(p.id, q);
+  }
+
+  @Post('elections/:id/votes')
+  @Allow(...CLERKS)
+  @ApiRoute({ summary: 'Register an advance vote (idempotent per idempotencyKey; one counted vote per voter)', params: IdParams, body: RegisterVoteInput, response: RegisterVoteResponse })
+  register(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(RegisterVoteInput)) input: RegisterVoteInput, @CurrentCaller() caller: RequestCaller) {
+    return this.counter.register(p.id, input, { id: caller.user!.id });
+  }
+
+  @Post('votes/:id/cancel')
+  @HttpCode(200)
+  @Allow('election_board')
+  @ApiRoute({ summary: 'Cancel a registration made in error (election board only, with a reason)', params: IdParams, body: CancelVoteInput, response: RegisteredVote, status: 200 })
+  cancel(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(CancelVoteInput)) input: z.infer<typeof CancelVoteInput>, @CurrentCaller() caller: RequestCaller) {
+    return this.counter.cancel(p.id, input.reason, { id: caller.user!.id });
+  }
+
+  @Get('elections/:id/report')
+  @Allow(...ORGANISERS)
+  @ApiRoute({ summary: 'Advance votes per day, voting place and kind; rejections; envelopes per municipality', params: IdParams, response: VotesReport })
+  async report(@Param(zod(IdParams)) p: IdParams) {
+    return this.reports.report((await this.elections.get(p.id)).id);
+  }
+
+  @Get('elections/:id/registrations.csv')
+  @Allow(...ORGANISERS)
+  @ApiRoute({ summary: "A day's registrations with envelope serials, for reconciliation (CSV)", params: IdParams, query: DayQuery, response: 'text/csv' })
+  async registrations(@Param(zod(IdParams)) p: IdParams, @Query(zod(DayQuery)) q: z.infer<typeof DayQuery>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const csv = await this.reports.dayCsv((await this.elections.get(p.id)).id, q.date);
+    return sendCsv(reply, `forhandsstemmer-${q.date}.csv`, csv);
+  }
+}

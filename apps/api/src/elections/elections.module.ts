@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module.js';
+import { CLOCK, systemClock } from './clock.js';
+import { CounterService } from './counter.service.js';
+import { ElectionsController } from './elections.controller.js';
+import { ElectionsService } from './elections.service.js';
+import { VoteReportsService } from './reports.service.js';
+import { RollService } from './roll.service.js';
+
+/** Elections: the roll, voting places, the counter (advance votes), reports. */
+@Module({
+  imports: [MunicipalitiesModule],
+  controllers: [ElectionsController],
+  providers: [ElectionsService, CounterService, VoteReportsService, RollService, { provide: CLOCK, useFactory: () => ({ ...systemClock }) }],
+  exports: [CounterService, ElectionsService],
+})
+export class ElectionsModule {}

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { VotesReport } from '@sekretariat/contracts';
+import { toCsv } from '../bodies/csv.js';
+
+/** Figures for the election board, and the daily export for reconciliation with EVA. */
+@Injectable()
+export class VoteReportsService {
+  constructor(@Inject(EntityManager) private readonly em: EntityManager) {}
+
+  async report(electionId: string): Promise<VotesReport> {
+    const days = await this.em.execute<{ date: string; voting_place: string; kind: VotesReport['days'][number]['kind']; counted: number; rejected: number; envelopes: number }[]>(
+      `select (v.cast_at at time zone 'Europe/Oslo')::date::text as date, p.name as voting_place, v.kind,
+              count(*) filter (where v.status = 'counted')::int as counted,
+              count(*) filter (where v.status <> 'counted')::int as rejected,
+              count(*) filter (where v.status = 'counted' and v.envelope)::int as envelopes
+       from advance_vote v join voting_place p on p.id = v.voting_place_id
+       where v.election_id = ? group by 1, 2, 3 order by 1, 2, 3`,
+      [electionId],
+    );
+    const rejected = await this.em.execute<{ reason: string; count: number }[]>(
+      `select coalesce(cancel_reason, reject_reason, status) as reason, count(*)::int as count from advance_vote
+       where election_id = ? and status <> 'counted' group by 1 order by 2 desc`,
+      [electionId],
+    );
+    const envelopes = await this.em.execute<{ municipality_number: string; count: number }[]>(
+      `select voter_municipality_number as municipality_number, count(*)::int as count from advance_vote
+       where election_id = ? and status = 'counted' and envelope group by 1 order by 1`,
+      [electionId],
+    );
+    return {
+      days: days.map((d) => ({ date: d.date, votingPlace: d.voting_place, kind: d.kind, counted: d.counted, rejected: d.rejected, envelopes: d.envelopes })),
+      rejected,
+      envelopesByMunicipality: envelopes.map((e) => ({ municipalityNumber: e.municipality_number, count: e.count })),
+    };
+  }
+
+  /** Every registration of a day, with envelope serials: the documented reconciliation export. */
+  async dayCsv(electionId: string, date: string): Promise<string> {
+    const rows = await this.em.execute<Record<string, string | null>[]>(
+      `select v.id, v.personal_number, v.voter_municipality_number, p.name as voting_place, to_char(v.cast_at at time zone 'Europe/Oslo', 'YYYY-MM-DD"T"HH24:MI:SS') as cast_at,
+              v.kind, case when v.envelope then 'ja' else 'nei' end as envelope, v.envelope_serial, v.status, v.cancel_reason
+       from advance_vote v join voting_place p on p.id = v.voting_place_id
+       where v.election_id = ? and (v.cast_at at time zone 'Europe/Oslo')::date = ?::date order by v.cast_at`,
+      [electionId, date],
+    );
+    return toCsv(
+      ['registrering', 'fodselsnummer', 'kommunenummer', 'stemmested', 'tidspunkt', 'type', 'konvolutt', 'konvoluttnummer', 'status', 'annullert_grunn'],
+      rows.map((r) => [r['id']!, r['personal_number']!, r['voter_municipality_number']!, r['voting_place']!, r['cast_at']!, r['kind']!, r['envelope']!, r['envelope_serial'] ?? null, r['status']!, r['cancel_reason'] ?? null]),
+    );
+  }
+}
