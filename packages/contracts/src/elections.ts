@@ -6,11 +6,24 @@ export const ELECTION_TYPES = ['stortingsvalg', 'kommunestyre_fylkesting', 'same
 export const ElectionType = z.enum(ELECTION_TYPES);
 export type ElectionType = z.infer<typeof ElectionType>;
 
-export const ElectionInput = z.strictObject({
-  name: z.string().trim().min(1, 'Navn mangler.').max(200),
-  type: ElectionType,
-  electionDay: z.iso.date({ error: 'Ugyldig dato: bruk ÅÅÅÅ-MM-DD.' }),
-});
+const isoDate = z.iso.date({ error: 'Ugyldig dato: bruk ÅÅÅÅ-MM-DD.' });
+export const ElectionInput = z
+  .strictObject({
+    name: z.string().trim().min(1, 'Navn mangler.').max(200),
+    type: ElectionType,
+    electionDay: isoDate,
+    /**
+     * Only for elections the municipality runs itself (referendum, youth council): its own
+     * advance voting period. National elections always use the periods the law sets.
+     */
+    advanceFrom: isoDate.optional(),
+    advanceTo: isoDate.optional(),
+  })
+  .refine((e) => !e.advanceFrom === !e.advanceTo, { path: ['advanceTo'], message: 'Oppgi både start og slutt på forhåndsstemmeperioden.' })
+  .refine((e) => !e.advanceFrom || !e.advanceTo || (e.advanceFrom <= e.advanceTo && e.advanceTo < e.electionDay), {
+    path: ['advanceTo'],
+    message: 'Forhåndsstemmeperioden må slutte før valgdagen og kan ikke slutte før den begynner.',
+  });
 export type ElectionInput = z.infer<typeof ElectionInput>;
 
 export const Election = z.object({

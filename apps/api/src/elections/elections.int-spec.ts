@@ -190,3 +190,31 @@ describe('advance voting against the electoral roll', () => {
     expect(csv.body).toContain('registrering;fodselsnummer;kommunenummer');
   });
 });
+
+describe('periods of an election the municipality runs itself', () => {
+  let t: TestApp;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await createTestApp('periods');
+    cookie = await t.login('sekretariat');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  const create = (payload: object) => t.app.inject({ method: 'POST', url: '/api/elections', headers: { cookie }, payload });
+
+  it('may set its own advance voting period', async () => {
+    const r = await create({ name: 'Ungdomsrådsvalg', type: 'ungdomsraadsvalg', electionDay: '2027-02-10', advanceFrom: '2027-02-01', advanceTo: '2027-02-09' });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ advanceFrom: '2027-02-01', advanceTo: '2027-02-09', legalRecord: true });
+  });
+
+  it('national elections keep the periods of the law, on a Monday', async () => {
+    const own = await create({ name: 'Stortingsvalget 2029', type: 'stortingsvalg', electionDay: '2029-09-10', advanceFrom: '2029-09-01', advanceTo: '2029-09-07' });
+    expect(own.json().code).toBe('FIXED_PERIODS');
+    const notMonday = await create({ name: 'Stortingsvalget 2029', type: 'stortingsvalg', electionDay: '2029-09-11' });
+    expect(notMonday.json().code).toBe('ELECTION_DAY_NOT_MONDAY');
+    const ok = await create({ name: 'Stortingsvalget 2029', type: 'stortingsvalg', electionDay: '2029-09-10' });
+    expect(ok.json()).toMatchObject({ earlyFrom: '2029-07-01', advanceFrom: '2029-08-10', advanceTo: '2029-09-07', legalRecord: false });
+  });
+});

@@ -31,12 +31,24 @@ export class ElectionsService {
         { path: 'electionDay', message: 'Velg en mandag.' },
       ]);
     }
-    const periods = votingPeriods(input.electionDay);
+    const national = NATIONAL.has(input.type);
+    if (national && input.advanceFrom) {
+      throw new DomainError('FIXED_PERIODS', 'Forhåndsstemmeperioden for stortings-, kommunestyre- og sametingsvalg er fastsatt i valgloven.', 400, [
+        { path: 'advanceFrom', message: 'Kan ikke endres for dette valget.' },
+      ]);
+    }
+    const legal = votingPeriods(input.electionDay);
+    // A municipality's own election with its own period has no early voting before it.
+    const periods = input.advanceFrom && input.advanceTo
+      ? { earlyFrom: input.advanceFrom, earlyTo: input.advanceFrom, advanceFrom: input.advanceFrom, advanceTo: input.advanceTo }
+      : legal;
     const election = this.em.create(Election, {
       municipality: municipalityId,
-      ...input,
+      name: input.name,
+      type: input.type,
+      electionDay: input.electionDay,
       ...periods,
-      legalRecord: !NATIONAL.has(input.type),
+      legalRecord: !national,
     });
     this.audit.record({ action: 'election.create', entityType: 'election', entityId: election.id, after: { ...input, ...periods } });
     await this.em.flush();
