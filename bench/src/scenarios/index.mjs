@@ -2,6 +2,7 @@
  * Every benchmark scenario. A scenario is a module exporting `{ name, description, targets?, run }`;
  * add yours here (see bench/README.md).
  */
+import elections from './elections.mjs';
 import pdf from './pdf.mjs';
 
-export const scenarios = [pdf];
+export const scenarios = [pdf, elections];

@@ -8,8 +8,7 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Norwegian local date (YYYY-MM-DD) and time (HH:MM) of an instant. */
-export function osloDateTime(at: Date): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('sv-SE', {
+const OSLO = new Intl.DateTimeFormat('sv-SE', {
     timeZone: 'Europe/Oslo',
     year: 'numeric',
     month: '2-digit',
@@ -17,7 +16,9 @@ export function osloDateTime(at: Date): { date: string; time: string } {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(at);
-  const [date, time] = parts.split(' ');
+  });
+
+export function osloDateTime(at: Date): { date: string; time: string } {
+  const [date, time] = OSLO.format(at).split(' ');
   return { date: date!, time: time! };
 }

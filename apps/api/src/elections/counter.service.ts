@@ -10,7 +10,7 @@ import { CLOCK, osloDateTime, type Clock } from './clock.js';
 import { Election } from './election.entity.js';
 import { isOpen } from './elections.service.js';
 import { periodOn } from './rules/voting-periods.js';
-import { VotingPlace } from './voting-place.entity.js';
+import type { OpeningHour } from './voting-place.entity.js';
 
 interface VoterRow {
   personal_number: string;
@@ -19,6 +19,16 @@ interface VoterRow {
   birth_date: string;
   municipality_number: string;
   district: string;
+}
+
+interface PlaceRow {
+  early_from: string;
+  early_to: string;
+  advance_from: string;
+  advance_to: string;
+  name: string | null;
+  opening_hours: OpeningHour[];
+  assigned: boolean;
 }
 
 interface VoteRow {
@@ -127,54 +137,68 @@ export class CounterService {
     };
   }
 
-  async register(electionId: string, input: RegisterVoteInput, clerk: { id: string }): Promise<RegisterVoteResponse> {
+  async register(electionId: string, input: RegisterVoteInput, clerk: { id: string; name: string }): Promise<RegisterVoteResponse> {
     const scope = currentScope();
-    const election = await this.election(electionId);
     const now = this.clock.now();
+    const { date } = osloDateTime(now);
 
-    // A retried request (same idempotency key) gets the first answer again.
-    const replay = await this.em.execute<VoteRow[]>(`${VOTE_SELECT} where v.municipality_id = ? and v.idempotency_key = ?`, [scope.municipalityId, input.idempotencyKey]);
-    if (replay[0]) return this.replayed(replay[0], input);
-
-    const place = await this.em.findOne(VotingPlace, { id: input.votingPlaceId, election });
-    if (!place) throw new DomainError('UNKNOWN_VOTING_PLACE', 'Ukjent stemmested for dette valget.', 400, [{ path: 'votingPlaceId', message: 'Finnes ikke.' }]);
-    const assigned = await this.em.execute<{ n: number }[]>('select count(*)::int as n from voting_place_staff where voting_place_id = ? and user_id = ?', [place.id, clerk.id]);
-    if (!assigned[0]?.n) throw new DomainError('CLERK_NOT_ASSIGNED', `Du er ikke satt opp som stemmemottaker på ${place.name}.`, 403);
-    if (!isOpen(place.openingHours, now)) throw new DomainError('VOTING_PLACE_CLOSED', `${place.name} er stengt nå. Stemmer kan bare tas imot i åpningstiden.`, 409);
-    const period = periodOn(election, osloDateTime(now).date);
-    if (!period) {
-      throw new DomainError('OUTSIDE_VOTING_PERIOD', `Forhåndsstemmer tas imot fra ${election.earlyFrom} (tidligstemmer) og ${election.advanceFrom}–${election.advanceTo}.`, 409);
-    }
-    const voter = (await this.em.execute<VoterRow[]>('select personal_number, municipality_number from roll_voter where election_id = ? and personal_number = ?', [election.id, input.personalNumber]))[0];
-    if (!voter) throw new DomainError('VOTER_NOT_IN_ROLL', 'Velgeren står ikke i manntallet for dette valget.', 404);
+    // One query for the election, the place, and whether the clerk works there.
+    const ctx = (await this.em.execute<PlaceRow[]>(
+      `select e.early_from::text, e.early_to::text, e.advance_from::text, e.advance_to::text, p.name, p.opening_hours,
+              exists (select 1 from voting_place_staff s where s.voting_place_id = p.id and s.user_id = ?) as assigned
+       from election e left join voting_place p on p.election_id = e.id and p.id = ? where e.id = ?`,
+      [clerk.id, input.votingPlaceId, electionId],
+    ))[0];
+    if (!ctx) throw new NotFoundError('valget');
+    if (!ctx.name) throw new DomainError('UNKNOWN_VOTING_PLACE', 'Ukjent stemmested for dette valget.', 400, [{ path: 'votingPlaceId', message: 'Finnes ikke.' }]);
+    const periods = { earlyFrom: ctx.early_from, earlyTo: ctx.early_to, advanceFrom: ctx.advance_from, advanceTo: ctx.advance_to };
     const own = (await this.municipalities.byId(scope.municipalityId)).number;
-    const envelope = period === 'early' || voter.municipality_number !== own;
 
-    const inserted = await this.em.execute<{ id: string }[]>(
-      `insert into advance_vote (id, municipality_id, election_id, personal_number, voter_municipality_number, voting_place_id, clerk_id, cast_at, kind, envelope, envelope_serial, status, idempotency_key)
-       values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'counted', ?) on conflict do nothing returning id`,
-      [scope.municipalityId, election.id, input.personalNumber, voter.municipality_number, place.id, clerk.id, now, period, envelope, input.envelopeSerial, input.idempotencyKey],
-    );
-    if (!inserted[0]) {
-      // Another request won: the same attempt (idempotency key) or another registration of the voter.
-      const same = await this.em.execute<VoteRow[]>(`${VOTE_SELECT} where v.municipality_id = ? and v.idempotency_key = ?`, [scope.municipalityId, input.idempotencyKey]);
-      if (same[0]) return this.replayed(same[0], input);
-      const existing = await this.em.execute<VoteRow[]>(`${VOTE_SELECT} where v.election_id = ? and v.personal_number = ? and v.status = 'counted'`, [election.id, input.personalNumber]);
-      throw new DomainError('ALREADY_VOTED', existing[0] ? `Velgeren har allerede forhåndsstemt ${describe(toVote(existing[0]))}.` : 'Velgeren har allerede forhåndsstemt.', 409);
-    }
-    const id = inserted[0].id;
-    this.audit.record({
-      action: 'vote.register',
-      entityType: 'advance_vote',
-      entityId: id,
-      after: { election: election.id, votingPlace: place.id, kind: period, envelope, envelopeSerial: input.envelopeSerial, voter: maskPersonalNumber(input.personalNumber) },
-    });
-    const vote = (await this.em.execute<VoteRow[]>(`${VOTE_SELECT} where v.id = ?`, [id]))[0]!;
-    return {
-      vote: toVote(vote),
-      replayed: false,
-      message: envelope ? 'Registrert. Legg stemmeseddelen i omslagskonvolutt.' : 'Registrert. Stemmeseddelen legges i urnen, og velgeren er krysset av i manntallet.',
+    // One statement registers the vote and its audit entry, or nothing when the voter is not in the
+    // roll or already has a counted vote (the partial unique index decides, under any concurrency).
+    const tryInsert = async () => {
+      const period = periodOn(periods, date);
+      return this.em.execute<{ id: string; envelope: boolean }[]>(
+        `with voter as (
+           select personal_number, municipality_number from roll_voter where election_id = ? and personal_number = ?
+         ), vote as (
+           insert into advance_vote (id, municipality_id, election_id, personal_number, voter_municipality_number, voting_place_id, clerk_id, cast_at, kind, envelope, envelope_serial, status, idempotency_key)
+           select gen_random_uuid(), ?, ?, personal_number, municipality_number, ?, ?, ?, ?, (? = 'early' or municipality_number <> ?), ?, 'counted', ? from voter
+           on conflict do nothing returning id, envelope, kind
+         ), audit as (
+           insert into audit_log (municipality_id, actor_id, actor_name, action, entity_type, entity_id, after, request_id)
+           select ?, ?, ?, 'vote.register', 'advance_vote', id::text,
+                  jsonb_build_object('election', ?::text, 'votingPlace', ?::text, 'kind', kind, 'envelope', envelope, 'envelopeSerial', ?::text, 'voter', ?::text), ?
+           from vote
+         )
+         select id, envelope from vote`,
+        [
+          electionId, input.personalNumber,
+          scope.municipalityId, electionId, input.votingPlaceId, clerk.id, now, period, period, own, input.envelopeSerial, input.idempotencyKey,
+          scope.municipalityId, clerk.id, clerk.name, electionId, input.votingPlaceId, input.envelopeSerial, maskPersonalNumber(input.personalNumber), scope.requestId ?? null,
+        ],
+      );
     };
+
+    if (!ctx.assigned) throw new DomainError('CLERK_NOT_ASSIGNED', `Du er ikke satt opp som stemmemottaker på ${ctx.name}.`, 403);
+    if (!isOpen(ctx.opening_hours, now)) throw new DomainError('VOTING_PLACE_CLOSED', `${ctx.name} er stengt nå. Stemmer kan bare tas imot i åpningstiden.`, 409);
+    if (!periodOn(periods, date)) {
+      throw new DomainError('OUTSIDE_VOTING_PERIOD', `Forhåndsstemmer tas imot fra ${periods.earlyFrom} (tidligstemmer) og ${periods.advanceFrom}–${periods.advanceTo}.`, 409);
+    }
+    const inserted = (await tryInsert())[0];
+    if (inserted) {
+      return {
+        vote: { id: inserted.id, castAt: now.toISOString(), votingPlace: ctx.name, municipality: (await this.municipalities.byId(scope.municipalityId)).name, kind: periodOn(periods, date)!, status: 'counted', envelopeSerial: input.envelopeSerial },
+        replayed: false,
+        message: inserted.envelope ? 'Registrert. Legg stemmeseddelen i omslagskonvolutt.' : 'Registrert. Stemmeseddelen legges i urnen, og velgeren er krysset av i manntallet.',
+      };
+    }
+    // Nothing written: a retried request, a voter not in the roll, or one who has voted.
+    const same = await this.em.execute<VoteRow[]>(`${VOTE_SELECT} where v.municipality_id = ? and v.idempotency_key = ?`, [scope.municipalityId, input.idempotencyKey]);
+    if (same[0]) return this.replayed(same[0], input);
+    const existing = await this.em.execute<VoteRow[]>(`${VOTE_SELECT} where v.election_id = ? and v.personal_number = ? and v.status = 'counted'`, [electionId, input.personalNumber]);
+    if (existing[0]) throw new DomainError('ALREADY_VOTED', `Velgeren har allerede forhåndsstemt ${describe(toVote(existing[0]))}.`, 409);
+    throw new DomainError('VOTER_NOT_IN_ROLL', 'Velgeren står ikke i manntallet for dette valget.', 404);
   }
 
   private replayed(row: VoteRow, input: RegisterVoteInput): RegisterVoteResponse {

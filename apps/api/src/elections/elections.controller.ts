@@ -105,7 +105,7 @@ export class ElectionsController {
   @Allow(...CLERKS)
   @ApiRoute({ summary: 'Register an advance vote (idempotent per idempotencyKey; one counted vote per voter)', params: IdParams, body: RegisterVoteInput, response: RegisterVoteResponse })
   register(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(RegisterVoteInput)) input: RegisterVoteInput, @CurrentCaller() caller: RequestCaller) {
-    return this.counter.register(p.id, input, { id: caller.user!.id });
+    return this.counter.register(p.id, input, { id: caller.user!.id, name: caller.user!.username });
   }
 
   @Post('votes/:id/cancel')
