@@ -123,6 +123,16 @@ export class ElectionsController {
     return this.reports.report((await this.elections.get(p.id)).id);
   }
 
+  @Get('elections/:id/report.pdf')
+  @Allow(...ORGANISERS)
+  @ApiRoute({ summary: 'The advance votes report as PDF', params: IdParams, response: 'application/pdf' })
+  async reportPdf(@Param(zod(IdParams)) p: IdParams, @Res({ passthrough: true }) reply: FastifyReply) {
+    const election = await this.elections.get(p.id);
+    const pdf = await this.reports.pdf(election);
+    void reply.type('application/pdf').header('content-disposition', `attachment; filename="forhandsstemmer-${election.electionDay}.pdf"`);
+    return pdf;
+  }
+
   @Get('elections/:id/registrations.csv')
   @Allow(...ORGANISERS)
   @ApiRoute({ summary: "A day's registrations with envelope serials, for reconciliation (CSV)", params: IdParams, query: DayQuery, response: 'text/csv' })

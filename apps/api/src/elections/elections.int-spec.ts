@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -188,6 +189,13 @@ describe('advance voting against the electoral roll', () => {
     const csv = await t.app.inject({ url: `/api/elections/${electionId}/registrations.csv?date=2027-09-01`, headers: { cookie: organiser } });
     expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(6);
     expect(csv.body).toContain('registrering;fodselsnummer;kommunenummer');
+    const pdf = await t.app.inject({ url: `/api/elections/${electionId}/report.pdf`, headers: { cookie: organiser } });
+    expect(pdf.statusCode).toBe(200);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sek-report-')), 'r.pdf');
+    writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Forhåndsstemmer – Rådgivende folkeavstemning om kommunesammenslåing');
+    expect(text).toContain('Registrert på feil velger');
   });
 });
 

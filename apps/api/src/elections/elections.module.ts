@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module.js';
+import { PdfModule } from '../pdf/pdf.module.js';
 import { CLOCK, systemClock } from './clock.js';
 import { CounterService } from './counter.service.js';
 import { ElectionsController } from './elections.controller.js';
@@ -9,7 +10,7 @@ import { RollService } from './roll.service.js';
 
 /** Elections: the roll, voting places, the counter (advance votes), reports. */
 @Module({
-  imports: [MunicipalitiesModule],
+  imports: [MunicipalitiesModule, PdfModule],
   controllers: [ElectionsController],
   providers: [ElectionsService, CounterService, VoteReportsService, RollService, { provide: CLOCK, useFactory: () => ({ ...systemClock }) }],
   exports: [CounterService, ElectionsService],

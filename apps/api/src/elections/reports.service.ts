@@ -2,11 +2,26 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { VotesReport } from '@sekretariat/contracts';
 import { toCsv } from '../bodies/csv.js';
+import { currentScope } from '../database/tenant.js';
+import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
+import { composeVotesReport } from '../pdf/composers/votes-report.composer.js';
+import { PdfRenderer } from '../pdf/pdf-renderer.service.js';
+import type { Election } from './election.entity.js';
 
 /** Figures for the election board, and the daily export for reconciliation with EVA. */
 @Injectable()
 export class VoteReportsService {
-  constructor(@Inject(EntityManager) private readonly em: EntityManager) {}
+  constructor(
+    @Inject(EntityManager) private readonly em: EntityManager,
+    private readonly renderer: PdfRenderer,
+    private readonly municipalities: MunicipalitiesService,
+  ) {}
+
+  async pdf(election: Election): Promise<Buffer> {
+    const municipality = await this.municipalities.byId(currentScope().municipalityId);
+    const doc = composeVotesReport({ municipalityName: municipality.name, election, report: await this.report(election.id), generatedAt: new Date() });
+    return this.renderer.render(doc);
+  }
 
   async report(electionId: string): Promise<VotesReport> {
     const days = await this.em.execute<{ date: string; voting_place: string; kind: VotesReport['days'][number]['kind']; counted: number; rejected: number; envelopes: number }[]>(

@@ -65,11 +65,11 @@ describe('composeMembersList', () => {
     );
   });
 
-  it('orders substitutes by rank and shows a dash for no party', () => {
+  it('keeps the substitutes in the order given (per list and rank) and shows a dash for no party', () => {
     const doc = composeMembersList(input());
     expect(rows(doc.html, 'substitutes')).toEqual([
-      ['1.', 'Æsa Ærø', '–'],
       ['2.', 'Ŋuvvá Šiellá', 'Senterpartiet'],
+      ['1.', 'Æsa Ærø', '–'],
     ]);
     expect(doc.html).toMatch(/>Nr\.<\/th><th scope="col">Navn<\/th><th scope="col">Parti<\/th>/);
   });

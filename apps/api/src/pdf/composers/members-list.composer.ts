@@ -106,8 +106,8 @@ function substitutesSection(substitutes: MembersListInput['substitutes']): strin
   if (substitutes.length === 0) {
     return `<section>${heading}<p class="empty">Ingen varamedlemmer er registrert.</p></section>`;
   }
-  const rows = [...substitutes]
-    .sort((a, b) => a.rank - b.rank)
+  // In the order given: per list and rank, or by rank on one common list (the caller knows which).
+  const rows = substitutes
     .map(
       (substitute) =>
         `<tr><td class="num">${escapeHtml(substitute.rank)}.</td><td>${escapeHtml(substitute.name)}</td>` +
