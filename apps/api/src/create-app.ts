@@ -22,7 +22,7 @@ export interface CreatedApp {
 
 /** Builds the HTTP application on a database URL: API under /api, the web app at /. */
 export async function createApp(config: Config, databaseUrl: string, options: { bufferLogs?: boolean } = {}): Promise<CreatedApp> {
-  const orm = await MikroORM.init(ormOptions(databaseUrl));
+  const orm = await MikroORM.init(ormOptions(databaseUrl, { poolMax: config.DB_POOL_MAX }));
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: requestIdFor,

@@ -66,7 +66,7 @@ export default {
     // The system, as it runs in production: migrations and demo data, then HTTP.
     const child = spawn(NODE, [path.join(API, 'main.js')], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(PORT), MIGRATE_ON_START: 'true', SEED_DEMO: 'true', LOG_LEVEL: 'error', NODE_ENV: 'production' },
+      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(PORT), MIGRATE_ON_START: 'true', SEED_DEMO: 'true', LOG_LEVEL: 'error', NODE_ENV: 'production', DB_POOL_MAX: '45' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const base = `http://127.0.0.1:${PORT}`;

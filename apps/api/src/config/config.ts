@@ -14,6 +14,8 @@ export const ConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** postgres://user:pass@host:port/db. Unset: an embedded PostgreSQL is started with data under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  /** Connections per process; each request holds one for its transaction. */
+  DB_POOL_MAX: z.coerce.number().int().min(2).max(500).default(20),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Run migrations at start. Default on for the embedded database, off for an external one (use npm run migrate). */

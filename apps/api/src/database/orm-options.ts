@@ -5,7 +5,7 @@ import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 /** MikroORM options for a database URL. */
-export function ormOptions(url: string, extra: { debug?: boolean } = {}): Options {
+export function ormOptions(url: string, extra: { debug?: boolean; poolMax?: number } = {}): Options {
   return defineConfig({
     clientUrl: url,
     entities: ENTITIES,
@@ -15,7 +15,7 @@ export function ormOptions(url: string, extra: { debug?: boolean } = {}): Option
     // Every use of the entity manager must happen inside a request or an explicit fork.
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    pool: { min: 0, max: 20 },
+    pool: { min: 0, max: extra.poolMax ?? 20 },
     migrations: {
       migrationsList: MIGRATIONS,
       tableName: 'mikro_orm_migrations',
