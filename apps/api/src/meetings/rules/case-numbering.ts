@@ -1,0 +1,51 @@
+/**
+ * Numbering of political cases (vendor practice, not law; domain.md § 1.5): a sequence per body
+ * and year, written "PS 12/25" (politisk sak), "RS 3/25" (referatsak), "OS 1/25" (orienteringssak),
+ * "DS 4/25" (delegert sak). Archive references are "25/1234" (year/sequence), a registry entry
+ * "25/1234-5".
+ */
+export type ItemType = 'PS' | 'RS' | 'OS' | 'DS';
+
+export function itemNumber(type: ItemType, sequence: number, year: number): string {
+  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError('sequence must be a positive integer');
+  return `${type} ${sequence}/${String(year % 100).padStart(2, '0')}`;
+}
+
+const ITEM = /^(PS|RS|OS|DS) (\d{1,4})\/(\d{2})$/;
+
+export function parseItemNumber(value: string): { type: ItemType; sequence: number; year2: number } | null {
+  const m = ITEM.exec(value.trim());
+  return m ? { type: m[1] as ItemType, sequence: Number(m[2]), year2: Number(m[3]) } : null;
+}
+
+const ARCHIVE = /^(\d{2}|\d{4})\/(\d{1,6})(?:-(\d{1,4}))?$/;
+
+/** "2025/1234", "25/1234" or "25/1234-5" → normalised "25/1234" (+ document number). */
+export function parseArchiveReference(value: string): { year2: number; sequence: number; document: number | null } | null {
+  const m = ARCHIVE.exec(value.trim());
+  if (!m) return null;
+  return { year2: Number(m[1]!.slice(-2)), sequence: Number(m[2]), document: m[3] ? Number(m[3]) : null };
+}
+
+/**
+ * Numbers a body's agenda in order: items keep the numbers they already have, new items get the
+ * next free number of their type for the year.
+ */
+export function numberAgenda(
+  items: readonly { id: string; type: ItemType; number: string | null }[],
+  used: ReadonlyMap<ItemType, number>,
+  year: number,
+): Map<string, string> {
+  const next = new Map(used);
+  const out = new Map<string, string>();
+  for (const item of items) {
+    if (item.number) {
+      out.set(item.id, item.number);
+      continue;
+    }
+    const seq = (next.get(item.type) ?? 0) + 1;
+    next.set(item.type, seq);
+    out.set(item.id, itemNumber(item.type, seq, year));
+  }
+  return out;
+}
