@@ -9,6 +9,7 @@ import { MunicipalitiesService } from '../municipalities/municipalities.service.
 import { CLOCK, osloDateTime, type Clock } from './clock.js';
 import { Election } from './election.entity.js';
 import { isOpen } from './elections.service.js';
+import { outcomeWithoutWrite } from './rules/multiple-votes.js';
 import { periodOn } from './rules/voting-periods.js';
 import type { OpeningHour } from './voting-place.entity.js';
 
@@ -194,18 +195,18 @@ export class CounterService {
       };
     }
     // Nothing written: a retried request, a voter not in the roll, or one who has voted.
-    const same = await this.em.execute<VoteRow[]>(`${VOTE_SELECT} where v.municipality_id = ? and v.idempotency_key = ?`, [scope.municipalityId, input.idempotencyKey]);
-    if (same[0]) return this.replayed(same[0], input);
-    const existing = await this.em.execute<VoteRow[]>(`${VOTE_SELECT} where v.election_id = ? and v.personal_number = ? and v.status = 'counted'`, [electionId, input.personalNumber]);
-    if (existing[0]) throw new DomainError('ALREADY_VOTED', `Velgeren har allerede forhåndsstemt ${describe(toVote(existing[0]))}.`, 409);
-    throw new DomainError('VOTER_NOT_IN_ROLL', 'Velgeren står ikke i manntallet for dette valget.', 404);
-  }
-
-  private replayed(row: VoteRow, input: RegisterVoteInput): RegisterVoteResponse {
-    if (row.personal_number !== input.personalNumber) {
-      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'Denne forespørselen er allerede brukt for en annen velger.', 409);
+    const same = (await this.em.execute<VoteRow[]>(`${VOTE_SELECT} where v.municipality_id = ? and v.idempotency_key = ?`, [scope.municipalityId, input.idempotencyKey]))[0];
+    const existing = same ? undefined : (await this.em.execute<VoteRow[]>(`${VOTE_SELECT} where v.election_id = ? and v.personal_number = ? and v.status = 'counted'`, [electionId, input.personalNumber]))[0];
+    switch (outcomeWithoutWrite({ sameAttempt: same ? { personalNumber: same.personal_number } : null, personalNumber: input.personalNumber, counted: !!existing })) {
+      case 'replay':
+        return { vote: toVote(same!), replayed: true, message: 'Allerede registrert (samme forespørsel sendt på nytt).' };
+      case 'idempotency_key_reused':
+        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'Denne forespørselen er allerede brukt for en annen velger.', 409);
+      case 'already_voted':
+        throw new DomainError('ALREADY_VOTED', `Velgeren har allerede forhåndsstemt ${describe(toVote(existing!))}.`, 409);
+      case 'not_in_roll':
+        throw new DomainError('VOTER_NOT_IN_ROLL', 'Velgeren står ikke i manntallet for dette valget.', 404);
     }
-    return { vote: toVote(row), replayed: true, message: 'Allerede registrert (samme forespørsel sendt på nytt).' };
   }
 
   /** Only the election board, with a reason. The vote is kept, marked cancelled. */
