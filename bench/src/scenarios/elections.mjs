@@ -34,7 +34,7 @@ function addDays(iso, n) {
 }
 
 async function postgresCpuSeconds() {
-  const { stdout } = await run('ps', ['-C', 'postgres', '-o', 'times=']).catch(() => ({ stdout: '' }));
+  const { stdout } = await run('ps', ['-u', 'postgres', '-o', 'times=']).catch(() => ({ stdout: '' }));
   return stdout.split('\n').filter(Boolean).reduce((s, v) => s + Number(v.trim()), 0);
 }
 async function processCpuSeconds(pid) {

@@ -39,6 +39,23 @@ export class AppPage {
     throw new Error(`No link "${String(text)}" on ${this.page.url()}`);
   }
 
+  /**
+   * Sets an input's value the way typing would end (date and number inputs take their
+   * value in a locale-dependent format when typed).
+   */
+  async setValue(selector: string, value: string): Promise<void> {
+    await this.page.$eval(
+      selector,
+      (el, v) => {
+        const input = el as HTMLInputElement;
+        input.value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      value,
+    );
+  }
+
   async chooseLanguage(lang: 'nb' | 'nn' | 'en'): Promise<void> {
     await this.page.select('#language', lang);
     await this.page.waitForFunction((l) => document.documentElement.lang === l, {}, lang);

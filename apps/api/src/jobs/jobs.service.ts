@@ -31,8 +31,14 @@ export class JobsService implements OnApplicationShutdown {
     this.registrations.set(name, { name, handler: handler as JobHandler<object>, cron: options.cron, retryLimit: options.retryLimit });
   }
 
-  private async ensureStarted(): Promise<PgBoss> {
-    if (this.boss) return this.boss;
+  private starting?: Promise<PgBoss>;
+
+  private ensureStarted(): Promise<PgBoss> {
+    this.starting ??= this.start();
+    return this.starting;
+  }
+
+  private async start(): Promise<PgBoss> {
     const boss = new PgBoss({ connectionString: this.url, schema: 'pgboss', max: 4 });
     boss.on('error', (error) => this.logger.error(error, 'pg-boss error'));
     await boss.start();
@@ -60,8 +66,12 @@ export class JobsService implements OnApplicationShutdown {
   }
 
   async send<T extends object>(name: string, data: T): Promise<string> {
-    if (!this.registrations.has(name)) throw new Error(`Unknown job type ${name}`);
+    const registration = this.registrations.get(name);
+    if (!registration) throw new Error(`Unknown job type ${name}`);
     const boss = await this.ensureStarted();
+    if (!(await boss.getQueue(name))) {
+      await boss.createQueue(name, registration.retryLimit === undefined ? {} : { retryLimit: registration.retryLimit });
+    }
     const id = await boss.send(name, data);
     if (!id) throw new Error(`pg-boss did not accept job ${name}`);
     return id;

@@ -13,6 +13,23 @@ export const routes: Routes = [
     loadChildren: () => import('./bodies/bodies.routes').then((m) => m.BODIES_ROUTES),
   },
   {
+    path: 'personer',
+    loadChildren: () => import('./people/people.routes').then((m) => m.PEOPLE_ROUTES),
+  },
+  {
+    path: 'gruppestotte',
+    loadChildren: () => import('./grants/grants.routes').then((m) => m.GRANTS_ROUTES),
+  },
+  {
+    path: 'valg',
+    loadChildren: () => import('./elections/elections.routes').then((m) => m.ELECTIONS_ROUTES),
+  },
+  {
+    path: 'ingen-tilgang',
+    title: 'titles.forbidden',
+    loadComponent: () => import('./forbidden/forbidden-page').then((m) => m.ForbiddenPage),
+  },
+  {
     path: 'logg-inn',
     loadChildren: () => import('./auth/auth.routes').then((m) => m.AUTH_ROUTES),
   },

@@ -1,4 +1,10 @@
-import type { BodyDetail, MunicipalityRef, SessionUser } from '@sekretariat/contracts';
+import type {
+  BodyDetail,
+  BodyOverview,
+  HistoryResponse,
+  MunicipalityRef,
+  SessionUser,
+} from '@sekretariat/contracts';
 
 export const MUNICIPALITY: MunicipalityRef = {
   id: '0b0f4f9e-2c54-4d0c-9d52-5a1f4c8f0a01',
@@ -71,6 +77,83 @@ export function bodyDetail(withEmail: boolean): BodyDetail {
         to: null,
         email: email('per@example.no'),
         rank: 1,
+      },
+    ],
+  };
+}
+
+export const OFFICIAL_USER: SessionUser = {
+  id: '7d2f3a1b-9b66-4b8f-8c2d-3e4f5a6b7c8d',
+  username: 'politiker',
+  displayName: 'Per Politiker',
+  roles: ['official'],
+  municipality: MUNICIPALITY,
+};
+
+export function bodyOverview(overrides: Partial<BodyOverview> = {}): BodyOverview {
+  return {
+    id: BODY_ID,
+    nameNn: null,
+    parentId: null,
+    delegation: '',
+    electionMethod: 'forholdsvalg',
+    substituteOrder: 'common',
+    isPublic: true,
+    genderBalance: {
+      applies: 'as_far_as_possible',
+      ok: false,
+      checks: [
+        {
+          group: 'Medlemmer',
+          total: 2,
+          female: 1,
+          male: 1,
+          required: 1,
+          ok: true,
+          message: 'Medlemmer: 1 kvinner og 1 menn av 2 oppfyller kravet (minst 1 av hvert kjønn).',
+        },
+        {
+          group: 'Varamedlemmer',
+          total: 2,
+          female: 0,
+          male: 2,
+          required: 1,
+          ok: false,
+          message:
+            'Varamedlemmer: 0 kvinner og 2 menn av 2. Kommuneloven § 7-6 krever minst 1 av hvert kjønn.',
+        },
+      ],
+    },
+    actingMembers: [],
+    warnings: [],
+    ...overrides,
+  };
+}
+
+export function bodyHistory(): HistoryResponse {
+  return {
+    items: [
+      {
+        membershipId: 'a1000000-0000-4000-8000-000000000009',
+        personId: 'b1000000-0000-4000-8000-000000000009',
+        name: 'Tidligere Medlem',
+        party: 'Eksempelpartiet',
+        kind: 'member',
+        role: 'member',
+        rank: null,
+        from: '2023-10-01',
+        to: '2024-06-30',
+        endReason: 'moved',
+        leaves: [
+          {
+            id: 'c1000000-0000-4000-8000-000000000001',
+            kind: 'leave',
+            from: '2024-01-01',
+            to: '2024-03-31',
+            reason: 'Foreldrepermisjon',
+            decisionRef: 'PS 3/24',
+          },
+        ],
       },
     ],
   };

@@ -1,14 +1,28 @@
 import { TranslocoTestingModule, type TranslocoTestingOptions } from '@jsverse/transloco';
+import electionsEn from '../../public/i18n/elections/en.json';
+import electionsNb from '../../public/i18n/elections/nb.json';
+import electionsNn from '../../public/i18n/elections/nn.json';
 import en from '../../public/i18n/en.json';
 import nb from '../../public/i18n/nb.json';
 import nn from '../../public/i18n/nn.json';
 
 export const TRANSLATIONS = { nb, nn, en } as const;
 
-/** Transloco with the real translation files, synchronously available, for component tests. */
+/** The scopes' files (core/i18n/scopes.ts): their keys are `<scope>.<key>` in the app. */
+export const SCOPED_TRANSLATIONS = {
+  elections: { nb: electionsNb, nn: electionsNn, en: electionsEn },
+} as const;
+
+const SCOPED_LANGS = Object.fromEntries(
+  Object.entries(SCOPED_TRANSLATIONS).flatMap(([scope, files]) =>
+    Object.entries(files).map(([lang, file]) => [`${scope}/${lang}`, file]),
+  ),
+);
+
+/** Transloco with the real translation files (scopes included), synchronously available, for component tests. */
 export function translocoTesting(options: Partial<TranslocoTestingOptions> = {}) {
   return TranslocoTestingModule.forRoot({
-    langs: TRANSLATIONS,
+    langs: { ...TRANSLATIONS, ...SCOPED_LANGS },
     translocoConfig: {
       availableLangs: ['nb', 'nn', 'en'],
       defaultLang: 'nb',

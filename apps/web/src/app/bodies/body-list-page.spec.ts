@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { BodyListResponse } from '@sekretariat/contracts';
-import { BODY_ID, MUNICIPALITY } from '../../testing/fixtures';
+import { BODY_ID, MUNICIPALITY, SECRETARIAT_USER } from '../../testing/fixtures';
 import { translocoTesting } from '../../testing/i18n-testing';
 import { apiInterceptor } from '../core/api/api.interceptor';
 import { SessionStore } from '../core/session/session-store';
@@ -112,5 +112,35 @@ describe('BodyListPage', () => {
     await fixture.whenStable();
     expect(element.querySelector('[role="alert"]')).toBeNull();
     expect(element.querySelector('[data-testid="bodies-table"]')).not.toBeNull();
+  });
+
+  it('links the open data for everyone, and shows the editor buttons only to editors', async () => {
+    const fixture = TestBed.createComponent(BodyListPage);
+    TestBed.tick();
+    http.expectOne('/api/public/eksempel/bodies').flush(LIST);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(
+      [...element.querySelectorAll('[data-testid="open-data"] a')].map((a) =>
+        a.getAttribute('href'),
+      ),
+    ).toEqual([
+      '/api/public/eksempel/popolo/organizations',
+      '/api/public/eksempel/popolo/persons',
+      '/api/public/eksempel/popolo/memberships',
+      '/api/public/eksempel/popolo/posts',
+    ]);
+    expect(element.querySelector('[data-testid="new-body"]')).toBeNull();
+
+    const signIn = TestBed.inject(SessionStore).login({ username: 'kari', password: 'x' });
+    http.expectOne('/api/auth/login').flush({ user: SECRETARIAT_USER });
+    await signIn;
+    TestBed.tick();
+    http.expectOne('/api/bodies').flush(LIST);
+    await fixture.whenStable();
+    expect(element.querySelector('[data-testid="new-body"]')?.getAttribute('href')).toBe(
+      '/organer/ny',
+    );
+    expect(element.querySelector('a[href="/organer/import"]')).not.toBeNull();
   });
 });

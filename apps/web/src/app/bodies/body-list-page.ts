@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { apiUrl } from '../core/api/api-client';
 import { LanguageService } from '../core/i18n/language.service';
 import { SessionStore } from '../core/session/session-store';
 import { IsoDatePipe } from '../shared/iso-date.pipe';
@@ -31,4 +32,13 @@ export class BodyListPage {
   protected readonly items = computed(() =>
     this.bodies.hasValue() ? this.bodies.value().items : [],
   );
+  /** Popolo JSON for everyone (the public's view: names, parties and roles only). */
+  protected readonly openData = computed(() => {
+    const municipality = this.session.municipality();
+    if (!municipality) return null;
+    return (['organizations', 'persons', 'memberships', 'posts'] as const).map((key) => ({
+      key,
+      href: apiUrl('public', municipality.slug, 'popolo', key),
+    }));
+  });
 }

@@ -7,16 +7,16 @@ import {
   signal,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive } from '@angular/router';
+import { NavigationEnd, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, map } from 'rxjs';
-import { navItemsFor } from '../core/navigation/nav-items';
+import { activeNavPath, navItemsFor } from '../core/navigation/nav-items';
 import { SessionStore } from '../core/session/session-store';
 import { LanguageSelect } from './language-select';
 
 @Component({
   selector: 'app-site-header',
-  imports: [RouterLink, RouterLinkActive, TranslocoPipe, LanguageSelect],
+  imports: [RouterLink, TranslocoPipe, LanguageSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './site-header.html',
   styleUrl: './site-header.css',
@@ -35,6 +35,8 @@ export class SiteHeader {
     ),
     { initialValue: this.router.url },
   );
+  /** One current entry at most: `/organer/import` is Import, not also Politiske organer. */
+  protected readonly activePath = computed(() => activeNavPath(this.url(), this.navItems()));
   protected readonly onLoginPage = computed(() => this.url().startsWith('/logg-inn'));
   /** Come back to the current page after signing in. */
   protected readonly loginQueryParams = computed(() => {

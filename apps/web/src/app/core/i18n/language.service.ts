@@ -2,6 +2,7 @@ import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { DEFAULT_LANG, LANGUAGE_OPTIONS, type Lang, isLang } from './languages';
+import { SCOPES } from './scopes';
 
 const STORAGE_KEY = 'sekretariat.language';
 
@@ -26,12 +27,16 @@ export class LanguageService {
   }
 
   async use(lang: Lang, options: { remember: boolean } = { remember: true }): Promise<void> {
-    try {
-      // Load first so the page never shows empty texts while switching.
-      await firstValueFrom(this.transloco.load(lang));
-    } catch {
-      // Transloco falls back to the default language's texts for what is missing.
-    }
+    // Load first so the page never shows empty texts while switching; the scopes with it (see SCOPES).
+    await Promise.all(
+      [lang, ...SCOPES.map((scope) => `${scope}/${lang}`)].map(async (path) => {
+        try {
+          await firstValueFrom(this.transloco.load(path));
+        } catch {
+          // Transloco falls back to the default language's texts for what is missing.
+        }
+      }),
+    );
     this.transloco.setActiveLang(lang);
     this.active.set(lang);
     this.document.documentElement.lang = lang;

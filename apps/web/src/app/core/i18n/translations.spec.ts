@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BodyKind, MemberRole } from '@sekretariat/contracts';
-import { TRANSLATIONS } from '../../../testing/i18n-testing';
+import { SCOPED_TRANSLATIONS, TRANSLATIONS } from '../../../testing/i18n-testing';
+import { SCOPES } from './scopes';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -44,10 +45,19 @@ const BODY_KINDS: Record<BodyKind, true> = {
 };
 const MEMBER_ROLES: Record<MemberRole, true> = { leader: true, deputy_leader: true, member: true };
 
+/** A language's texts as the app sees them: the shared file plus every scope's file under `<scope>.`. */
+function withScopes(lang: keyof typeof TRANSLATIONS): Map<string, string> {
+  const texts = flatten(TRANSLATIONS[lang]);
+  for (const [scope, files] of Object.entries(SCOPED_TRANSLATIONS)) {
+    for (const [key, text] of flatten(files[lang], `${scope}.`)) texts.set(key, text);
+  }
+  return texts;
+}
+
 describe('translation files', () => {
-  const nb = flatten(TRANSLATIONS.nb);
-  const nn = flatten(TRANSLATIONS.nn);
-  const en = flatten(TRANSLATIONS.en);
+  const nb = withScopes('nb');
+  const nn = withScopes('nn');
+  const en = withScopes('en');
 
   it.each([
     ['nn', nn],
@@ -71,6 +81,16 @@ describe('translation files', () => {
         .map(() => key),
     );
     expect(mismatches).toEqual([]);
+  });
+
+  it('has the files of every scope, and no scope hides a key of the shared files', () => {
+    expect(Object.keys(SCOPED_TRANSLATIONS).sort()).toEqual([...SCOPES].sort());
+    for (const lang of ['nb', 'nn', 'en'] as const) {
+      const shared = [...flatten(TRANSLATIONS[lang]).keys()];
+      expect(shared.filter((key) => SCOPES.some((scope) => key.startsWith(`${scope}.`)))).toEqual(
+        [],
+      );
+    }
   });
 
   it('names every body kind and member role from the contracts', () => {

@@ -1,4 +1,4 @@
-import { type NavItem, NAV_ITEMS, navItemsFor } from './nav-items';
+import { type NavItem, NAV_ITEMS, activeNavPath, navItemsFor } from './nav-items';
 
 describe('navItemsFor', () => {
   const items: readonly NavItem[] = [
@@ -28,7 +28,35 @@ describe('navItemsFor', () => {
       'nav.home',
       'nav.bodies',
     ]);
-    expect(navItemsFor(['admin'])).toEqual(navItemsFor(['public']));
+  });
+
+  it('gives all staff Personer, and only editors Import and Gruppestøtte', () => {
+    // The elections' entries are checked in elections/elections-nav.spec.ts.
+    const labels = (callers: Parameters<typeof navItemsFor>[0]) =>
+      navItemsFor(callers)
+        .map((item) => item.labelKey)
+        .filter((key) => !key.startsWith('elections.'));
+    expect(labels(['official'])).toEqual(['nav.home', 'nav.bodies', 'nav.people']);
+    expect(labels(['election_board'])).toEqual(['nav.home', 'nav.bodies', 'nav.people']);
+    for (const editor of ['admin', 'secretariat'] as const) {
+      expect(labels([editor])).toEqual([
+        'nav.home',
+        'nav.bodies',
+        'nav.people',
+        'nav.import',
+        'nav.grants',
+      ]);
+    }
+  });
+
+  it('marks only the most specific entry as the current page', () => {
+    expect(activeNavPath('/', NAV_ITEMS)).toBe('/');
+    expect(activeNavPath('/organer', NAV_ITEMS)).toBe('/organer');
+    expect(activeNavPath('/organer/3f2b?x=1', NAV_ITEMS)).toBe('/organer');
+    expect(activeNavPath('/organer/import', NAV_ITEMS)).toBe('/organer/import');
+    expect(activeNavPath('/personer/ny', NAV_ITEMS)).toBe('/personer');
+    expect(activeNavPath('/organerX', NAV_ITEMS)).toBeNull();
+    expect(activeNavPath('/tilgjengelighet', NAV_ITEMS)).toBeNull();
   });
 
   it('uses unique paths', () => {

@@ -1,4 +1,6 @@
 import type { Caller } from '@sekretariat/contracts';
+import { EDITOR_ROLES, STAFF_ROLES } from '../session/roles';
+import { CLERK_ROLES, ORGANISER_ROLES } from '../../elections/election-roles';
 
 /** One entry in the main navigation. */
 export interface NavItem {
@@ -19,6 +21,11 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', audience: 'everyone', exact: true },
   { path: '/organer', labelKey: 'nav.bodies', audience: 'everyone' },
+  { path: '/personer', labelKey: 'nav.people', audience: STAFF_ROLES },
+  { path: '/organer/import', labelKey: 'nav.import', audience: EDITOR_ROLES },
+  { path: '/gruppestotte', labelKey: 'nav.grants', audience: EDITOR_ROLES },
+  { path: '/valg', labelKey: 'elections.nav.elections', audience: ORGANISER_ROLES },
+  { path: '/valg/skranke', labelKey: 'elections.nav.counter', audience: CLERK_ROLES },
 ];
 
 export function navItemsFor(
@@ -28,4 +35,24 @@ export function navItemsFor(
   return items.filter(
     (item) => item.audience === 'everyone' || item.audience.some((role) => callers.includes(role)),
   );
+}
+
+/**
+ * The entry for the current page: the one whose path is the longest prefix of the URL
+ * (`/organer/import` is Import, `/organer/<id>` is Politiske organer), so that only one
+ * link is marked as the current page.
+ */
+export function activeNavPath(url: string, items: readonly NavItem[]): string | null {
+  const path = url.split(/[?#]/, 1)[0] ?? '/';
+  let best: NavItem | null = null;
+  for (const item of items) {
+    const matches = item.exact
+      ? path === item.path
+      : path === item.path ||
+        path.startsWith(item.path.endsWith('/') ? item.path : `${item.path}/`);
+    if (matches && (!best || item.path.length > best.path.length)) {
+      best = item;
+    }
+  }
+  return best?.path ?? null;
 }

@@ -8,6 +8,7 @@ import type {
 } from '@sekretariat/contracts';
 import { type Observable, firstValueFrom, map, of, tap } from 'rxjs';
 import { ApiClient } from '../api/api-client';
+import { EDITOR_ROLES, STAFF_ROLES, hasAnyRole } from './roles';
 
 /** Whose view of the data a page asks the API for: staff endpoints or the public ones. */
 export type ApiAudience = 'staff' | 'public';
@@ -35,6 +36,10 @@ export class SessionStore {
   readonly isSignedIn = computed(() => this.currentUser() !== null);
   /** The caller's roles for access decisions in the UI; a visitor is `public`. */
   readonly callers = computed<readonly Caller[]>(() => this.currentUser()?.roles ?? ['public']);
+  /** Signed-in staff of the municipality: may read the register (names, contact data, history). */
+  readonly isStaff = computed(() => hasAnyRole(this.callers(), STAFF_ROLES));
+  /** Admin and secretariat: may change the register. The API enforces the same rule. */
+  readonly isEditor = computed(() => hasAnyRole(this.callers(), EDITOR_ROLES));
   /** Undefined until the session is known, so pages do not ask the public endpoints first by mistake. */
   readonly audience = computed<ApiAudience | undefined>(() => {
     if (!this.loaded()) return undefined;

@@ -1,0 +1,511 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  HttpTestingController,
+  type TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { RegisterVoteInput, SessionUser, VotesReport } from '@sekretariat/contracts';
+import {
+  ALREADY_VOTED,
+  CLERK_USER,
+  ELECTION,
+  ELECTION_ID,
+  FOUND_OTHER,
+  FOUND_OWN,
+  NOT_IN_ROLL,
+  OTHER_VOTER,
+  OWN_VOTER,
+  PLACES,
+  PLACE_ID,
+  UNKNOWN_VOTER,
+  VOTE_ID,
+} from '../../../testing/election-fixtures';
+import { MUNICIPALITY } from '../../../testing/fixtures';
+import { translocoTesting } from '../../../testing/i18n-testing';
+import { apiInterceptor } from '../../core/api/api.interceptor';
+import { SessionStore } from '../../core/session/session-store';
+import { osloToday } from '../election-dates';
+import { CounterPage } from './counter-page';
+
+const CHOICE_KEY = 'sekretariat.counter.choice';
+const LOOKUP_URL = `/api/elections/${ELECTION_ID}/lookup`;
+const VOTES_URL = `/api/elections/${ELECTION_ID}/votes`;
+
+describe('CounterPage', () => {
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<CounterPage>;
+  let element: HTMLElement;
+
+  async function open(options: { user?: SessionUser; remembered?: boolean } = {}): Promise<void> {
+    const { user = CLERK_USER, remembered = true } = options;
+    localStorage.clear();
+    if (remembered) {
+      localStorage.setItem(
+        CHOICE_KEY,
+        JSON.stringify({ electionId: ELECTION_ID, placeId: PLACE_ID }),
+      );
+    }
+    TestBed.configureTestingModule({
+      imports: [CounterPage, translocoTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([apiInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const loading = TestBed.inject(SessionStore).load();
+    http.expectOne('/api/auth/me').flush({ user });
+    http.expectOne('/api/municipalities/current').flush(MUNICIPALITY);
+    await loading;
+    fixture = TestBed.createComponent(CounterPage);
+    element = fixture.nativeElement as HTMLElement;
+    TestBed.tick();
+    http.expectOne('/api/elections').flush({ items: [ELECTION] });
+    if (remembered) {
+      http.expectOne(`/api/elections/${ELECTION_ID}/places`).flush({ items: PLACES });
+      await fixture.whenStable();
+    }
+  }
+
+  afterEach(() => {
+    http.verify();
+    localStorage.clear();
+    jest.restoreAllMocks();
+  });
+
+  const search = () => element.querySelector<HTMLInputElement>('#voter-search')!;
+  const testId = (id: string) => element.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  const registerButton = () => testId('register-vote') as HTMLButtonElement | null;
+  const focused = () => document.activeElement?.id ?? null;
+  const text = (id: string) => testId(id)?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+
+  function type(value: string): void {
+    const input = search();
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  function expectLookup(personalNumber: string): TestRequest {
+    const request = http.expectOne((r) => r.url === LOOKUP_URL);
+    expect(request.request.params.get('personalNumber')).toBe(personalNumber);
+    return request;
+  }
+
+  async function lookUp(personalNumber: string, response: object): Promise<void> {
+    type(personalNumber);
+    expectLookup(personalNumber).flush(response);
+    await fixture.whenStable();
+  }
+
+  async function checkIdentity(): Promise<void> {
+    const box = element.querySelector<HTMLInputElement>('#identity-checked')!;
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+  }
+
+  function pressEnter(target: Element): void {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  }
+
+  it('starts in the search field, with the choice remembered and the day’s count', async () => {
+    await open();
+    expect(focused()).toBe('voter-search');
+    expect(text('counter-context')).toContain('Servicetorget');
+    expect(text('today-count')).toBe('0');
+    expect(testId('lookup-result')?.getAttribute('aria-live')).toBe('polite');
+    expect(text('shortcuts')).toContain('Esc');
+  });
+
+  it('looks up as soon as 11 digits are typed, and not before', async () => {
+    await open();
+    type('0381300005');
+    http.expectNone((r) => r.url === LOOKUP_URL);
+    type('038130 00058');
+    expectLookup(OWN_VOTER).flush(FOUND_OWN);
+    await fixture.whenStable();
+    expect(testId('can-vote')).not.toBeNull();
+  });
+
+  it('does not search twice when a scanner sends Enter after the digits', async () => {
+    await open();
+    type(OWN_VOTER);
+    search().form!.dispatchEvent(new Event('submit', { cancelable: true }));
+    const request = expectLookup(OWN_VOTER);
+    request.flush(FOUND_OWN);
+    await fixture.whenStable();
+    search().form!.dispatchEvent(new Event('submit', { cancelable: true }));
+    http.expectNone((r) => r.url === LOOKUP_URL);
+  });
+
+  it('says how many digits are missing when Enter is pressed too early', async () => {
+    await open();
+    type('12345');
+    search().form!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await fixture.whenStable();
+    expect(text('invalid-search')).toContain('Du har skrevet 5');
+    expect(search().getAttribute('aria-invalid')).toBe('true');
+    http.expectNone((r) => r.url === LOOKUP_URL);
+  });
+
+  it.each([
+    [
+      OWN_VOTER,
+      FOUND_OWN,
+      'can-vote',
+      'success',
+      'Kan stemme – egen kommune: legg stemmeseddelen i urnen',
+    ],
+    [
+      OTHER_VOTER,
+      FOUND_OTHER,
+      'other-municipality',
+      'info',
+      'Annen kommune (0301): bruk omslagskonvolutt',
+    ],
+    [UNKNOWN_VOTER, NOT_IN_ROLL, 'not-in-roll', 'warning', 'Ikke i manntallet'],
+    [OWN_VOTER, ALREADY_VOTED, 'already-voted', 'danger', 'Har allerede stemt'],
+  ])('shows %s as %s in words, colour and shape', async (number, response, id, color, words) => {
+    await open();
+    await lookUp(number, response);
+    const card = testId(id);
+    expect(card).not.toBeNull();
+    expect(card?.getAttribute('data-color')).toBe(color);
+    expect(card?.querySelector('h2')?.textContent).toContain(words);
+    expect(card?.querySelector('svg.icon')?.getAttribute('aria-hidden')).toBe('true');
+    expect(testId('lookup-result')?.contains(card)).toBe(true);
+  });
+
+  it('tells where and when an earlier vote was cast, and offers no registration', async () => {
+    await open();
+    await lookUp(OWN_VOTER, ALREADY_VOTED);
+    expect(text('already-voted-detail')).toContain('Servicetorget');
+    expect(text('existing-vote-id')).toBe(VOTE_ID);
+    expect(registerButton()).toBeNull();
+    expect(focused()).toBe('voter-search');
+  });
+
+  it('asks for the envelope number first for a voter from another municipality', async () => {
+    await open();
+    await lookUp(OTHER_VOTER, FOUND_OTHER);
+    expect(focused()).toBe('envelope-serial');
+    // The scanner's Enter after the envelope number moves on to the identity check.
+    pressEnter(element.querySelector('#envelope-serial')!);
+    await fixture.whenStable();
+    expect(focused()).toBe('identity-checked');
+    expect(element.querySelector('#identity-checked-error')).toBeNull();
+    http.expectNone(VOTES_URL);
+  });
+
+  it('keeps Registrer disabled until the identity is confirmed, and moves focus there', async () => {
+    await open();
+    await lookUp(OWN_VOTER, FOUND_OWN);
+    expect(focused()).toBe('identity-checked');
+    expect(registerButton()?.disabled).toBe(true);
+
+    // Enter long after the lookup (not a scanner's): asks for the identity check, sends nothing.
+    jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 5000);
+    pressEnter(element.querySelector('#identity-checked')!);
+    await fixture.whenStable();
+    expect(element.querySelector('#identity-checked-error')?.textContent).toContain(
+      'Kryss av når du har kontrollert legitimasjonen.',
+    );
+    http.expectNone(VOTES_URL);
+
+    await checkIdentity();
+    expect(registerButton()?.disabled).toBe(false);
+  });
+
+  it('sends one registration for a double Enter, then clears and returns to the search', async () => {
+    await open();
+    await lookUp(OTHER_VOTER, FOUND_OTHER);
+    await checkIdentity();
+    const serial = element.querySelector<HTMLInputElement>('#envelope-serial')!;
+    serial.value = ' K-000123 ';
+    serial.dispatchEvent(new Event('input'));
+    pressEnter(serial);
+    pressEnter(serial);
+    TestBed.tick();
+    expect(registerButton()?.disabled).toBe(true);
+    registerButton()?.click();
+
+    const request = http.expectOne(VOTES_URL);
+    const body = request.request.body as RegisterVoteInput;
+    expect(body).toEqual({
+      personalNumber: OTHER_VOTER,
+      votingPlaceId: PLACE_ID,
+      identityChecked: true,
+      envelopeSerial: 'K-000123',
+      idempotencyKey: expect.any(String) as string,
+    });
+    request.flush(
+      {
+        vote: { ...ALREADY_VOTED.matches[0]!.existingVote!, envelopeSerial: 'K-000123' },
+        message: 'Registrert. Legg stemmeseddelen i omslagskonvolutt.',
+        replayed: false,
+      },
+      { status: 201, statusText: 'Created' },
+    );
+    await fixture.whenStable();
+
+    expect(text('register-done')).toContain('Registrert: Bjørn Mæland');
+    expect(text('register-done')).toContain('Legg stemmeseddelen i omslagskonvolutt.');
+    expect(search().value).toBe('');
+    expect(focused()).toBe('voter-search');
+    expect(text('today-count')).toBe('1');
+    expect(registerButton()).toBeNull();
+  });
+
+  it('sends a failed registration again with the same idempotency key', async () => {
+    await open();
+    await lookUp(OWN_VOTER, FOUND_OWN);
+    await checkIdentity();
+    registerButton()?.click();
+    const first = http.expectOne(VOTES_URL);
+    first.error(new ProgressEvent('error'));
+    await fixture.whenStable();
+    expect(text('register-error')).toContain('registreringen er ikke bekreftet');
+    expect(testId('register-error')?.getAttribute('role')).toBe('alert');
+
+    registerButton()?.click();
+    const second = http.expectOne(VOTES_URL);
+    expect((second.request.body as RegisterVoteInput).idempotencyKey).toBe(
+      (first.request.body as RegisterVoteInput).idempotencyKey,
+    );
+    second.flush({
+      vote: ALREADY_VOTED.matches[0]!.existingVote!,
+      message: 'Allerede registrert (samme forespørsel sendt på nytt).',
+      replayed: true,
+    });
+    await fixture.whenStable();
+    expect(text('register-done')).toContain('Allerede registrert');
+    expect(text('today-count')).toBe('0');
+  });
+
+  it('uses a new idempotency key for the next voter', async () => {
+    await open();
+    const keys: string[] = [];
+    for (const [number, response] of [
+      [OWN_VOTER, FOUND_OWN],
+      [OTHER_VOTER, FOUND_OTHER],
+    ] as const) {
+      await lookUp(number, response);
+      await checkIdentity();
+      registerButton()?.click();
+      const request = http.expectOne(VOTES_URL);
+      keys.push((request.request.body as RegisterVoteInput).idempotencyKey);
+      request.flush({
+        vote: ALREADY_VOTED.matches[0]!.existingVote!,
+        message: 'Registrert.',
+        replayed: false,
+      });
+      await fixture.whenStable();
+    }
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(text('today-count')).toBe('2');
+  });
+
+  it('shows "already voted" when another counter registered the voter first', async () => {
+    await open();
+    await lookUp(OWN_VOTER, FOUND_OWN);
+    await checkIdentity();
+    registerButton()?.click();
+    http.expectOne(VOTES_URL).flush(
+      {
+        code: 'ALREADY_VOTED',
+        message: 'Velgeren har allerede forhåndsstemt 25.11.2026 kl. 10:15 på Biblioteket.',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    expect(text('already-voted')).toContain('Har allerede stemt');
+    expect(text('already-voted-detail')).toContain('på Biblioteket');
+    expect(registerButton()).toBeNull();
+  });
+
+  it('shows the server’s words when the clerk may not register here', async () => {
+    await open();
+    await lookUp(OWN_VOTER, FOUND_OWN);
+    await checkIdentity();
+    registerButton()?.click();
+    http
+      .expectOne(VOTES_URL)
+      .flush(
+        { code: 'VOTING_PLACE_CLOSED', message: 'Servicetorget er stengt nå.' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await fixture.whenStable();
+    expect(text('register-error')).toBe('Servicetorget er stengt nå.');
+    expect(testId('register-error')?.querySelector('[lang="nb"]')).not.toBeNull();
+  });
+
+  it('starts a new search when digits are typed while the identity box has focus', async () => {
+    await open();
+    await lookUp(OWN_VOTER, FOUND_OWN);
+    const box = element.querySelector<HTMLInputElement>('#identity-checked')!;
+    expect(document.activeElement).toBe(box);
+    const digit = new KeyboardEvent('keydown', { key: '0', bubbles: true, cancelable: true });
+    box.dispatchEvent(digit);
+    expect(digit.defaultPrevented).toBe(true);
+    expect(focused()).toBe('voter-search');
+    expect(search().value).toBe('0');
+    await fixture.whenStable();
+    expect(testId('can-vote')).toBeNull();
+    expect(registerButton()).toBeNull();
+    type(OTHER_VOTER);
+    expectLookup(OTHER_VOTER).flush(FOUND_OTHER);
+    await fixture.whenStable();
+    expect(testId('other-municipality')).not.toBeNull();
+  });
+
+  it('clears everything with Esc and returns to the search field', async () => {
+    await open();
+    await lookUp(OWN_VOTER, FOUND_OWN);
+    expect(focused()).toBe('identity-checked');
+    document.activeElement?.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+    );
+    await fixture.whenStable();
+    expect(search().value).toBe('');
+    expect(testId('can-vote')).toBeNull();
+    expect(testId('counter-ready')).not.toBeNull();
+    expect(focused()).toBe('voter-search');
+  });
+
+  it('selects a number that was not found, so that the next scan replaces it', async () => {
+    await open();
+    await lookUp(UNKNOWN_VOTER, NOT_IN_ROLL);
+    expect(focused()).toBe('voter-search');
+    expect(search().selectionStart).toBe(0);
+    expect(search().selectionEnd).toBe(UNKNOWN_VOTER.length);
+  });
+
+  it('shows an invalid personal number as the API explains it', async () => {
+    await open();
+    type('04813000012');
+    expectLookup('04813000012').flush(
+      { code: 'INVALID_PERSONAL_NUMBER', message: 'Kontrollsifrene stemmer ikke.' },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(text('invalid-search')).toContain('Ugyldig fødselsnummer');
+    expect(text('invalid-search')).toContain('Kontrollsifrene stemmer ikke.');
+  });
+
+  it('searches by name and birth date, and asks for the number to register', async () => {
+    await open();
+    const name = element.querySelector<HTMLInputElement>('#voter-name')!;
+    name.value = 'Nora Karlsen';
+    name.dispatchEvent(new Event('input'));
+    const birth = element.querySelector<HTMLInputElement>('#voter-birth-date')!;
+    birth.value = '1930-01-03';
+    birth.dispatchEvent(new Event('input'));
+    name.form!.dispatchEvent(new Event('submit', { cancelable: true }));
+    const request = http.expectOne((r) => r.url === LOOKUP_URL);
+    expect(request.request.params.get('name')).toBe('Nora Karlsen');
+    expect(request.request.params.get('birthDate')).toBe('1930-01-03');
+    request.flush(FOUND_OWN);
+    await fixture.whenStable();
+    expect(testId('can-vote')).not.toBeNull();
+    expect(testId('type-number-to-register')).not.toBeNull();
+    expect(registerButton()).toBeNull();
+    expect(focused()).toBe('voter-search');
+  });
+
+  it('lets the clerk choose election and place once, places where they work first', async () => {
+    await open({ remembered: false });
+    // The setup asks for the places of the election it proposes.
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+    http.expectOne(`/api/elections/${ELECTION_ID}/places`).flush({ items: PLACES });
+    await fixture.whenStable();
+    const place = element.querySelector<HTMLSelectElement>('#counter-place')!;
+    expect(place.value).toBe(PLACE_ID);
+    expect([...place.options].map((o) => o.textContent.replace(/\s+/g, ' ').trim())).toEqual([
+      'Servicetorget – du er satt opp her',
+      'Biblioteket – du er ikke satt opp her (stengt nå)',
+    ]);
+    testId('counter-start')?.click();
+    TestBed.tick();
+    http.expectOne(`/api/elections/${ELECTION_ID}/places`).flush({ items: PLACES });
+    await fixture.whenStable();
+    expect(JSON.parse(localStorage.getItem(CHOICE_KEY) ?? 'null')).toEqual({
+      electionId: ELECTION_ID,
+      placeId: PLACE_ID,
+    });
+    expect(focused()).toBe('voter-search');
+  });
+
+  it('warns a clerk who is not staff at the chosen place', async () => {
+    localStorage.clear();
+    await open({ user: { ...CLERK_USER, username: 'vikar' } });
+    expect(text('counter-not-assigned')).toContain('ikke satt opp som stemmemottaker');
+  });
+
+  it('counts from the election’s figures for those who may read them', async () => {
+    const report: VotesReport = {
+      days: [
+        {
+          date: osloToday(),
+          votingPlace: 'Servicetorget',
+          kind: 'ordinary',
+          counted: 41,
+          rejected: 1,
+          envelopes: 3,
+        },
+        {
+          date: osloToday(),
+          votingPlace: 'Biblioteket',
+          kind: 'ordinary',
+          counted: 5,
+          rejected: 0,
+          envelopes: 0,
+        },
+        {
+          date: '2026-08-10',
+          votingPlace: 'Servicetorget',
+          kind: 'ordinary',
+          counted: 7,
+          rejected: 0,
+          envelopes: 0,
+        },
+      ],
+      rejected: [],
+      envelopesByMunicipality: [],
+    };
+    TestBed.resetTestingModule();
+    const admin: SessionUser = { ...CLERK_USER, username: 'admin', roles: ['admin'] };
+    localStorage.setItem(
+      CHOICE_KEY,
+      JSON.stringify({ electionId: ELECTION_ID, placeId: PLACE_ID }),
+    );
+    TestBed.configureTestingModule({
+      imports: [CounterPage, translocoTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([apiInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const loading = TestBed.inject(SessionStore).load();
+    http.expectOne('/api/auth/me').flush({ user: admin });
+    http.expectOne('/api/municipalities/current').flush(MUNICIPALITY);
+    await loading;
+    fixture = TestBed.createComponent(CounterPage);
+    element = fixture.nativeElement as HTMLElement;
+    TestBed.tick();
+    http.expectOne('/api/elections').flush({ items: [ELECTION] });
+    http.expectOne(`/api/elections/${ELECTION_ID}/places`).flush({ items: PLACES });
+    // The count is read when the desk opens, after the places have arrived.
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+    http.expectOne(`/api/elections/${ELECTION_ID}/report`).flush(report);
+    await fixture.whenStable();
+    expect(text('today-count')).toBe('41');
+    expect(element.textContent).toContain('på dette stemmestedet');
+  });
+});

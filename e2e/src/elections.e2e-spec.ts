@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { ApiSession } from './api-session.js';
+import { launchBrowser } from './browser.js';
+import { addDays, electionDayCovering, osloDate } from './election-dates.js';
+import { AppPage } from './pages/app-page.js';
+import { CounterPage } from './pages/counter-page.js';
+import { ElectionsPage } from './pages/elections-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { syntheticPersonalNumbers } from './synthetic.js';
+
+interface Election {
+  id: string;
+  name: string;
+  advanceFrom: string;
+  advanceTo: string;
+  earlyFrom: string;
+  earlyTo: string;
+}
+interface RollReport {
+  jobId: string | null;
+  state: 'queued' | 'running' | 'completed' | 'failed';
+  imported: number;
+  message: string;
+}
+
+const ROLL_HEADER = 'fodselsnummer;fornavn;etternavn;fodselsdato;adresse;kommunenummer;krets';
+const OWN = '9901';
+const OTHER = '0301';
+
+const today = osloDate();
+const electionDay = electionDayCovering(today);
+if (!electionDay) {
+  console.warn(
+    `No election can take advance votes on ${today} (only 1 July to late December): the counter tests are skipped.`,
+  );
+}
+
+/**
+ * Advance voting at the counter, the way a temporary clerk does it: keyboard and barcode scanner
+ * only. The election, its voting place and a small roll are set up through the API; every page
+ * visited is scanned with axe and must have no WCAG 2.1 A/AA violation.
+ */
+(electionDay ? describe : describe.skip)('advance voting at the counter', () => {
+  let browser: Browser;
+  let page: Page;
+  let election: Election;
+  let placeId: string;
+  const [own, other, outside, spare] = syntheticPersonalNumbers(4, 9000);
+  const name = `Folkeavstemning om skolestruktur (e2e ${today})`;
+
+  beforeAll(async () => {
+    const organiser = await ApiSession.signIn('sekretariat', 'demo1234');
+    election = await organiser.json<Election>('POST', '/api/elections', {
+      name,
+      type: 'folkeavstemning',
+      electionDay,
+    });
+    const place = await organiser.json<{ id: string }>('POST', `/api/elections/${election.id}/places`, {
+      name: 'Servicetorget e2e',
+      address: 'Rådhusplassen 1',
+      // Today and tomorrow, so that a run just before midnight still finds the place open.
+      openingHours: [today, addDays(today, 1)].map((date) => ({ date, from: '00:00', to: '23:59' })),
+      staff: ['valgmedarbeider'],
+    });
+    placeId = place.id;
+
+    const roll = [
+      ROLL_HEADER,
+      `${own!.personalNumber};Nora;Nordmann;${own!.birthDate};Storgata 1;${OWN};0001 Sentrum`,
+      `${other!.personalNumber};Ola;Student;${other!.birthDate};Universitetsgata 2;${OTHER};0301 Sentrum`,
+      `${spare!.personalNumber};Kari;Hytteeier;${spare!.birthDate};Fjellveien 9;${OTHER};0302 Nord`,
+    ].join('\n');
+    let job = await organiser.csv<RollReport>(`/api/elections/${election.id}/roll`, `${roll}\n`);
+    for (let i = 0; i < 60 && (job.state === 'queued' || job.state === 'running'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      job = await organiser.json<RollReport>('GET', `/api/elections/${election.id}/roll/jobs/${job.jobId}`);
+    }
+    expect(job).toMatchObject({ state: 'completed', imported: 3 });
+
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.setViewport({ width: 1366, height: 768 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('gives the clerk the counter, with election and place chosen once', async () => {
+    const login = new LoginPage(page);
+    await login.open();
+    await login.login('valgmedarbeider', 'demo1234');
+    await page.waitForSelector('[data-testid="current-user"]');
+
+    const counter = new CounterPage(page);
+    await counter.open();
+    expect(await counter.scan()).toEqual([]);
+    await counter.choose(election.id, placeId);
+    expect(await counter.focusedId()).toBe('voter-search');
+    expect(await page.$eval('[data-testid="counter-context"]', (e) => e.textContent)).toContain(
+      'Servicetorget e2e',
+    );
+    expect(await counter.todayCount()).toBe('0');
+    expect(await counter.scan()).toEqual([]);
+
+    // The choice is remembered: the next visit starts in the search field.
+    await counter.open();
+    await counter.waitForFocus('voter-search');
+  });
+
+  it('shows own voters, other municipalities’ voters and unknown numbers unmistakably', async () => {
+    const counter = new CounterPage(page);
+    expect(await counter.lookUp(own!.personalNumber)).toBe('own');
+    expect(await counter.resultText()).toContain('Kan stemme – egen kommune: legg stemmeseddelen i urnen');
+    expect(await counter.resultText()).toContain('Nora Nordmann');
+    expect(await page.$('[data-testid="can-vote"]')).not.toBeNull();
+    expect(await counter.focusedId()).toBe('identity-checked');
+    expect(await counter.scan()).toEqual([]);
+
+    expect(await counter.lookUp(other!.personalNumber, { scanner: true })).toBe('other');
+    expect(await counter.resultText()).toContain(`Annen kommune (${OTHER}): bruk omslagskonvolutt`);
+    expect(await page.$('[data-testid="other-municipality"]')).not.toBeNull();
+    expect(await counter.scan()).toEqual([]);
+
+    expect(await counter.lookUp(outside!.personalNumber, { scanner: true })).toBe('notInRoll');
+    expect(await page.$('[data-testid="not-in-roll"]')).not.toBeNull();
+    expect(await counter.resultText()).toContain('Ikke i manntallet');
+    expect(await counter.focusedId()).toBe('voter-search');
+    expect(await counter.scan()).toEqual([]);
+  });
+
+  it('registers the own voter and the other municipality’s voter, once each', async () => {
+    const counter = new CounterPage(page);
+    expect(await counter.lookUp(own!.personalNumber)).toBe('own');
+    expect(await counter.register()).toContain('Registrert: Nora Nordmann');
+    expect(await counter.todayCount()).toBe('1');
+    expect(await page.$eval('#voter-search', (e) => (e as HTMLInputElement).value)).toBe('');
+    expect(await counter.scan()).toEqual([]);
+
+    expect(await counter.lookUp(other!.personalNumber, { scanner: true })).toBe('other');
+    expect(await counter.register('K-000123')).toContain('omslagskonvolutt');
+    expect(await counter.todayCount()).toBe('2');
+  });
+
+  it('says "already voted", where and when, for the own voter the second time', async () => {
+    const counter = new CounterPage(page);
+    expect(await counter.lookUp(own!.personalNumber, { scanner: true })).toBe('alreadyVoted');
+    const text = await page.$eval('[data-testid="already-voted"]', (e) =>
+      (e.textContent ?? '').replace(/\s+/g, ' '),
+    );
+    expect(text).toContain('Har allerede stemt');
+    expect(text).toContain('Servicetorget e2e');
+    expect(await page.$('[data-testid="register-vote"]')).toBeNull();
+    expect(await counter.scan()).toEqual([]);
+  });
+
+  it('fits a phone-sized screen', async () => {
+    await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
+    const counter = new CounterPage(page);
+    await counter.open();
+    expect(await counter.lookUp(other!.personalNumber)).toBe('alreadyVoted');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await counter.scan()).toEqual([]);
+    await page.setViewport({ width: 1366, height: 768 });
+    await counter.logout();
+  });
+
+  it('shows the organisers the election, its roll, place and figures', async () => {
+    const login = new LoginPage(page);
+    await login.open();
+    await login.login('sekretariat', 'demo1234');
+    await page.waitForSelector('[data-testid="current-user"]');
+
+    const elections = new ElectionsPage(page);
+    await elections.openList();
+    expect(await elections.electionNames()).toContain(name);
+    expect(await elections.scan()).toEqual([]);
+
+    await elections.openElection(name);
+    expect(await elections.rollSize()).toBe('3');
+    expect(await elections.placeNames()).toContain('Servicetorget e2e');
+    expect(await elections.reportTotals()).toEqual(['2', '1', '0']);
+    expect(await elections.scan()).toEqual([]);
+  });
+
+  it('lists a roll file’s bad lines and keeps the roll as it was', async () => {
+    const elections = new ElectionsPage(page);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sek-roll-')), 'manntall.csv');
+    writeFileSync(
+      file,
+      `${ROLL_HEADER}\n${own!.personalNumber};Nora;Nordmann;${own!.birthDate};Storgata 1;${OWN};0001\n12345678901;Feil;Nummer;1950-01-01;Gata 1;${OWN};0001\n`,
+    );
+    expect(await elections.uploadRoll(file)).toBe('failed');
+    expect(await elections.rejectedLines()).toEqual([
+      { line: '3', reason: expect.stringContaining('Fødselsnummer') },
+    ]);
+    expect(await elections.rollSize()).toBe('3');
+    expect(await elections.scan()).toEqual([]);
+  });
+
+  it('found no accessibility violation on any page visited', () => {
+    expect(AppPage.scans.length).toBeGreaterThanOrEqual(10);
+    expect(AppPage.scans.filter((s) => s.violations.length > 0)).toEqual([]);
+  });
+});
