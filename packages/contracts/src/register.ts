@@ -121,7 +121,7 @@ export const HistoryRow = z.object({
   rank: z.number().int().nullable(),
   from: z.iso.date(),
   to: z.iso.date().nullable(),
-  endReason: z.string().nullable(),
+  endReason: z.enum(END_REASONS).nullable(),
   leaves: z.array(LeaveRow),
 });
 export type HistoryRow = z.infer<typeof HistoryRow>;
@@ -154,7 +154,14 @@ export type SubstituteProposalQuery = z.infer<typeof SubstituteProposalQuery>;
 
 export const SubstituteProposal = z.object({
   substitute: z.object({ personId: z.uuid(), name: z.string(), list: z.string(), rank: z.number().int() }).nullable(),
-  skipped: z.array(z.object({ personId: z.uuid(), name: z.string(), rank: z.number().int(), reason: z.string() })),
+  skipped: z.array(
+    z.object({
+      personId: z.uuid(),
+      name: z.string(),
+      rank: z.number().int(),
+      reason: z.enum(['present', 'called_in', 'absent', 'disqualified', 'on_leave', 'declined']),
+    }),
+  ),
   explanation: z.string(),
 });
 export type SubstituteProposal = z.infer<typeof SubstituteProposal>;

@@ -1,7 +1,9 @@
 import { Check, Entity, Enum, Index, ManyToOne, OneToMany, Property } from '@mikro-orm/decorators/legacy';
 import { Collection, OptionalProps, type Ref } from '@mikro-orm/core';
 import { MembershipLeave } from './membership-leave.entity.js';
-import type { MemberRole } from '@sekretariat/contracts';
+import type { END_REASONS, MemberRole } from '@sekretariat/contracts';
+
+type EndReason = (typeof END_REASONS)[number];
 import { TenantEntity } from '../common/tenant-entity.js';
 import { Body } from './body.entity.js';
 import { Party } from './party.entity.js';
@@ -46,7 +48,7 @@ export class Membership extends TenantEntity {
 
   /** Why it ended: term_end, released (fritak), resigned, moved, deceased, replaced, other. */
   @Property({ type: 'string', length: 30, nullable: true })
-  endReason: string | null = null;
+  endReason: EndReason | null = null;
 
   /** The decision behind the start or end, e.g. "PS 12/25". */
   @Property({ type: 'string', length: 50, nullable: true })
