@@ -415,6 +415,34 @@ describe('CounterPage', () => {
     expect(focused()).toBe('voter-search');
   });
 
+  it('lists several matches of a name search and asks for the personal number', async () => {
+    await open();
+    const name = element.querySelector<HTMLInputElement>('#voter-name')!;
+    name.value = 'Karlsen';
+    name.dispatchEvent(new Event('input'));
+    name.form!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await fixture.whenStable();
+    expect(text('invalid-search')).toContain('Skriv inn fødselsdatoen til velgeren.');
+    expect(focused()).toBe('voter-birth-date');
+    http.expectNone((r) => r.url === LOOKUP_URL);
+
+    const birth = element.querySelector<HTMLInputElement>('#voter-birth-date')!;
+    birth.value = '1930-01-03';
+    birth.dispatchEvent(new Event('input'));
+    name.form!.dispatchEvent(new Event('submit', { cancelable: true }));
+    http
+      .expectOne((r) => r.url === LOOKUP_URL)
+      .flush({
+        status: 'several',
+        message: '2 velgere passer. Spør etter fødselsnummer.',
+        matches: [FOUND_OWN.matches[0], { ...FOUND_OTHER.matches[0], birthDate: '1930-01-03' }],
+      });
+    await fixture.whenStable();
+    expect(text('several-matches')).toContain('2 velgere passer');
+    expect(element.querySelectorAll('[data-testid="match-list"] li')).toHaveLength(2);
+    expect(registerButton()).toBeNull();
+  });
+
   it('lets the clerk choose election and place once, places where they work first', async () => {
     await open({ remembered: false });
     // The setup asks for the places of the election it proposes.

@@ -212,13 +212,9 @@ export class CounterPage {
     const digits = digitsOf(value);
     const shown = this.lookup();
     const shownNumber = numberOf(shown);
-    if (
-      shown.kind !== 'idle' &&
-      shownNumber !== digits &&
-      (shownNumber !== null || shown.kind === 'invalid')
-    ) {
-      this.clearLookup();
-    }
+    // A result or warning for another number must not stay on screen (nor be registered).
+    const stale = shown.kind === 'invalid' || shownNumber !== null;
+    if (stale && shownNumber !== digits) this.clearLookup();
     if (digits.length === PERSONAL_NUMBER_LENGTH && digits !== shownNumber) {
       this.search({ by: 'number', personalNumber: digits });
     }
@@ -250,16 +246,18 @@ export class CounterPage {
     const name = this.nameQuery().trim();
     const birthDate = this.birthDate();
     if (!name || !birthDate) {
+      const field = name ? 'voter-birth-date' : 'voter-name';
       this.lookup.set({
         kind: 'invalid',
         personalNumber: null,
-        problem: name
-          ? {
-              field: 'voter-birth-date',
-              messageKey: 'elections.counter.nameSearch.birthDateRequired',
-            }
-          : { field: 'voter-name', messageKey: 'elections.counter.nameSearch.nameRequired' },
+        problem: {
+          field,
+          messageKey: name
+            ? 'elections.counter.nameSearch.birthDateRequired'
+            : 'elections.counter.nameSearch.nameRequired',
+        },
       });
+      this.focus(field);
       return;
     }
     this.search({ by: 'name', name, birthDate });
