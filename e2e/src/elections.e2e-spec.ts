@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { ApiSession } from './api-session.js';
 import { launchBrowser } from './browser.js';
-import { addDays, electionDayCovering, osloDate } from './election-dates.js';
+import { addDays, osloDate } from './election-dates.js';
 import { AppPage } from './pages/app-page.js';
 import { CounterPage } from './pages/counter-page.js';
 import { ElectionsPage } from './pages/elections-page.js';
@@ -32,19 +32,15 @@ const OWN = '9901';
 const OTHER = '0301';
 
 const today = osloDate();
-const electionDay = electionDayCovering(today);
-if (!electionDay) {
-  console.warn(
-    `No election can take advance votes on ${today} (only 1 July to late December): the counter tests are skipped.`,
-  );
-}
+// A referendum the municipality runs itself may set its own advance voting period: around today.
+const electionDay = addDays(today, 7);
 
 /**
  * Advance voting at the counter, the way a temporary clerk does it: keyboard and barcode scanner
  * only. The election, its voting place and a small roll are set up through the API; every page
  * visited is scanned with axe and must have no WCAG 2.1 A/AA violation.
  */
-(electionDay ? describe : describe.skip)('advance voting at the counter', () => {
+describe('advance voting at the counter', () => {
   let browser: Browser;
   let page: Page;
   let election: Election;
@@ -58,6 +54,8 @@ if (!electionDay) {
       name,
       type: 'folkeavstemning',
       electionDay,
+      advanceFrom: addDays(today, -1),
+      advanceTo: addDays(today, 2),
     });
     const place = await organiser.json<{ id: string }>('POST', `/api/elections/${election.id}/places`, {
       name: 'Servicetorget e2e',
