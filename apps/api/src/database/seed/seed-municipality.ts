@@ -89,21 +89,20 @@ export async function seedMunicipality(orm: MikroORM, options: SeedOptions): Pro
     // Formannskap: 7 from the kommunestyre; substitutes are other kommunestyre members (koml. § 5-6).
     const fsk = body('Formannskapet', 'formannskap', 7);
     const fskPlan: [string, number][] = [['Ap', 2], ['H', 2], ['Sp', 1], ['FrP', 1], ['SV', 1]];
-    let rankAll = 0;
+    // Substitutes are numbered per list, as elected (koml. § 7-10).
     for (const [short, n] of fskPlan) {
       const fromParty = ksMembers.filter((x) => x.party.shortName === short);
       fromParty.slice(0, n).forEach((x, i) => seat(fsk, x.person, x.party, 'member', short === 'Ap' && i === 0 ? 'leader' : short === 'H' && i === 0 ? 'deputy_leader' : 'member', null));
-      fromParty.slice(n, n + 2).forEach((x) => seat(fsk, x.person, x.party, 'substitute', 'member', ++rankAll));
+      fromParty.slice(n, n + 2).forEach((x, i) => seat(fsk, x.person, x.party, 'substitute', 'member', i + 1));
     }
 
     for (const name of ['Utvalg for oppvekst og kultur', 'Utvalg for plan, miljø og teknikk']) {
       const committee = body(name, 'utvalg', 9);
       const plan: [string, number][] = [['Ap', 2], ['H', 2], ['Sp', 2], ['FrP', 1], ['SV', 1], ['KrF', 1]];
-      let rank = 0;
       plan.forEach(([short, n], pi) => {
         const party = parties.find((p) => p.shortName === short)!.entity;
         for (let i = 0; i < n; i++) seat(committee, person(party), party, 'member', pi === 0 && i === 0 ? 'leader' : pi === 1 && i === 0 ? 'deputy_leader' : 'member', null);
-        for (let i = 0; i < 2; i++) seat(committee, person(party), party, 'substitute', 'member', ++rank);
+        for (let i = 0; i < 2; i++) seat(committee, person(party), party, 'substitute', 'member', i + 1);
       });
     }
     await tx.flush();

@@ -15,6 +15,8 @@ const FIELD_IDS: Record<string, string> = {
   name: 'election-name',
   type: 'election-type',
   electionDay: 'election-day',
+  advanceFrom: 'advance-from',
+  advanceTo: 'advance-to',
 };
 
 /** Referendums are what a municipality sets up most often itself. */
@@ -38,13 +40,24 @@ export class NewElectionForm {
   private readonly pendingTasks = inject(PendingTasks);
 
   protected readonly types = ELECTION_TYPE_OPTIONS;
+  protected readonly ownPeriodFields = [
+    { id: 'advance-from', control: 'advanceFrom', label: 'elections.form.advanceFrom' },
+    { id: 'advance-to', control: 'advanceTo', label: 'elections.form.advanceTo' },
+  ] as const;
   protected readonly problems = new FormProblems();
   protected readonly saving = signal(false);
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: '',
     type: DEFAULT_TYPE,
     electionDay: '',
+    advanceFrom: '',
+    advanceTo: '',
   });
+
+  /** Only elections the municipality holds itself may set their own advance voting period. */
+  protected ownElection(): boolean {
+    return !NATIONAL_TYPES.includes(this.form.controls.type.value);
+  }
 
   protected submit(): void {
     this.pendingTasks.run(() => this.save());
@@ -63,6 +76,9 @@ export class NewElectionForm {
           name: value.name.trim(),
           type: value.type,
           electionDay: value.electionDay,
+          ...(this.ownElection() && value.advanceFrom && value.advanceTo
+            ? { advanceFrom: value.advanceFrom, advanceTo: value.advanceTo }
+            : {}),
         }),
       );
       this.flash.set({ messageKey: 'elections.form.created', params: { name: election.name } });
@@ -83,6 +99,13 @@ export class NewElectionForm {
       problems.push({ field: 'election-day', messageKey: 'elections.form.dayRequired' });
     } else if (NATIONAL_TYPES.includes(value.type) && !isMonday(value.electionDay)) {
       problems.push({ field: 'election-day', messageKey: 'elections.form.dayMonday' });
+    }
+    if (this.ownElection() && (value.advanceFrom || value.advanceTo)) {
+      if (!value.advanceFrom || !value.advanceTo) {
+        problems.push({ field: value.advanceFrom ? 'advance-to' : 'advance-from', messageKey: 'elections.form.periodBoth' });
+      } else if (value.advanceTo < value.advanceFrom || (value.electionDay && value.advanceTo >= value.electionDay)) {
+        problems.push({ field: 'advance-to', messageKey: 'elections.form.periodOrder' });
+      }
     }
     return problems;
   }
