@@ -19,6 +19,11 @@ export const MEMBER_ROLES = ['leader', 'deputy_leader', 'member'] as const;
 export const MemberRole = z.enum(MEMBER_ROLES);
 export type MemberRole = z.infer<typeof MemberRole>;
 
+/** per_list: each list's substitutes in elected order (numerisk/nummerert per liste); common: one ranked list. */
+export const SUBSTITUTE_ORDERS = ['per_list', 'common'] as const;
+export const SubstituteOrder = z.enum(SUBSTITUTE_ORDERS);
+export type SubstituteOrder = z.infer<typeof SubstituteOrder>;
+
 export const BodySummary = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -50,6 +55,8 @@ export const SubstituteRow = MemberRow.extend({ rank: z.number().int().min(1) })
 export type SubstituteRow = z.infer<typeof SubstituteRow>;
 
 export const BodyDetail = BodySummary.extend({
+  /** How substitutes are numbered: per list (1, 2 … within each list) or one common list. */
+  substituteOrder: SubstituteOrder,
   members: z.array(MemberRow),
   substitutes: z.array(SubstituteRow),
 });

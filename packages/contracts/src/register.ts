@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BodyKind, MemberRole } from './bodies.js';
+import { BodyKind, MemberRole, SubstituteOrder } from './bodies.js';
 
 /** The register of bodies (issue 4): people, parties, memberships, leave, import, grants. */
 
@@ -15,10 +15,6 @@ export const ELECTION_METHODS = ['forholdsvalg', 'avtalevalg', 'flertallsvalg', 
 export const ElectionMethod = z.enum(ELECTION_METHODS);
 export type ElectionMethod = z.infer<typeof ElectionMethod>;
 
-/** per_list: each list's substitutes in elected order (numerisk/nummerert per liste); common: one ranked list. */
-export const SUBSTITUTE_ORDERS = ['per_list', 'common'] as const;
-export const SubstituteOrder = z.enum(SUBSTITUTE_ORDERS);
-export type SubstituteOrder = z.infer<typeof SubstituteOrder>;
 
 export const BodyInput = z
   .strictObject({

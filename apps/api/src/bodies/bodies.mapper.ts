@@ -41,5 +41,10 @@ export function toBodyDetail(body: Body, memberships: Membership[], withContact:
         (a.rank ?? 0) - (b.rank ?? 0),
     )
     .map((m) => ({ ...toMemberRow(m, withContact), rank: m.rank ?? 0 }));
-  return { ...toBodySummary(body, members.length), members: members.map((m) => toMemberRow(m, withContact)), substitutes };
+  return {
+    ...toBodySummary(body, members.length),
+    substituteOrder: body.substituteOrder,
+    members: members.map((m) => toMemberRow(m, withContact)),
+    substitutes,
+  };
 }

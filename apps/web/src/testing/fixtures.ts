@@ -33,6 +33,7 @@ export function bodyDetail(withEmail: boolean): BodyDetail {
     termFrom: '2023-10-01',
     termTo: '2027-09-30',
     memberCount: 2,
+    substituteOrder: 'common',
     members: [
       {
         membershipId: 'a1000000-0000-4000-8000-000000000001',

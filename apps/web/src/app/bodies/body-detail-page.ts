@@ -122,16 +122,10 @@ export class BodyDetailPage {
       (a, b) => a.rank - b.rank || (a.party ?? '').localeCompare(b.party ?? '', 'nb'),
     ),
   );
-  /**
-   * Per party list (numbered within each list) or one common list. Staff know from the
-   * overview; for the public, repeated numbers mean the numbering is per list.
-   */
-  protected readonly perList = computed(() => {
-    const order = this.overviewData()?.substituteOrder;
-    if (order) return order === 'per_list';
-    const ranks = this.substitutes().map((s) => s.rank);
-    return new Set(ranks).size < ranks.length;
-  });
+  /** Per party list (numbered within each list) or one common list, as the body elected them. */
+  protected readonly perList = computed(
+    () => (this.overviewData()?.substituteOrder ?? this.view()?.body.substituteOrder) !== 'common',
+  );
   protected readonly substituteGroups = computed<readonly SubstituteGroup[]>(() => {
     const groups = new Map<string | null, SubstituteRow[]>();
     for (const substitute of this.substitutes()) {
