@@ -13,6 +13,7 @@ import { ElectionsModule } from './elections/elections.module.js';
 import { TenantInterceptor } from './database/tenant.interceptor.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
 import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
 import { OpenApiModule } from './openapi/openapi.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -39,6 +40,7 @@ export class AppModule {
         HealthModule,
         BodiesModule,
         ElectionsModule,
+        MeetingsModule,
         OpenApiModule,
       ],
       providers: [

@@ -5,3 +5,4 @@ export * from './bodies.js';
 export * from './health.js';
 export * from './register.js';
 export * from './elections.js';
+export * from './meetings.js';

@@ -118,7 +118,7 @@ export class ElectionsController {
 
   @Get('elections/:id/report')
   @Allow(...ALL)
-  @ApiRoute({ summary: 'Advance votes per day, voting place and kind; rejections; envelopes per municipality (counts only, so clerks see their place's day)', params: IdParams, response: VotesReport })
+  @ApiRoute({ summary: 'Advance votes per day, voting place and kind; rejections; envelopes per municipality (counts only, so clerks see the day at their place)', params: IdParams, response: VotesReport })
   async report(@Param(zod(IdParams)) p: IdParams) {
     return this.reports.report((await this.elections.get(p.id)).id);
   }

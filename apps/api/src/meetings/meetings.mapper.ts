@@ -1,0 +1,63 @@
+import type { AgendaItem as AgendaItemDto, Case as CaseDto, Meeting as MeetingDto } from '@sekretariat/contracts';
+import type { AgendaItem } from './agenda-item.entity.js';
+import type { Case } from './case.entity.js';
+import type { Meeting } from './meeting.entity.js';
+import { legalGround } from './rules/legal-grounds.js';
+
+/** What the public sees instead of the title of a closed item or an exempt case. */
+export const EXEMPT_TITLE = 'Unntatt offentlighet';
+
+const citation = (code: string | null): string | null => (code ? (legalGround(code)?.citation ?? null) : null);
+
+export function toMeetingDto(m: Meeting, bodyName: string): MeetingDto {
+  return {
+    id: m.id,
+    bodyId: m.body.id,
+    bodyName,
+    startsAt: m.startsAt.toISOString(),
+    endsAt: m.endsAt?.toISOString() ?? null,
+    place: m.place,
+    remote: m.remote,
+    status: m.status,
+    videoUrl: m.videoUrl,
+  };
+}
+
+export function toCaseDto(c: Case): CaseDto {
+  return {
+    id: c.id,
+    archiveReference: c.archiveReference,
+    title: c.title,
+    caseOfficer: c.caseOfficer,
+    summary: c.summary,
+    background: c.background,
+    assessment: c.assessment,
+    recommendation: c.recommendation,
+    public: c.public,
+    legalGround: c.legalGround,
+    citation: citation(c.legalGround),
+  };
+}
+
+/**
+ * An agenda item as a reader may see it. Without access to exempt information, a closed item or
+ * one whose case is exempt shows its number, a neutral title and the legal ground, never the
+ * case's text or title.
+ */
+export function toAgendaItemDto(item: AgendaItem, kase: Case | null, options: { exemptAccess: boolean }): AgendaItemDto {
+  const exempt = item.closed || (kase !== null && !kase.public);
+  const hidden = exempt && !options.exemptAccess;
+  const ground = item.legalGround ?? (kase && !kase.public ? kase.legalGround : null);
+  return {
+    id: item.id,
+    type: item.type,
+    number: item.number,
+    position: item.position,
+    title: hidden ? EXEMPT_TITLE : (kase?.title ?? item.title ?? ''),
+    closed: item.closed,
+    legalGround: ground,
+    citation: citation(ground),
+    videoStartSeconds: item.videoStartSeconds,
+    case: hidden || !kase ? null : toCaseDto(kase),
+  };
+}
