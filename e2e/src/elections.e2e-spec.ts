@@ -101,7 +101,7 @@ describe('advance voting at the counter', () => {
     expect(await page.$eval('[data-testid="counter-context"]', (e) => e.textContent)).toContain(
       'Servicetorget e2e',
     );
-    expect(await counter.todayCount()).toBe('0');
+    expect(await counter.waitForTodayCount('0')).toBe('0');
     expect(await counter.scan()).toEqual([]);
 
     // The choice is remembered: the next visit starts in the search field.
@@ -134,13 +134,13 @@ describe('advance voting at the counter', () => {
     const counter = new CounterPage(page);
     expect(await counter.lookUp(own!.personalNumber)).toBe('own');
     expect(await counter.register()).toContain('Registrert: Nora Nordmann');
-    expect(await counter.todayCount()).toBe('1');
+    expect(await counter.waitForTodayCount('1')).toBe('1');
     expect(await page.$eval('#voter-search', (e) => (e as HTMLInputElement).value)).toBe('');
     expect(await counter.scan()).toEqual([]);
 
     expect(await counter.lookUp(other!.personalNumber, { scanner: true })).toBe('other');
     expect(await counter.register('K-000123')).toContain('omslagskonvolutt');
-    expect(await counter.todayCount()).toBe('2');
+    expect(await counter.waitForTodayCount('2')).toBe('2');
   });
 
   it('says "already voted", where and when, for the own voter the second time', async () => {

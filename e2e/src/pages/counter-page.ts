@@ -69,4 +69,14 @@ export class CounterPage extends AppPage {
   todayCount(): Promise<string> {
     return this.page.$eval('[data-testid="today-count"]', (e) => e.textContent?.trim() ?? '');
   }
+  /** Waits until the day's count shows `expected` (it is read from the server after each vote). */
+  async waitForTodayCount(expected: string): Promise<string> {
+    await this.page.waitForFunction(
+      (value) => document.querySelector('[data-testid="today-count"]')?.textContent?.trim() === value,
+      {},
+      expected,
+    );
+    return this.todayCount();
+  }
+
 }

@@ -66,8 +66,32 @@ describe('CounterPage', () => {
     http.expectOne('/api/elections').flush({ items: [ELECTION] });
     if (remembered) {
       http.expectOne(`/api/elections/${ELECTION_ID}/places`).flush({ items: PLACES });
-      await fixture.whenStable();
+      await flushCount(0);
     }
+  }
+
+  /** The place's count for today, read from the election's figures when the desk opens and after each vote. */
+  async function flushCount(counted: number): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+    const report: VotesReport = {
+      days: counted
+        ? [
+            {
+              date: osloToday(),
+              votingPlace: 'Servicetorget',
+              kind: 'ordinary',
+              counted,
+              rejected: 0,
+              envelopes: 0,
+            },
+          ]
+        : [],
+      rejected: [],
+      envelopesByMunicipality: [],
+    };
+    http.expectOne(`/api/elections/${ELECTION_ID}/report`).flush(report);
+    await fixture.whenStable();
   }
 
   afterEach(() => {
@@ -249,7 +273,7 @@ describe('CounterPage', () => {
       },
       { status: 201, statusText: 'Created' },
     );
-    await fixture.whenStable();
+    await flushCount(1);
 
     expect(text('register-done')).toContain('Registrert: Bjørn Mæland');
     expect(text('register-done')).toContain('Legg stemmeseddelen i omslagskonvolutt.');
@@ -280,7 +304,7 @@ describe('CounterPage', () => {
       message: 'Allerede registrert (samme forespørsel sendt på nytt).',
       replayed: true,
     });
-    await fixture.whenStable();
+    await flushCount(0);
     expect(text('register-done')).toContain('Allerede registrert');
     expect(text('today-count')).toBe('0');
   });
@@ -302,7 +326,7 @@ describe('CounterPage', () => {
         message: 'Registrert.',
         replayed: false,
       });
-      await fixture.whenStable();
+      await flushCount(keys.length);
     }
     expect(keys[0]).not.toBe(keys[1]);
     expect(text('today-count')).toBe('2');
@@ -459,7 +483,7 @@ describe('CounterPage', () => {
     testId('counter-start')?.click();
     TestBed.tick();
     http.expectOne(`/api/elections/${ELECTION_ID}/places`).flush({ items: PLACES });
-    await fixture.whenStable();
+    await flushCount(0);
     expect(JSON.parse(localStorage.getItem(CHOICE_KEY) ?? 'null')).toEqual({
       electionId: ELECTION_ID,
       placeId: PLACE_ID,

@@ -140,9 +140,9 @@ export class CounterPage {
     return election ? periodOn(election, this.today()) : null;
   });
 
-  /** Organisers read the figures for the place; clerks see what was registered in this browser. */
+  /** Everyone at the counter reads the place's figures (counts only); the browser's tally is the fallback. */
   protected readonly countFromFigures = computed(() =>
-    hasAnyRole(this.session.callers(), ORGANISER_ROLES),
+    hasAnyRole(this.session.callers(), [...ORGANISER_ROLES, 'election_staff']),
   );
   protected readonly count = signal<number | null>(null);
 
