@@ -18,5 +18,6 @@ import { RegisterController } from './register.controller.js';
   imports: [PdfModule, MunicipalitiesModule],
   controllers: [BodiesController, PublicBodiesController, RegisterController, PopoloController],
   providers: [BodiesService, MembersPdfService, MembershipsService, PeopleService, ImportService, GrantsService, PopoloService],
+  exports: [MembershipsService],
 })
 export class BodiesModule {}

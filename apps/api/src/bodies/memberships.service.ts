@@ -160,6 +160,17 @@ export class MembershipsService {
     };
   }
 
+  /** The members (not substitutes) who hold a seat on `day`, with their work e-mail where known. For notices. */
+  async currentMemberContacts(bodyId: string, day = today()): Promise<Array<{ personId: string; name: string; email: string | null }>> {
+    const memberships = await this.em.find(
+      Membership,
+      { body: bodyId, kind: 'member', from: { $lte: day }, $or: [{ to: null }, { to: { $gte: day } }] },
+      { populate: ['person'] },
+    );
+    const byPerson = new Map(memberships.map((m) => [m.person.id, m.person.getEntity()]));
+    return [...byPerson.values()].map((p) => ({ personId: p.id, name: p.fullName(), email: p.email }));
+  }
+
   private async seatsOn(body: Body, day: string): Promise<{ seats: Seat[]; memberships: Membership[] }> {
     const memberships = await this.em.find(
       Membership,

@@ -55,6 +55,10 @@ export const ConfigSchema = z.object({
   PDF_MAX_HTML_BYTES: z.coerce.number().int().positive().default(20_000_000),
   /** Start pg-boss workers inside the API process (set false when running `npm run worker` separately). */
   JOBS_IN_PROCESS: bool.default(true),
+  /** Outgoing mail (notices to members), e.g. smtp://user:pass@mail.example:587 or smtps://…. Unset: mail is not sent, and that is logged. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  /** Sender of outgoing mail. */
+  MAIL_FROM: z.string().min(3).default('Sekretariat <postmottak@kommune.example>'),
   /** Directory of the built web app, served at /. */
   WEB_DIST: z.string().optional(),
 });

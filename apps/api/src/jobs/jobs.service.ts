@@ -5,11 +5,17 @@ import { DATABASE_URL } from '../database/database.module.js';
 /** A handler's return value is kept as the job's output. */
 export type JobHandler<T extends object> = (data: T, job: Job<T>) => Promise<unknown>;
 
-interface Registration {
+interface QueueOptions {
+  retryLimit?: number;
+  /** Seconds before the first retry. */
+  retryDelay?: number;
+  retryBackoff?: boolean;
+}
+
+interface Registration extends QueueOptions {
   name: string;
   handler: JobHandler<object>;
   cron?: string;
-  retryLimit?: number;
 }
 
 /**
@@ -27,8 +33,8 @@ export class JobsService implements OnApplicationShutdown {
   constructor(@Inject(DATABASE_URL) private readonly url: string) {}
 
   /** Declares a job type; `cron` schedules it (pg-boss makes sure one process runs each tick). */
-  register<T extends object>(name: string, handler: JobHandler<T>, options: { cron?: string; retryLimit?: number } = {}): void {
-    this.registrations.set(name, { name, handler: handler as JobHandler<object>, cron: options.cron, retryLimit: options.retryLimit });
+  register<T extends object>(name: string, handler: JobHandler<T>, options: { cron?: string } & QueueOptions = {}): void {
+    this.registrations.set(name, { ...options, name, handler: handler as JobHandler<object> });
   }
 
   private starting?: Promise<PgBoss>;
@@ -42,9 +48,7 @@ export class JobsService implements OnApplicationShutdown {
     const boss = new PgBoss({ connectionString: this.url, schema: 'pgboss', max: 4 });
     boss.on('error', (error) => this.logger.error(error, 'pg-boss error'));
     await boss.start();
-    for (const r of this.registrations.values()) {
-      await boss.createQueue(r.name, r.retryLimit === undefined ? {} : { retryLimit: r.retryLimit });
-    }
+    for (const r of this.registrations.values()) await boss.createQueue(r.name, queueOptions(r));
     this.boss = boss;
     return boss;
   }
@@ -69,9 +73,7 @@ export class JobsService implements OnApplicationShutdown {
     const registration = this.registrations.get(name);
     if (!registration) throw new Error(`Unknown job type ${name}`);
     const boss = await this.ensureStarted();
-    if (!(await boss.getQueue(name))) {
-      await boss.createQueue(name, registration.retryLimit === undefined ? {} : { retryLimit: registration.retryLimit });
-    }
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, queueOptions(registration));
     const id = await boss.send(name, data);
     if (!id) throw new Error(`pg-boss did not accept job ${name}`);
     return id;
@@ -93,4 +95,8 @@ export class JobsService implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.boss?.stop({ graceful: true, timeout: 10_000 });
   }
+}
+
+function queueOptions(r: QueueOptions): QueueOptions {
+  return Object.fromEntries(Object.entries({ retryLimit: r.retryLimit, retryDelay: r.retryDelay, retryBackoff: r.retryBackoff }).filter(([, v]) => v !== undefined));
 }

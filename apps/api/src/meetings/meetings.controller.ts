@@ -1,4 +1,5 @@
-import { Body as RequestBody, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body as RequestBody, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import {
   AgendaItem,
   AgendaItemInput,
@@ -19,6 +20,7 @@ import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
 import { AgendaService } from './agenda.service.js';
 import { CasesService } from './cases.service.js';
+import { MeetingNoticeService } from './meeting-notice.service.js';
 import { toCaseDto } from './meetings.mapper.js';
 import { MeetingsService, type Reader } from './meetings.service.js';
 
@@ -32,6 +34,7 @@ export class MeetingsController {
     private readonly meetings: MeetingsService,
     private readonly agenda: AgendaService,
     private readonly cases: CasesService,
+    private readonly notices: MeetingNoticeService,
   ) {}
 
   @Get('bodies/:id/meetings')
@@ -58,9 +61,18 @@ export class MeetingsController {
   @Post('meetings/:id/publish')
   @HttpCode(200)
   @Allow(...EDITORS)
-  @ApiRoute({ summary: 'Publish the notice with the agenda (status notice_sent); no e-mail yet', params: IdParams, response: Meeting, status: 200 })
+  @ApiRoute({ summary: 'Publish the notice with the agenda (status notice_sent) and e-mail it to the members', params: IdParams, response: Meeting, status: 200 })
   publish(@Param(zod(IdParams)) p: IdParams): Promise<Meeting> {
     return this.meetings.publish(p.id);
+  }
+
+  @Get('meetings/:id/notice.pdf')
+  @Allow(...STAFF)
+  @ApiRoute({ summary: 'The notice (møteinnkalling) with the agenda as PDF; closed items by number and legal ground only', params: IdParams, response: 'application/pdf' })
+  async noticePdf(@Param(zod(IdParams)) p: IdParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const { pdf, filename } = await this.notices.render(p.id);
+    void reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`);
+    return pdf;
   }
 
   @Post('meetings/:id/items')

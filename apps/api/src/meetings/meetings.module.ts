@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
+import { BodiesModule } from '../bodies/bodies.module.js';
+import { MailModule } from '../mail/mail.module.js';
+import { PdfModule } from '../pdf/pdf.module.js';
 import { AgendaService } from './agenda.service.js';
 import { CasesService } from './cases.service.js';
+import { MeetingNoticeJob } from './meeting-notice.job.js';
+import { MeetingNoticeService } from './meeting-notice.service.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
 import { PublicMeetingsController } from './public-meetings.controller.js';
 
-/** Meetings, cases and agendas (saksliste), with the public meeting calendar. */
+/** Meetings, cases and agendas (saksliste), the notice (PDF and e-mail to members), and the public meeting calendar. */
 @Module({
+  imports: [BodiesModule, PdfModule, MailModule],
   controllers: [MeetingsController, PublicMeetingsController],
-  providers: [MeetingsService, AgendaService, CasesService],
+  providers: [MeetingsService, AgendaService, CasesService, MeetingNoticeService, MeetingNoticeJob],
 })
 export class MeetingsModule {}

@@ -4,8 +4,10 @@ import type { MeetingDetail, MeetingInput, Meeting as MeetingDto } from '@sekret
 import { AuditService } from '../audit/audit.service.js';
 import { Body } from '../bodies/body.entity.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
+import { currentScope } from '../database/tenant.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { calendar } from './ical.js';
+import { MeetingNoticeJob } from './meeting-notice.job.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingNotFoundError } from './meetings.errors.js';
 import { toAgendaItemDto, toMeetingDto } from './meetings.mapper.js';
@@ -22,6 +24,7 @@ export class MeetingsService {
   constructor(
     @Inject(EntityManager) private readonly em: EntityManager,
     private readonly audit: AuditService,
+    private readonly noticeJob: MeetingNoticeJob,
   ) {}
 
   async create(bodyId: string, input: MeetingInput, municipalityId: string): Promise<MeetingDto> {
@@ -74,7 +77,10 @@ export class MeetingsService {
     };
   }
 
-  /** Publishes the meeting with its agenda (møteinnkalling, koml. § 11-3). Notifying members is a later step. */
+  /**
+   * Publishes the meeting with its agenda (møteinnkalling, koml. § 11-3) and queues the e-mail of the
+   * notice to the members. Mail goes in a job, so publishing never fails or waits because of SMTP.
+   */
   async publish(id: string): Promise<MeetingDto> {
     const meeting = await this.get(id, { publicOnly: false });
     if (meeting.status !== 'planned') {
@@ -83,6 +89,8 @@ export class MeetingsService {
     meeting.status = 'notice_sent';
     this.audit.record({ action: 'meeting.publish', entityType: 'meeting', entityId: meeting.id, before: { status: 'planned' }, after: { status: meeting.status } });
     await this.em.flush();
+    const { municipalityId, actor } = currentScope();
+    await this.noticeJob.queue({ meetingId: meeting.id, municipalityId, userId: actor.userId, userName: actor.name });
     return toMeetingDto(meeting, meeting.body.getEntity().name);
   }
 

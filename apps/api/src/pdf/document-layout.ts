@@ -107,3 +107,13 @@ export function formatIsoDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   return match ? `${match[3]}.${match[2]}.${match[1]}` : isoDate;
 }
+
+/** "10.03.2027" in Norwegian time. */
+export function formatOsloDate(at: Date): string {
+  return dateFormat.format(at);
+}
+
+/** "18:00" in Norwegian time. */
+export function formatOsloTime(at: Date): string {
+  return timeFormat.format(at);
+}

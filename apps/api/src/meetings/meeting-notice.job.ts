@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { AuditService } from '../audit/audit.service.js';
+import { MembershipsService } from '../bodies/memberships.service.js';
+import { runInTenant, SYSTEM_ACTOR, type Actor } from '../database/tenant.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { MailService } from '../mail/mail.service.js';
+import { Meeting } from './meeting.entity.js';
+import { MeetingNoticeService } from './meeting-notice.service.js';
+
+export const SEND_NOTICE_JOB = 'meetings.send-notice';
+
+export interface SendNoticeJob {
+  meetingId: string;
+  municipalityId: string;
+  /** Who published, for the audit entry. */
+  userId: string | null;
+  userName: string;
+}
+
+/**
+ * E-mails the notice PDF to every current member of the body with an e-mail address, after the
+ * meeting is published. A failure (SMTP down) fails the job, which pg-boss retries; publishing
+ * itself never waits for mail.
+ */
+@Injectable()
+export class MeetingNoticeJob implements OnModuleInit {
+  private readonly logger = new Logger(MeetingNoticeJob.name);
+
+  constructor(
+    private readonly jobs: JobsService,
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly notices: MeetingNoticeService,
+    private readonly memberships: MembershipsService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    // Queued just before the publishing transaction commits: a first run that comes too early is
+    // retried after a short delay (and SMTP failures with backoff).
+    this.jobs.register<SendNoticeJob>(SEND_NOTICE_JOB, (data) => this.run(data), { retryLimit: 5, retryDelay: 2, retryBackoff: true });
+  }
+
+  /** Queues the mailing; called right after the meeting is published. */
+  queue(data: SendNoticeJob): Promise<string> {
+    return this.jobs.send(SEND_NOTICE_JOB, data);
+  }
+
+  async run(data: SendNoticeJob): Promise<{ sent: number; withoutEmail: number } | { skipped: string }> {
+    if (!this.mail.configured) {
+      this.logger.warn(`Mail not configured (SMTP_URL): notice for meeting ${data.meetingId} not e-mailed`);
+      return { skipped: 'mail not configured' };
+    }
+    const actor: Actor = { ...SYSTEM_ACTOR, userId: data.userId, name: data.userName };
+    return runInTenant(this.orm, { municipalityId: data.municipalityId, actor }, async (em) => {
+      // The job is queued outside the publishing transaction; until that commits, fail and let pg-boss retry.
+      const meeting = await em.findOne(Meeting, data.meetingId);
+      if (!meeting || meeting.status === 'planned') throw new Error(`Meeting ${data.meetingId} is not published (yet)`);
+      const notice = await this.notices.render(data.meetingId);
+      const members = await this.memberships.currentMemberContacts(notice.meeting.body.id);
+      const recipients = [...new Set(members.flatMap((m) => (m.email ? [m.email] : [])))];
+      const withoutEmail = members.filter((m) => !m.email).length;
+      if (withoutEmail) this.logger.warn(`${withoutEmail} member(s) of the body have no e-mail and get no notice by mail`);
+      const text = this.notices.mailText(notice);
+      for (const to of recipients) {
+        await this.mail.send({
+          to,
+          subject: notice.title,
+          text,
+          attachments: [{ filename: notice.filename, content: notice.pdf, contentType: 'application/pdf' }],
+        });
+      }
+      this.audit.record({
+        action: 'meeting.notice_sent',
+        entityType: 'meeting',
+        entityId: data.meetingId,
+        after: { recipients: recipients.length, withoutEmail },
+      });
+      await em.flush();
+      this.logger.log(`Notice for meeting ${data.meetingId} e-mailed to ${recipients.length} member(s)`);
+      return { sent: recipients.length, withoutEmail };
+    });
+  }
+}
