@@ -66,6 +66,8 @@ export class AppPage {
   }
 
   async logout(): Promise<void> {
+    // After a viewport change the header may still be re-rendering: wait for the button.
+    await this.page.waitForSelector('[data-testid="logout"]', { visible: true });
     await this.page.click('[data-testid="logout"]');
     await this.page.waitForFunction(() => !document.querySelector('[data-testid="current-user"]'));
   }
