@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { SessionUser } from '@sekretariat/contracts';
 import { CONFIG, type Config } from '../config/config.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 import { runInTenant, runWithoutTenant } from '../database/tenant.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
 import type { AuthenticatedUser } from './caller.js';
@@ -28,6 +28,7 @@ export class AuthService {
     @Inject(CONFIG) private readonly config: Config,
     private readonly passwords: PasswordService,
     private readonly municipalities: MunicipalitiesService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Checks the password and opens a session; returns the cookie token and the user. */
@@ -42,7 +43,8 @@ export class AuthService {
       throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Feil brukernavn eller passord.', 401);
     }
     const token = newSessionToken();
-    const scope = { municipalityId: found.municipality_id, actor: { userId: found.id, name: username, roles: [] }, requestId };
+    // User names are stored in lower case; the audit log names the account as stored.
+    const scope = { municipalityId: found.municipality_id, actor: { userId: found.id, name: username.toLowerCase(), roles: [] }, requestId };
     const user = await runInTenant(this.orm, scope, async (em) => {
       const u = await em.findOneOrFail(User, found.id);
       em.create(Session, {
@@ -51,15 +53,7 @@ export class AuthService {
         tokenHash: hashSessionToken(token),
         expiresAt: new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3_600_000),
       });
-      em.create(AuditEntry, {
-        municipality: found.municipality_id,
-        actorId: u.id,
-        actorName: u.username,
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: u.id,
-        requestId,
-      });
+      this.audit.record({ action: 'auth.login', entityType: 'user', entityId: u.id });
       return u;
     });
     return { token, user: await this.toSessionUser({ ...user, municipalityId: found.municipality_id }) };

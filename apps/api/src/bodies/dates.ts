@@ -3,9 +3,7 @@ export function today(): string {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
 }
 
-/** The day after an ISO date. */
-export function nextDay(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+/** Query filter for memberships (or anything with from/to) in force on a day. */
+export function activeOn(day: string) {
+  return { from: { $lte: day }, $or: [{ to: null }, { to: { $gte: day } }] };
 }

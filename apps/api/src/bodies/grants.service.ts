@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { GrantRates as GrantRatesInput, GrantsResponse } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { Body } from './body.entity.js';
-import { today } from './dates.js';
+import { activeOn, today } from './dates.js';
 import { GrantRates } from './grant-rates.entity.js';
 import { Membership } from './membership.entity.js';
 
@@ -60,7 +60,7 @@ export class GrantsService {
     const now = today();
     const current = Number(now.slice(0, 4));
     const on = year === current ? now : year < current ? `${year}-12-31` : `${year}-01-01`;
-    const active = { from: { $lte: on }, $or: [{ to: null }, { to: { $gte: on } }] };
+    const active = activeOn(on);
     const council = await this.em.findOne(Body, { kind: 'kommunestyre', termFrom: { $lte: on }, termTo: { $gte: on } });
     const seats = council
       ? await this.em.find(Membership, { body: council, kind: 'member', ...active }, { populate: ['party'] })

@@ -4,6 +4,7 @@ import { MunicipalitiesService } from '../municipalities/municipalities.service.
 import { composeMembersList } from '../pdf/composers/members-list.composer.js';
 import { PdfRenderer } from '../pdf/pdf-renderer.service.js';
 import { currentScope } from '../database/tenant.js';
+import { downloadFilename } from './http.js';
 
 /** The member list of a body as PDF. */
 @Injectable()
@@ -23,13 +24,6 @@ export class MembersPdfService {
       generatedAt: new Date(),
     });
     const pdf = await this.renderer.render(doc);
-    return { pdf, filename: `medlemsliste-${slugify(body.name)}.pdf` };
+    return { pdf, filename: downloadFilename('medlemsliste', body.name, 'pdf') };
   }
-}
-
-function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a')
-    .normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'organ';
 }

@@ -12,7 +12,7 @@ import type {
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { Body } from './body.entity.js';
-import { today } from './dates.js';
+import { activeOn, today } from './dates.js';
 import { Membership } from './membership.entity.js';
 import { MembershipLeave } from './membership-leave.entity.js';
 import { Party } from './party.entity.js';
@@ -164,7 +164,7 @@ export class MembershipsService {
   async currentMemberContacts(bodyId: string, day = today()): Promise<Array<{ personId: string; name: string; email: string | null }>> {
     const memberships = await this.em.find(
       Membership,
-      { body: bodyId, kind: 'member', from: { $lte: day }, $or: [{ to: null }, { to: { $gte: day } }] },
+      { body: bodyId, kind: 'member', ...activeOn(day) },
       { populate: ['person'] },
     );
     const byPerson = new Map(memberships.map((m) => [m.person.id, m.person.getEntity()]));
@@ -174,7 +174,7 @@ export class MembershipsService {
   private async seatsOn(body: Body, day: string): Promise<{ seats: Seat[]; memberships: Membership[] }> {
     const memberships = await this.em.find(
       Membership,
-      { body, from: { $lte: day }, $or: [{ to: null }, { to: { $gte: day } }] },
+      { body, ...activeOn(day) },
       { populate: ['person', 'party', 'leaves'] },
     );
     const seats = memberships.map((m) => ({

@@ -153,43 +153,39 @@ export class CounterService {
     if (!ctx) throw new NotFoundError('valget');
     if (!ctx.name) throw new DomainError('UNKNOWN_VOTING_PLACE', 'Ukjent stemmested for dette valget.', 400, [{ path: 'votingPlaceId', message: 'Finnes ikke.' }]);
     const periods = { earlyFrom: ctx.early_from, earlyTo: ctx.early_to, advanceFrom: ctx.advance_from, advanceTo: ctx.advance_to };
-    const own = (await this.municipalities.byId(scope.municipalityId)).number;
+    if (!ctx.assigned) throw new DomainError('CLERK_NOT_ASSIGNED', `Du er ikke satt opp som stemmemottaker på ${ctx.name}.`, 403);
+    if (!isOpen(ctx.opening_hours, now)) throw new DomainError('VOTING_PLACE_CLOSED', `${ctx.name} er stengt nå. Stemmer kan bare tas imot i åpningstiden.`, 409);
+    const period = periodOn(periods, date);
+    if (!period) {
+      throw new DomainError('OUTSIDE_VOTING_PERIOD', `Forhåndsstemmer tas imot fra ${periods.earlyFrom} (tidligstemmer) og ${periods.advanceFrom}–${periods.advanceTo}.`, 409);
+    }
+    const municipality = await this.municipalities.byId(scope.municipalityId);
 
     // One statement registers the vote and its audit entry, or nothing when the voter is not in the
     // roll or already has a counted vote (the partial unique index decides, under any concurrency).
-    const tryInsert = async () => {
-      const period = periodOn(periods, date);
-      return this.em.execute<{ id: string; envelope: boolean }[]>(
-        `with voter as (
-           select personal_number, municipality_number from roll_voter where election_id = ? and personal_number = ?
-         ), vote as (
-           insert into advance_vote (id, municipality_id, election_id, personal_number, voter_municipality_number, voting_place_id, clerk_id, cast_at, kind, envelope, envelope_serial, status, idempotency_key)
-           select gen_random_uuid(), ?, ?, personal_number, municipality_number, ?, ?, ?, ?, (? = 'early' or municipality_number <> ?), ?, 'counted', ? from voter
-           on conflict do nothing returning id, envelope, kind
-         ), audit as (
-           insert into audit_log (municipality_id, actor_id, actor_name, action, entity_type, entity_id, after, request_id)
-           select ?, ?, ?, 'vote.register', 'advance_vote', id::text,
-                  jsonb_build_object('election', ?::text, 'votingPlace', ?::text, 'kind', kind, 'envelope', envelope, 'envelopeSerial', ?::text, 'voter', ?::text), ?
-           from vote
-         )
-         select id, envelope from vote`,
-        [
-          electionId, input.personalNumber,
-          scope.municipalityId, electionId, input.votingPlaceId, clerk.id, now, period, period, own, input.envelopeSerial, input.idempotencyKey,
-          scope.municipalityId, clerk.id, clerk.name, electionId, input.votingPlaceId, input.envelopeSerial, maskPersonalNumber(input.personalNumber), scope.requestId ?? null,
-        ],
-      );
-    };
-
-    if (!ctx.assigned) throw new DomainError('CLERK_NOT_ASSIGNED', `Du er ikke satt opp som stemmemottaker på ${ctx.name}.`, 403);
-    if (!isOpen(ctx.opening_hours, now)) throw new DomainError('VOTING_PLACE_CLOSED', `${ctx.name} er stengt nå. Stemmer kan bare tas imot i åpningstiden.`, 409);
-    if (!periodOn(periods, date)) {
-      throw new DomainError('OUTSIDE_VOTING_PERIOD', `Forhåndsstemmer tas imot fra ${periods.earlyFrom} (tidligstemmer) og ${periods.advanceFrom}–${periods.advanceTo}.`, 409);
-    }
-    const inserted = (await tryInsert())[0];
+    const inserted = (await this.em.execute<{ id: string; envelope: boolean }[]>(
+      `with voter as (
+         select personal_number, municipality_number from roll_voter where election_id = ? and personal_number = ?
+       ), vote as (
+         insert into advance_vote (id, municipality_id, election_id, personal_number, voter_municipality_number, voting_place_id, clerk_id, cast_at, kind, envelope, envelope_serial, status, idempotency_key)
+         select gen_random_uuid(), ?, ?, personal_number, municipality_number, ?, ?, ?, ?, (? = 'early' or municipality_number <> ?), ?, 'counted', ? from voter
+         on conflict do nothing returning id, envelope, kind
+       ), audit as (
+         insert into audit_log (municipality_id, actor_id, actor_name, action, entity_type, entity_id, after, request_id)
+         select ?, ?, ?, 'vote.register', 'advance_vote', id::text,
+                jsonb_build_object('election', ?::text, 'votingPlace', ?::text, 'kind', kind, 'envelope', envelope, 'envelopeSerial', ?::text, 'voter', ?::text), ?
+         from vote
+       )
+       select id, envelope from vote`,
+      [
+        electionId, input.personalNumber,
+        scope.municipalityId, electionId, input.votingPlaceId, clerk.id, now, period, period, municipality.number, input.envelopeSerial, input.idempotencyKey,
+        scope.municipalityId, clerk.id, clerk.name, electionId, input.votingPlaceId, input.envelopeSerial, maskPersonalNumber(input.personalNumber), scope.requestId ?? null,
+      ],
+    ))[0];
     if (inserted) {
       return {
-        vote: { id: inserted.id, castAt: now.toISOString(), votingPlace: ctx.name, municipality: (await this.municipalities.byId(scope.municipalityId)).name, kind: periodOn(periods, date)!, status: 'counted', envelopeSerial: input.envelopeSerial },
+        vote: { id: inserted.id, castAt: now.toISOString(), votingPlace: ctx.name, municipality: municipality.name, kind: period, status: 'counted', envelopeSerial: input.envelopeSerial },
         replayed: false,
         message: inserted.envelope ? 'Registrert. Legg stemmeseddelen i omslagskonvolutt.' : 'Registrert. Stemmeseddelen legges i urnen, og velgeren er krysset av i manntallet.',
       };

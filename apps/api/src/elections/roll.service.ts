@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { RollImportReport } from '@sekretariat/contracts';
-import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 import { fromRepoRoot } from '../common/paths.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { DATABASE_URL } from '../database/database.module.js';
@@ -35,6 +35,7 @@ export class RollService implements OnModuleInit {
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(DATABASE_URL) private readonly url: string,
     @Inject(CONFIG) private readonly config: Config,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -60,16 +61,8 @@ export class RollService implements OnModuleInit {
     });
     this.logger.log(`Roll import for ${data.electionId}: ${result.message} (${Date.now() - started} ms)`);
     if (result.committed) {
-      await runInTenant(this.orm, { municipalityId: data.municipalityId, actor: { ...SYSTEM_ACTOR, userId: data.userId, name: data.userName } }, async (em) => {
-        em.create(AuditEntry, {
-          municipality: data.municipalityId,
-          actorId: data.userId,
-          actorName: data.userName,
-          action: 'roll.import',
-          entityType: 'election',
-          entityId: data.electionId,
-          after: { imported: result.imported, rejected: result.rejectedCount },
-        });
+      await runInTenant(this.orm, { municipalityId: data.municipalityId, actor: { ...SYSTEM_ACTOR, userId: data.userId, name: data.userName } }, async () => {
+        this.audit.record({ action: 'roll.import', entityType: 'election', entityId: data.electionId, after: { imported: result.imported, rejected: result.rejectedCount } });
       });
     }
     return result;

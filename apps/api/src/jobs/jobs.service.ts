@@ -88,8 +88,7 @@ export class JobsService implements OnApplicationShutdown {
 
   /** Waits for a job to finish (for tests and for callers that poll). */
   async state(name: string, id: string): Promise<string | undefined> {
-    const boss = await this.ensureStarted();
-    return (await boss.getJobById(name, id))?.state;
+    return (await this.job(name, id))?.state;
   }
 
   async onApplicationShutdown(): Promise<void> {
