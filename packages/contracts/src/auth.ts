@@ -15,6 +15,8 @@ export const SessionUser = z.object({
   username: z.string(),
   displayName: z.string(),
   roles: z.array(Role),
+  /** The elected official this user is (person in the register), if any. */
+  personId: z.uuid().nullable(),
   municipality: MunicipalityRef,
 });
 export type SessionUser = z.infer<typeof SessionUser>;

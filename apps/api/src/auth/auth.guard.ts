@@ -15,6 +15,7 @@ interface SessionRow {
   username: string;
   display_name: string;
   roles: Role[];
+  person_id: string | null;
 }
 
 /**
@@ -62,6 +63,7 @@ export class AuthGuard implements CanActivate {
         roles: row.roles,
         municipalityId: row.municipality_id,
         sessionId: row.session_id,
+        personId: row.person_id,
       },
       roles: row.roles,
     };

@@ -56,7 +56,7 @@ export class AuthService {
       this.audit.record({ action: 'auth.login', entityType: 'user', entityId: u.id });
       return u;
     });
-    return { token, user: await this.toSessionUser({ ...user, municipalityId: found.municipality_id }) };
+    return { token, user: await this.toSessionUser({ ...user, municipalityId: found.municipality_id, personId: user.person?.id ?? null }) };
   }
 
   async logout(user: AuthenticatedUser): Promise<void> {
@@ -70,12 +70,14 @@ export class AuthService {
     displayName: string;
     roles: SessionUser['roles'];
     municipalityId: string;
+    personId: string | null;
   }): Promise<SessionUser> {
     return {
       id: user.id,
       username: user.username,
       displayName: user.displayName,
       roles: user.roles,
+      personId: user.personId,
       municipality: await this.municipalities.byId(user.municipalityId),
     };
   }

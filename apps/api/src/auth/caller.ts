@@ -8,6 +8,8 @@ export interface AuthenticatedUser {
   roles: Role[];
   municipalityId: string;
   sessionId: string;
+  /** The elected official (person in the register) this user is, if any. */
+  personId: string | null;
 }
 
 /** Who is calling: a signed-in user, or a visitor (`user: null`, roles ['public']). */

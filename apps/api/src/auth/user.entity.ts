@@ -1,6 +1,7 @@
-import { Entity, Property } from '@mikro-orm/decorators/legacy';
-import { type Opt } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { type Opt, type Ref } from '@mikro-orm/core';
 import type { Role } from '@sekretariat/contracts';
+import { Person } from '../bodies/person.entity.js';
 import { TenantEntity } from '../common/tenant-entity.js';
 
 @Entity({ tableName: 'app_user' })
@@ -21,4 +22,8 @@ export class User extends TenantEntity {
 
   @Property({ type: 'boolean', default: true })
   active: boolean & Opt = true;
+
+  /** The elected official this user is, if any: gives access to the papers of their bodies. */
+  @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'set null' })
+  person: Ref<Person> | null = null;
 }

@@ -17,6 +17,7 @@ export const CLERK_USER: SessionUser = {
   username: 'valgmedarbeider',
   displayName: 'Vera Valgmedarbeider',
   roles: ['election_staff'],
+  personId: null,
   municipality: MUNICIPALITY,
 };
 

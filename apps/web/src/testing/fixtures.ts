@@ -18,6 +18,7 @@ export const SECRETARIAT_USER: SessionUser = {
   username: 'kari',
   displayName: 'Kari Nordmann',
   roles: ['secretariat'],
+  personId: null,
   municipality: MUNICIPALITY,
 };
 
@@ -87,6 +88,7 @@ export const OFFICIAL_USER: SessionUser = {
   id: '7d2f3a1b-9b66-4b8f-8c2d-3e4f5a6b7c8d',
   username: 'politiker',
   displayName: 'Per Politiker',
+  personId: null,
   roles: ['official'],
   municipality: MUNICIPALITY,
 };

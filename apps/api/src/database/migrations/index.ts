@@ -4,6 +4,7 @@ import { Migration20261125000100Security } from './Migration20261125000100Securi
 import { Migration20261125010000Register } from './Migration20261125010000Register.js';
 import { Migration20261125020000Elections } from './Migration20261125020000Elections.js';
 import { Migration20261125030000Meetings } from './Migration20261125030000Meetings.js';
+import { Migration20261126000000OfficialUsers } from './Migration20261126000000OfficialUsers.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125010000Register', class: Migration20261125010000Register },
   { name: 'Migration20261125020000Elections', class: Migration20261125020000Elections },
   { name: 'Migration20261125030000Meetings', class: Migration20261125030000Meetings },
+  { name: 'Migration20261126000000OfficialUsers', class: Migration20261126000000OfficialUsers },
 ];

@@ -1,3 +1,4 @@
+import { ref } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { BodyKind, Role } from '@sekretariat/contracts';
 import argon2 from 'argon2';
@@ -48,9 +49,9 @@ export async function seedMunicipality(orm: MikroORM, options: SeedOptions): Pro
   const passwordHash = await argon2.hash(options.password, { type: argon2.argon2id });
   await runInTenant(orm, { municipalityId: municipality.id, actor: SYSTEM_ACTOR }, async (tx) => {
     const m = municipality.id;
-    for (const u of DEMO_USERS) {
-      tx.create(User, { municipality: m, username: `${options.userPrefix ?? ''}${u.username}`, displayName: u.displayName, roles: u.roles, passwordHash });
-    }
+    const users = DEMO_USERS.map((u) =>
+      tx.create(User, { municipality: m, username: `${options.userPrefix ?? ''}${u.username}`, displayName: u.displayName, roles: u.roles, passwordHash }),
+    );
     const parties = PARTIES.map((p) => ({ ...p, entity: tx.create(Party, { municipality: m, name: p.name, shortName: p.shortName }) }));
 
     const used = new Set<string>();
@@ -82,6 +83,10 @@ export async function seedMunicipality(orm: MikroORM, options: SeedOptions): Pro
       }
     }
     ksMembers.forEach((x, i) => seat(ks, x.person, x.party, 'member', i === 0 ? 'leader' : i === 7 ? 'deputy_leader' : 'member', null));
+    // The demo official sits in the kommunestyre and the formannskap (second on the largest list).
+    const official = users.find((u) => u.roles.includes('official'))!;
+    official.person = ref(ksMembers[1]!.person);
+    official.displayName = `${ksMembers[1]!.person.givenName} ${ksMembers[1]!.person.familyName}`;
     for (const p of parties) {
       for (let r = 1; r <= p.seats + 2; r++) seat(ks, person(p.entity), p.entity, 'substitute', 'member', r);
     }
