@@ -6,8 +6,8 @@ export const MEETING_STATUSES = ['planned', 'notice_sent', 'held', 'minutes_appr
 export const MeetingStatus = z.enum(MEETING_STATUSES);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 
-/** PS politisk sak, RS referatsak, OS orienteringssak, DS delegert sak. */
-export const AGENDA_ITEM_TYPES = ['PS', 'RS', 'OS', 'DS'] as const;
+/** PS politisk sak, RS referatsak, OS orienteringssak, DS delegert sak, SP spørsmål, IP interpellasjon. */
+export const AGENDA_ITEM_TYPES = ['PS', 'RS', 'OS', 'DS', 'SP', 'IP'] as const;
 export const AgendaItemType = z.enum(AGENDA_ITEM_TYPES);
 export type AgendaItemType = z.infer<typeof AgendaItemType>;
 
@@ -79,6 +79,8 @@ export const AgendaItemInput = z
     type: AgendaItemType.default('PS'),
     /** For items without a case (orientations, references). */
     title: z.string().trim().min(1).max(300).nullable().default(null),
+    /** Who asks, for questions (SP) and interpellations (IP): a person in the register. */
+    askerPersonId: z.uuid({ error: 'Ugyldig id: forventet en UUID.' }).nullable().default(null),
   })
   .refine((i) => i.caseId !== null || i.title !== null, { path: ['title'], message: 'Velg en sak eller skriv en tittel.' });
 export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
@@ -97,6 +99,13 @@ export const AgendaItem = z.object({
   videoStartSeconds: z.number().int().nullable(),
   /** Null for items without a case, and for the public on closed items. */
   case: Case.nullable(),
+  /** The body's own recommendation (innstilling) on the item; '' when none (or hidden). */
+  recommendation: z.string(),
+  /** The decision (vedtak), written after the meeting; '' when none (or hidden). */
+  decision: z.string(),
+  /** Who asks (SP/IP items). */
+  askerPersonId: z.uuid().nullable(),
+  askerName: z.string().nullable(),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
@@ -112,3 +121,105 @@ export const ClosedItemInput = z.strictObject({
   legalGround: legalGroundCode.nullable().default(null),
 });
 export type ClosedItemInput = z.infer<typeof ClosedItemInput>;
+
+// --- Meeting plan, status, annual plan ---------------------------------------------------
+
+/** PUT /api/meetings/:id: the same fields as when planning. Not after the minutes are approved. */
+export const MeetingUpdateInput = MeetingInput;
+export type MeetingUpdateInput = z.infer<typeof MeetingUpdateInput>;
+
+/**
+ * POST /api/meetings/:id/status: notice_sent → held → minutes_approved (one step at a time;
+ * planned → notice_sent is POST /api/meetings/:id/publish).
+ */
+export const MeetingStatusInput = z.strictObject({ status: MeetingStatus });
+export type MeetingStatusInput = z.infer<typeof MeetingStatusInput>;
+
+/** GET /api/meetings?year=YYYY[&bodyId=]: the annual meeting plan (møteplan). */
+export const MeetingPlanQuery = z.strictObject({
+  year: z.coerce.number({ error: 'Ugyldig år.' }).int('Ugyldig år.').min(2000, 'Ugyldig år.').max(2100, 'Ugyldig år.'),
+  bodyId: z.uuid({ error: 'Ugyldig id: forventet en UUID.' }).optional(),
+});
+export type MeetingPlanQuery = z.infer<typeof MeetingPlanQuery>;
+
+export const MeetingPlanEntry = Meeting.extend({ itemCount: z.number().int() });
+export type MeetingPlanEntry = z.infer<typeof MeetingPlanEntry>;
+/** Also the response of GET /api/meetings/upcoming-for-me (the caller's bodies, next 12 months). */
+export const MeetingPlanResponse = z.object({ items: z.array(MeetingPlanEntry) });
+export type MeetingPlanResponse = z.infer<typeof MeetingPlanResponse>;
+
+// --- Cases: search, edit, saksgang -------------------------------------------------------
+
+/** GET /api/cases?q=&limit=: by archive reference or title, newest first. */
+export const CaseQuery = z.strictObject({
+  q: z.string().trim().max(200).default(''),
+  limit: z.coerce.number({ error: 'Ugyldig antall.' }).int('Ugyldig antall.').min(1, 'Ugyldig antall.').max(100, 'Ugyldig antall.').default(20),
+});
+export type CaseQuery = z.infer<typeof CaseQuery>;
+
+export const CaseSummary = z.object({
+  id: z.uuid(),
+  archiveReference: z.string(),
+  title: z.string(),
+  caseOfficer: z.string(),
+  public: z.boolean(),
+  legalGround: z.string().nullable(),
+  citation: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+export const CaseListResponse = z.object({ items: z.array(CaseSummary) });
+export type CaseListResponse = z.infer<typeof CaseListResponse>;
+
+/** PUT /api/cases/:id: the whole case presentation, as when creating. */
+export const CaseUpdateInput = CaseInput;
+export type CaseUpdateInput = z.infer<typeof CaseUpdateInput>;
+
+/** One step of a case's way through the bodies (saksgang), in meeting order. */
+export const SaksgangEntry = z.object({
+  itemId: z.uuid(),
+  meetingId: z.uuid(),
+  bodyId: z.uuid(),
+  bodyName: z.string(),
+  meetingStartsAt: z.string(),
+  meetingStatus: MeetingStatus,
+  /** "PS 12/25". */
+  number: z.string(),
+  closed: z.boolean(),
+  /** The body's recommendation (innstilling) and its decision (vedtak); '' when none. */
+  recommendation: z.string(),
+  decision: z.string(),
+});
+export type SaksgangEntry = z.infer<typeof SaksgangEntry>;
+export const SaksgangResponse = z.object({ items: z.array(SaksgangEntry) });
+export type SaksgangResponse = z.infer<typeof SaksgangResponse>;
+
+/** GET /api/cases/:id: the case with its saksgang. */
+export const CaseDetail = Case.extend({ saksgang: z.array(SaksgangEntry) });
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+// --- Agenda items: edit ------------------------------------------------------------------
+
+/**
+ * PUT /api/agenda-items/:id: only the fields sent change. `title` only for items without a case;
+ * `decision` once the meeting is held; the rest until the minutes are approved.
+ */
+export const AgendaItemUpdateInput = z
+  .strictObject({
+    title: z.string().trim().min(1, 'Tittel mangler.').max(300).optional(),
+    videoStartSeconds: z.number().int('Bruk hele sekunder.').min(0, 'Kan ikke være negativ.').max(86400).nullable().optional(),
+    recommendation: z.string().max(50000).optional(),
+    decision: z.string().max(50000).optional(),
+    askerPersonId: z.uuid({ error: 'Ugyldig id: forventet en UUID.' }).nullable().optional(),
+  })
+  .refine((i) => Object.keys(i).length > 0, { message: 'Ingenting å endre.' });
+export type AgendaItemUpdateInput = z.infer<typeof AgendaItemUpdateInput>;
+
+// --- Calendar feed for an official ------------------------------------------------------
+
+/**
+ * POST /api/me/calendar-link: makes (or replaces) the caller's secret calendar address. The old
+ * address stops working. `url` is relative to the site: /api/public/calendar/<token>.ics.
+ */
+export const CalendarLinkResponse = z.object({ url: z.string(), createdAt: z.string() });
+export type CalendarLinkResponse = z.infer<typeof CalendarLinkResponse>;
