@@ -9,6 +9,7 @@ import { loggingModule } from './common/logging/logging.module.js';
 import type { Config } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { ElectionsModule } from './elections/elections.module.js';
 import { TenantInterceptor } from './database/tenant.interceptor.js';
 import { HealthModule } from './health/health.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         HealthModule,
         BodiesModule,
         ElectionsModule,
+        DocumentsModule,
         MeetingsModule,
         OpenApiModule,
       ],

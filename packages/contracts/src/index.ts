@@ -6,3 +6,4 @@ export * from './health.js';
 export * from './register.js';
 export * from './elections.js';
 export * from './meetings.js';
+export * from './documents.js';

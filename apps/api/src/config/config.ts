@@ -59,6 +59,12 @@ export const ConfigSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   /** Sender of outgoing mail. */
   MAIL_FROM: z.string().min(3).default('Sekretariat <postmottak@kommune.example>'),
+  /** Where case documents are kept: files on disk (default), or PostgreSQL large objects. */
+  DOCUMENT_STORE: z.enum(['disk', 'postgres']).default('disk'),
+  /** Folder of the disk store; default DATA_DIR/documents. */
+  DOCUMENT_DIR: z.string().optional(),
+  /** Largest document accepted on upload. */
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   /** Directory of the built web app, served at /. */
   WEB_DIST: z.string().optional(),
 });

@@ -5,6 +5,7 @@ import { Migration20261125010000Register } from './Migration20261125010000Regist
 import { Migration20261125020000Elections } from './Migration20261125020000Elections.js';
 import { Migration20261125030000Meetings } from './Migration20261125030000Meetings.js';
 import { Migration20261126000000OfficialUsers } from './Migration20261126000000OfficialUsers.js';
+import { Migration20261126000500Documents } from './Migration20261126000500Documents.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125020000Elections', class: Migration20261125020000Elections },
   { name: 'Migration20261125030000Meetings', class: Migration20261125030000Meetings },
   { name: 'Migration20261126000000OfficialUsers', class: Migration20261126000000OfficialUsers },
+  { name: 'Migration20261126000500Documents', class: Migration20261126000500Documents },
 ];
