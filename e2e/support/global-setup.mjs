@@ -2,12 +2,14 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { startMailbox } from './mailbox.mjs';
 import { REPO_ROOT, startSystem } from './system.mjs';
 
 // With DATABASE_URL: a fresh database on that server. Without: the system's own embedded
 // PostgreSQL, with its data in a folder of its own.
 export default async function globalSetup() {
-  const port = 3987;
+  // E2E_PORT lets two runs share a machine (each with its own database).
+  const port = Number(process.env.E2E_PORT ?? 3987);
   const env = { MIGRATE_ON_START: 'true', SEED_DEMO: 'true', PDF_POOL_SIZE: '2' };
   let dbName;
   if (process.env.DATABASE_URL) {
@@ -21,8 +23,15 @@ export default async function globalSetup() {
     env.DATABASE_URL = url.toString();
   } else {
     env.DATA_DIR = '.data/e2e';
-    env.EMBEDDED_PG_PORT = '54349';
+    env.EMBEDDED_PG_PORT = String(port + 50362);
   }
+  // Mail goes to a local SMTP server; the tests read what arrived (src/mailbox.ts).
+  const mailDir = path.join(REPO_ROOT, `e2e/artifacts/mail-${port}`);
+  const mailbox = await startMailbox({ port: port + 1, dir: mailDir });
+  globalThis.__mailbox = mailbox;
+  process.env.E2E_MAIL_DIR = mailDir;
+  env.SMTP_URL = mailbox.url;
+  env.MAIL_FROM = 'Fjordvik kommune <politikk@fjordvik.example>';
   const system = await startSystem({ port, env });
   globalThis.__system = system;
   globalThis.__dbName = dbName;

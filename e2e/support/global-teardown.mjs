@@ -2,6 +2,7 @@ import pg from 'pg';
 
 export default async function globalTeardown() {
   await globalThis.__system?.stop();
+  await globalThis.__mailbox?.stop();
   if (globalThis.__dbName && process.env.DATABASE_URL) {
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
