@@ -8,12 +8,14 @@ import { MeetingNoticeJob } from './meeting-notice.job.js';
 import { MeetingNoticeService } from './meeting-notice.service.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
+import { PaperAccess } from './paper-access.js';
 import { PublicMeetingsController } from './public-meetings.controller.js';
 
 /** Meetings, cases and agendas (saksliste), the notice (PDF and e-mail to members), and the public meeting calendar. */
 @Module({
   imports: [BodiesModule, PdfModule, MailModule],
   controllers: [MeetingsController, PublicMeetingsController],
-  providers: [MeetingsService, AgendaService, CasesService, MeetingNoticeService, MeetingNoticeJob],
+  providers: [MeetingsService, AgendaService, CasesService, MeetingNoticeService, MeetingNoticeJob, PaperAccess],
+  exports: [PaperAccess],
 })
 export class MeetingsModule {}
