@@ -12,13 +12,15 @@ import { Election } from '../elections/election.entity.js';
 import { RollVoter } from '../elections/roll-voter.entity.js';
 import { VotingPlace, VotingPlaceStaff } from '../elections/voting-place.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
+import { AgendaSequence } from '../meetings/agenda-sequence.entity.js';
+import { CalendarLink } from '../meetings/calendar-link.entity.js';
 import { Case } from '../meetings/case.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Document } from '../documents/document.entity.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works from src and dist). */
-export const ENTITIES = [Municipality, User, Session, AuditEntry, Party, Person, Body, Membership, MembershipLeave, GrantRates, Election, VotingPlace, VotingPlaceStaff, RollVoter, AdvanceVote, Meeting, Case, AgendaItem, Document];
+export const ENTITIES = [Municipality, User, Session, AuditEntry, Party, Person, Body, Membership, MembershipLeave, GrantRates, Election, VotingPlace, VotingPlaceStaff, RollVoter, AdvanceVote, Meeting, Case, AgendaItem, Document, CalendarLink, AgendaSequence];
 
 /** Tables that carry municipality_id and are protected by row-level security. */
-export const TENANT_TABLES = ['app_user', 'app_session', 'audit_log', 'party', 'person', 'body', 'membership', 'membership_leave', 'grant_rates', 'election', 'voting_place', 'voting_place_staff', 'roll_voter', 'advance_vote', 'meeting', 'political_case', 'agenda_item'];
+export const TENANT_TABLES = ['app_user', 'app_session', 'audit_log', 'party', 'person', 'body', 'membership', 'membership_leave', 'grant_rates', 'election', 'voting_place', 'voting_place_staff', 'roll_voter', 'advance_vote', 'meeting', 'political_case', 'agenda_item', 'calendar_link', 'agenda_sequence'];

@@ -2,6 +2,7 @@ import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { AGENDA_ITEM_TYPES, type AgendaItemType } from '@sekretariat/contracts';
 import { Body } from '../bodies/body.entity.js';
+import { Person } from '../bodies/person.entity.js';
 import { TenantEntity } from '../common/tenant-entity.js';
 import { Case } from './case.entity.js';
 import { Meeting } from './meeting.entity.js';
@@ -17,7 +18,7 @@ import { Meeting } from './meeting.entity.js';
 @Check({ name: 'agenda_item_closed_check', expression: 'not "closed" or "legal_ground" is not null' })
 @Check({ name: 'agenda_item_title_check', expression: '"case_id" is not null or "title" is not null' })
 export class AgendaItem extends TenantEntity {
-  [OptionalProps]?: 'case' | 'title' | 'closed' | 'legalGround' | 'videoStartSeconds' | 'id' | 'createdAt';
+  [OptionalProps]?: 'case' | 'title' | 'closed' | 'legalGround' | 'videoStartSeconds' | 'recommendation' | 'decision' | 'asker' | 'id' | 'createdAt';
 
   @ManyToOne(() => Meeting, { ref: true, deleteRule: 'restrict' })
   meeting!: Ref<Meeting>;
@@ -59,4 +60,16 @@ export class AgendaItem extends TenantEntity {
   /** Where the item starts in the meeting's video. */
   @Property({ type: 'integer', nullable: true })
   videoStartSeconds: number | null = null;
+
+  /** The body's own recommendation (innstilling) when it passes the case on (saksgang). */
+  @Property({ type: 'text', default: '' })
+  recommendation: string & Opt = '';
+
+  /** The decision (vedtak), written once the meeting is held. */
+  @Property({ type: 'text', default: '' })
+  decision: string & Opt = '';
+
+  /** Who asks, for questions (SP) and interpellations (IP). */
+  @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'restrict' })
+  asker: Ref<Person> | null = null;
 }

@@ -44,7 +44,7 @@ export function toCaseDto(c: Case): CaseDto {
  * one whose case is exempt shows its number, a neutral title and the legal ground, never the
  * case's text or title.
  */
-export function toAgendaItemDto(item: AgendaItem, kase: Case | null, options: { exemptAccess: boolean }): AgendaItemDto {
+export function toAgendaItemDto(item: AgendaItem, kase: Case | null, options: { exemptAccess: boolean }, askerName: string | null = null): AgendaItemDto {
   const exempt = item.closed || (kase !== null && !kase.public);
   const hidden = exempt && !options.exemptAccess;
   const ground = item.legalGround ?? (kase && !kase.public ? kase.legalGround : null);
@@ -59,5 +59,9 @@ export function toAgendaItemDto(item: AgendaItem, kase: Case | null, options: { 
     citation: citation(ground),
     videoStartSeconds: item.videoStartSeconds,
     case: hidden || !kase ? null : toCaseDto(kase),
+    recommendation: hidden ? '' : item.recommendation,
+    decision: hidden ? '' : item.decision,
+    askerPersonId: item.asker?.id ?? null,
+    askerName,
   };
 }

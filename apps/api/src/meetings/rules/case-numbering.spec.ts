@@ -29,4 +29,20 @@ describe('case numbering', () => {
     );
     expect(Object.fromEntries(numbers)).toEqual({ a: 'PS 11/25', b: 'PS 12/25', c: 'RS 1/25', d: 'PS 13/25' });
   });
+
+  it('numbers questions (SP) and interpellations (IP) in their own series', () => {
+    const numbers = numberAgenda(
+      [
+        { id: 'a', type: 'SP', number: null },
+        { id: 'b', type: 'IP', number: null },
+        { id: 'c', type: 'SP', number: null },
+        { id: 'd', type: 'PS', number: null },
+      ],
+      new Map([['SP', 4], ['PS', 20]]),
+      2026,
+    );
+    expect(Object.fromEntries(numbers)).toEqual({ a: 'SP 5/26', b: 'IP 1/26', c: 'SP 6/26', d: 'PS 21/26' });
+    expect(parseItemNumber('SP 5/26')).toEqual({ type: 'SP', sequence: 5, year2: 26 });
+    expect(parseItemNumber('IP 1/26')).toEqual({ type: 'IP', sequence: 1, year2: 26 });
+  });
 });

@@ -1,17 +1,17 @@
 /**
  * Numbering of political cases (vendor practice, not law; domain.md § 1.5): a sequence per body
  * and year, written "PS 12/25" (politisk sak), "RS 3/25" (referatsak), "OS 1/25" (orienteringssak),
- * "DS 4/25" (delegert sak). Archive references are "25/1234" (year/sequence), a registry entry
+ * "DS 4/25" (delegert sak), "SP 2/25" (spørsmål), "IP 1/25" (interpellasjon); each type counts on its own. Archive references are "25/1234" (year/sequence), a registry entry
  * "25/1234-5".
  */
-export type ItemType = 'PS' | 'RS' | 'OS' | 'DS';
+export type ItemType = 'PS' | 'RS' | 'OS' | 'DS' | 'SP' | 'IP';
 
 export function itemNumber(type: ItemType, sequence: number, year: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError('sequence must be a positive integer');
   return `${type} ${sequence}/${String(year % 100).padStart(2, '0')}`;
 }
 
-const ITEM = /^(PS|RS|OS|DS) (\d{1,4})\/(\d{2})$/;
+const ITEM = /^(PS|RS|OS|DS|SP|IP) (\d{1,4})\/(\d{2})$/;
 
 export function parseItemNumber(value: string): { type: ItemType; sequence: number; year2: number } | null {
   const m = ITEM.exec(value.trim());
