@@ -7,3 +7,4 @@ export * from './register.js';
 export * from './elections.js';
 export * from './meetings.js';
 export * from './documents.js';
+export * from './reader.js';
