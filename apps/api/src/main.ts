@@ -7,6 +7,7 @@ import { migrate } from './database/migrate.js';
 import { ormOptions } from './database/orm-options.js';
 import { resolveDatabase } from './database/resolve-database.js';
 import { seedDemo } from './database/seed/seed-municipality.js';
+import { DocumentStore } from './documents/document-store.js';
 import { JobsService } from './jobs/jobs.service.js';
 
 const logger = new Logger('Bootstrap');
@@ -20,13 +21,16 @@ async function bootstrap(): Promise<void> {
     const orm = await MikroORM.init(ormOptions(db.url));
     try {
       await migrate(orm);
-      if ((config.SEED_DEMO ?? db.embedded) && (await seedDemo(orm))) logger.log('Loaded the demo municipality');
     } finally {
       await orm.close();
     }
   }
 
-  const { app } = await createApp(config, db.url);
+  const { app, orm } = await createApp(config, db.url);
+  // The demo's papers go into the configured document store, so the app's own is used.
+  if ((config.MIGRATE_ON_START ?? db.embedded) && (config.SEED_DEMO ?? db.embedded) && (await seedDemo(orm, app.get(DocumentStore)))) {
+    logger.log('Loaded the demo municipality');
+  }
   await app.init(); // runs the modules' init hooks, where job types are registered
   if (config.JOBS_IN_PROCESS) await app.get(JobsService).startWorking();
 

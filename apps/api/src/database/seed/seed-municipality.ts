@@ -8,7 +8,9 @@ import { Membership } from '../../bodies/membership.entity.js';
 import { Party } from '../../bodies/party.entity.js';
 import { Person, type Gender } from '../../bodies/person.entity.js';
 import { Municipality } from '../../municipalities/municipality.entity.js';
+import type { DocumentStore } from '../../documents/document-store.js';
 import { runInTenant, SYSTEM_ACTOR } from '../tenant.js';
+import { seedDemoMeetings } from './seed-meetings.js';
 import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, PARTIES, prng } from './names.js';
 
 export interface SeedOptions {
@@ -115,10 +117,11 @@ export async function seedMunicipality(orm: MikroORM, options: SeedOptions): Pro
   return municipality;
 }
 
-/** The demo municipality loaded by `npm start` on first start. */
-export async function seedDemo(orm: MikroORM): Promise<boolean> {
+/** The demo municipality loaded by `npm start` on first start, with meetings and papers. */
+export async function seedDemo(orm: MikroORM, store: DocumentStore): Promise<boolean> {
   const count = await orm.em.fork().count(Municipality, {});
   if (count > 0) return false;
-  await seedMunicipality(orm, { slug: 'demo', name: 'Fjordvik kommune', number: '9901', password: 'demo1234' });
+  const municipality = await seedMunicipality(orm, { slug: 'demo', name: 'Fjordvik kommune', number: '9901', password: 'demo1234' });
+  await runInTenant(orm, { municipalityId: municipality.id, actor: SYSTEM_ACTOR }, (tx) => seedDemoMeetings(tx, municipality.id, store));
   return true;
 }
