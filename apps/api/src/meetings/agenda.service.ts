@@ -1,13 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { AgendaItem as AgendaItemDto, AgendaItemInput, ClosedItemInput } from '@sekretariat/contracts';
+import type { AgendaItem as AgendaItemDto, AgendaItemInput, AgendaItemType, AgendaItemUpdateInput, ClosedItemInput } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
+import { Person } from '../bodies/person.entity.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { AgendaItem } from './agenda-item.entity.js';
+import { AgendaSequence } from './agenda-sequence.entity.js';
 import { Case } from './case.entity.js';
 import type { Meeting } from './meeting.entity.js';
 import { AgendaItemNotFoundError, CaseNotFoundError, MeetingNotFoundError } from './meetings.errors.js';
-import { toAgendaItemDto } from './meetings.mapper.js';
+import { personName, toAgendaItemDto } from './meetings.mapper.js';
 import { MeetingsService } from './meetings.service.js';
 import { itemClosure, numberingYear, orderMismatch, type ClosureProblem } from './rules/agenda.js';
 import { numberAgenda } from './rules/case-numbering.js';
@@ -18,6 +21,9 @@ const CLOSURE_MESSAGES: Record<ClosureProblem, string> = {
   ITEM_MUST_BE_CLOSED: 'Saken gjelder taushetsbelagte opplysninger og skal behandles i lukket møte (koml. § 11-5 annet ledd).',
   REMOTE_MEETING_CANNOT_CLOSE: 'Et fjernmøte kan ikke behandle saker som skal lukkes etter koml. § 11-5 annet ledd (koml. § 11-7).',
 };
+
+/** Items that may name who asks: questions (spørsmål) and interpellations. */
+const ASKED: readonly AgendaItemType[] = ['SP', 'IP'];
 
 /** The agenda (saksliste) of a meeting: adding numbered items, ordering, closing items. */
 @Injectable()
@@ -35,6 +41,7 @@ export class AgendaService {
     this.assertOpenForChanges(meeting);
     const kase = input.caseId ? await this.em.findOne(Case, input.caseId) : null;
     if (input.caseId && !kase) throw new CaseNotFoundError();
+    const asker = await this.asker(input.type, input.askerPersonId);
     if (kase && (await this.em.count(AgendaItem, { meeting, case: kase })) > 0) {
       throw new DomainError('CASE_ALREADY_ON_AGENDA', 'Saken står allerede på sakslisten til dette møtet.', 409, [{ path: 'caseId', message: 'Allerede lagt til.' }]);
     }
@@ -43,10 +50,12 @@ export class AgendaService {
     const closure = this.closure({ closed: caseGround !== null, ground: null, caseGround, remote: meeting.remote });
 
     const year = numberingYear(meeting.startsAt);
+    // The highest number given, also to items since removed: numbers are never given twice.
     const [last] = await this.em.execute<{ sequence: number; position: number }[]>(
-      `select coalesce((select max(sequence) from agenda_item where body_id = ? and year = ? and type = ?), 0) as sequence,
+      `select greatest(coalesce((select max(sequence) from agenda_item where body_id = ? and year = ? and type = ?), 0),
+                       coalesce((select last from agenda_sequence where body_id = ? and year = ? and type = ?), 0)) as sequence,
               coalesce((select max(position) from agenda_item where meeting_id = ?), 0) as position`,
-      [meeting.body.id, year, input.type, meeting.id],
+      [meeting.body.id, year, input.type, meeting.body.id, year, input.type, meeting.id],
     );
     const sequence = Number(last!.sequence);
     const number = numberAgenda([{ id: 'new', type: input.type, number: null }], new Map([[input.type, sequence]]), year).get('new')!;
@@ -63,10 +72,79 @@ export class AgendaService {
       position: Number(last!.position) + 1,
       closed: closure.closed,
       legalGround: closure.ground,
+      asker,
     });
-    this.audit.record({ action: 'agenda_item.create', entityType: 'agenda_item', entityId: item.id, after: { meetingId, caseId: input.caseId, type: input.type, number, closed: item.closed, legalGround: item.legalGround } });
+    this.audit.record({ action: 'agenda_item.create', entityType: 'agenda_item', entityId: item.id, after: { meetingId, caseId: input.caseId, type: input.type, number, closed: item.closed, legalGround: item.legalGround, askerPersonId: input.askerPersonId } });
     await this.em.flush();
-    return toAgendaItemDto(item, kase, { exemptAccess: true });
+    return toAgendaItemDto(item, kase, { exemptAccess: true }, personName(asker));
+  }
+
+  /**
+   * Takes an item off the agenda before the meeting is held. Its number is not given again: the
+   * body's highest number of the year is kept. The other items keep their numbers; positions close up.
+   */
+  async remove(itemId: string): Promise<void> {
+    const found = await this.em.findOne(AgendaItem, itemId);
+    if (!found) throw new AgendaItemNotFoundError();
+    await this.lockBodyOf(found.meeting.id);
+    const item = await this.em.findOneOrFail(AgendaItem, itemId, { populate: ['meeting'], refresh: true });
+    const meeting = item.meeting.getEntity();
+    this.assertOpenForChanges(meeting);
+    const mark = await this.em.findOne(AgendaSequence, { body: item.body, year: item.year, type: item.type });
+    if (mark) mark.last = Math.max(mark.last, item.sequence);
+    else this.em.create(AgendaSequence, { municipality: item.municipality, body: item.body, year: item.year, type: item.type, last: item.sequence });
+    const rest = await this.em.find(AgendaItem, { meeting, id: { $ne: item.id } }, { orderBy: { position: 'asc' } });
+    this.audit.record({ action: 'agenda_item.delete', entityType: 'agenda_item', entityId: item.id, before: { meetingId: meeting.id, caseId: item.case?.id ?? null, number: item.number, title: item.title, position: item.position } });
+    this.em.remove(item);
+    await this.em.flush();
+    // Close up the positions after the item is gone.
+    rest.forEach((i, index) => {
+      i.position = index + 1;
+    });
+    await this.em.flush();
+  }
+
+  /**
+   * Edits an item: the title of an item without a case, where it starts in the video, the body's
+   * recommendation (innstilling) and, once the meeting is held, the decision (vedtak). After the
+   * minutes are approved only the video position may change.
+   */
+  async update(itemId: string, input: AgendaItemUpdateInput): Promise<AgendaItemDto> {
+    const item = await this.em.findOne(AgendaItem, itemId, { populate: ['meeting', 'case', 'asker'] });
+    if (!item) throw new AgendaItemNotFoundError();
+    const meeting = item.meeting.getEntity();
+    const approved = meeting.status === 'minutes_approved';
+    const { videoStartSeconds, ...text } = input;
+    if (approved && Object.keys(text).length > 0) {
+      throw new DomainError('MEETING_MINUTES_APPROVED', 'Protokollen er godkjent; saken kan ikke endres.', 409);
+    }
+    if (input.title !== undefined && item.case) {
+      throw new DomainError('AGENDA_ITEM_HAS_CASE', 'Tittelen kommer fra saken; endre den på saken.', 400, [{ path: 'title', message: 'Endre tittelen på saken.' }]);
+    }
+    if (input.decision !== undefined && meeting.status !== 'held') {
+      throw new DomainError('MEETING_NOT_HELD', 'Vedtak føres når møtet er holdt.', 409, [{ path: 'decision', message: 'Møtet er ikke holdt.' }]);
+    }
+    const asker = input.askerPersonId === undefined ? undefined : await this.asker(item.type, input.askerPersonId);
+    const before = { title: item.title, videoStartSeconds: item.videoStartSeconds, recommendation: item.recommendation, decision: item.decision, askerPersonId: item.asker?.id ?? null };
+    if (input.title !== undefined) item.title = input.title;
+    if (videoStartSeconds !== undefined) item.videoStartSeconds = videoStartSeconds;
+    if (input.recommendation !== undefined) item.recommendation = input.recommendation;
+    if (input.decision !== undefined) item.decision = input.decision;
+    if (asker !== undefined) (item as AgendaItem).asker = asker ? ref(asker) : null;
+    this.audit.record({ action: 'agenda_item.update', entityType: 'agenda_item', entityId: item.id, before, after: { ...input } });
+    await this.em.flush();
+    return toAgendaItemDto(item, item.case?.getEntity() ?? null, { exemptAccess: true }, personName(asker === undefined ? item.asker?.getEntity() : asker));
+  }
+
+  /** The asker of a question or interpellation: a person in the register, only on SP and IP items. */
+  private async asker(type: AgendaItemType, personId: string | null): Promise<Person | null> {
+    if (personId === null) return null;
+    if (!ASKED.includes(type)) {
+      throw new DomainError('ASKER_ONLY_FOR_QUESTIONS', 'Bare spørsmål (SP) og interpellasjoner (IP) har en som spør.', 400, [{ path: 'askerPersonId', message: 'Bare for SP og IP.' }]);
+    }
+    const person = await this.em.findOne(Person, personId);
+    if (!person) throw new DomainError('PERSON_NOT_FOUND', 'Fant ikke personen.', 404, [{ path: 'askerPersonId', message: 'Ukjent person.' }]);
+    return person;
   }
 
   /** Puts the items in the order given; the list must hold every item of the meeting once. */

@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Case as CaseDto, CaseInput } from '@sekretariat/contracts';
+import type { Case as CaseDto, CaseInput, CaseSummary, SaksgangEntry } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { AgendaItem } from './agenda-item.entity.js';
 import { Case } from './case.entity.js';
 import { CaseNotFoundError } from './meetings.errors.js';
-import { toCaseDto } from './meetings.mapper.js';
+import { toCaseDto, toCaseSummaryDto } from './meetings.mapper.js';
+import type { Reader } from './meetings.service.js';
+import { orderSaksgang } from './rules/saksgang.js';
 import { parseArchiveReference } from './rules/case-numbering.js';
 import { legalGround } from './rules/legal-grounds.js';
 
@@ -18,6 +21,78 @@ export class CasesService {
   ) {}
 
   async create(input: CaseInput, municipalityId: string): Promise<CaseDto> {
+    const archiveReference = this.checked(input);
+    const kase = this.em.create(Case, {
+      municipality: municipalityId,
+      ...input,
+      archiveReference,
+      // A public case has no ground for exemption.
+      legalGround: input.public ? null : input.legalGround,
+    });
+    this.audit.record({ action: 'case.create', entityType: 'political_case', entityId: kase.id, after: { archiveReference: kase.archiveReference, title: kase.title, public: kase.public, legalGround: kase.legalGround } });
+    await this.em.flush();
+    return toCaseDto(kase);
+  }
+
+  /** Replaces the case presentation (saksframlegg); the same checks as when creating. */
+  async update(id: string, input: CaseInput): Promise<CaseDto> {
+    const kase = await this.get(id);
+    const archiveReference = this.checked(input);
+    const fields = ['archiveReference', 'title', 'caseOfficer', 'summary', 'background', 'assessment', 'recommendation', 'public', 'legalGround'] as const;
+    const before = Object.fromEntries(fields.map((f) => [f, kase[f]]));
+    Object.assign(kase, { ...input, archiveReference, legalGround: input.public ? null : input.legalGround });
+    const after = Object.fromEntries(fields.map((f) => [f, kase[f]]));
+    this.audit.record({ action: 'case.update', entityType: 'political_case', entityId: kase.id, before, after });
+    await this.em.flush();
+    return toCaseDto(kase);
+  }
+
+  /**
+   * Cases by archive reference or title, newest first: for picking a case for an agenda. Exempt
+   * cases only for readers with access to exempt information.
+   */
+  async search(q: string, limit: number, reader: Pick<Reader, 'exemptAccess'>): Promise<CaseSummary[]> {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const cases = await this.em.find(
+      Case,
+      {
+        ...(q ? { $or: [{ archiveReference: { $ilike: like } }, { title: { $ilike: like } }] } : {}),
+        ...(reader.exemptAccess ? {} : { public: true }),
+      },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit },
+    );
+    return cases.map(toCaseSummaryDto);
+  }
+
+  /**
+   * The case's way through the bodies (saksgang): its agenda items in every body, in meeting
+   * order, with each body's recommendation and decision. Closed items show these only to readers
+   * with access to exempt information.
+   */
+  async saksgang(kase: Case, reader: Pick<Reader, 'exemptAccess'>): Promise<SaksgangEntry[]> {
+    const items = await this.em.find(AgendaItem, { case: kase }, { populate: ['meeting', 'body'] });
+    return orderSaksgang(
+      items.map((i) => {
+        const meeting = i.meeting.getEntity();
+        const hidden = (i.closed || !kase.public) && !reader.exemptAccess;
+        return {
+          itemId: i.id,
+          meetingId: meeting.id,
+          bodyId: i.body.id,
+          bodyName: i.body.getEntity().name,
+          meetingStartsAt: meeting.startsAt.toISOString(),
+          meetingStatus: meeting.status,
+          number: i.number,
+          closed: i.closed,
+          recommendation: hidden ? '' : i.recommendation,
+          decision: hidden ? '' : i.decision,
+        };
+      }),
+    );
+  }
+
+  /** Checks a case's input; returns the archive reference normalised to "25/1234". */
+  private checked(input: CaseInput): string {
     const ref = parseArchiveReference(input.archiveReference);
     if (!ref || ref.document !== null) {
       throw new DomainError('INVALID_ARCHIVE_REFERENCE', 'Arkivsaksnummeret må ha formen 25/1234 eller 2025/1234.', 400, [
@@ -32,16 +107,7 @@ export class CasesService {
     if (input.legalGround && !legalGround(input.legalGround)) {
       throw new DomainError('UNKNOWN_LEGAL_GROUND', `Ukjent hjemmel «${input.legalGround}».`, 400, [{ path: 'legalGround', message: 'Velg en hjemmel fra listen.' }]);
     }
-    const kase = this.em.create(Case, {
-      municipality: municipalityId,
-      ...input,
-      archiveReference: `${String(ref.year2).padStart(2, '0')}/${ref.sequence}`,
-      // A public case has no ground for exemption.
-      legalGround: input.public ? null : input.legalGround,
-    });
-    this.audit.record({ action: 'case.create', entityType: 'political_case', entityId: kase.id, after: { archiveReference: kase.archiveReference, title: kase.title, public: kase.public, legalGround: kase.legalGround } });
-    await this.em.flush();
-    return toCaseDto(kase);
+    return `${String(ref.year2).padStart(2, '0')}/${ref.sequence}`;
   }
 
   async get(id: string): Promise<Case> {

@@ -1,17 +1,27 @@
-import { Body as RequestBody, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body as RequestBody, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
   AgendaItem,
   AgendaItemInput,
+  AgendaItemUpdateInput,
   AgendaOrderInput,
   Case,
+  CaseDetail,
   CaseInput,
+  CaseListResponse,
+  CaseQuery,
+  CaseUpdateInput,
   ClosedItemInput,
   IdParams,
   Meeting,
   MeetingDetail,
   MeetingInput,
   MeetingListResponse,
+  MeetingPlanQuery,
+  MeetingPlanResponse,
+  MeetingStatusInput,
+  MeetingUpdateInput,
+  SaksgangResponse,
 } from '@sekretariat/contracts';
 import { Allow, EDITORS, STAFF } from '../auth/allow.decorator.js';
 import { CurrentCaller, type RequestCaller } from '../auth/caller.js';
@@ -49,6 +59,36 @@ export class MeetingsController {
   @ApiRoute({ summary: 'Plan a meeting of a body', params: IdParams, body: MeetingInput, response: Meeting })
   create(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(MeetingInput)) input: MeetingInput, @CurrentCaller() caller: RequestCaller): Promise<Meeting> {
     return this.meetings.create(p.id, input, caller.user!.municipalityId);
+  }
+
+  @Get('meetings')
+  @Allow(...STAFF)
+  @ApiRoute({ summary: "The annual meeting plan: every body's meetings in a year (Norwegian time), in time order, with item counts", query: MeetingPlanQuery, response: MeetingPlanResponse })
+  async plan(@Query(zod(MeetingPlanQuery)) q: MeetingPlanQuery): Promise<MeetingPlanResponse> {
+    return { items: await this.meetings.plan(q.year, q.bodyId) };
+  }
+
+  @Get('meetings/upcoming-for-me')
+  @Allow(...STAFF)
+  @ApiRoute({ summary: "The next 12 months' meetings of the bodies where the signed-in official has a seat or a substitute place; empty for users who are not officials", response: MeetingPlanResponse })
+  async upcomingForMe(@CurrentCaller() caller: RequestCaller): Promise<MeetingPlanResponse> {
+    const personId = caller.user!.personId;
+    return { items: personId ? await this.meetings.upcomingForPerson(personId, new Date()) : [] };
+  }
+
+  @Put('meetings/:id')
+  @Allow(...EDITORS)
+  @ApiRoute({ summary: 'Change time, place, remote and video link of a meeting; not after the minutes are approved', params: IdParams, body: MeetingUpdateInput, response: Meeting })
+  update(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(MeetingUpdateInput)) input: MeetingUpdateInput): Promise<Meeting> {
+    return this.meetings.update(p.id, input);
+  }
+
+  @Post('meetings/:id/status')
+  @HttpCode(200)
+  @Allow(...EDITORS)
+  @ApiRoute({ summary: 'Move a meeting on: notice_sent → held → minutes_approved', params: IdParams, body: MeetingStatusInput, response: Meeting, status: 200 })
+  setStatus(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(MeetingStatusInput)) input: MeetingStatusInput): Promise<Meeting> {
+    return this.meetings.setStatus(p.id, input.status);
   }
 
   @Get('meetings/:id')
@@ -97,6 +137,28 @@ export class MeetingsController {
     return this.agenda.setClosed(p.id, input);
   }
 
+  @Delete('agenda-items/:id')
+  @HttpCode(204)
+  @Allow(...EDITORS)
+  @ApiRoute({ summary: 'Take an item off the agenda before the meeting is held; its number is not given again', params: IdParams, status: 204 })
+  async removeItem(@Param(zod(IdParams)) p: IdParams): Promise<void> {
+    await this.agenda.remove(p.id);
+  }
+
+  @Put('agenda-items/:id')
+  @Allow(...EDITORS)
+  @ApiRoute({ summary: "Edit an item: title (items without a case), video position, the body's recommendation, the decision once held, the asker (SP/IP)", params: IdParams, body: AgendaItemUpdateInput, response: AgendaItem })
+  updateItem(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(AgendaItemUpdateInput)) input: AgendaItemUpdateInput): Promise<AgendaItem> {
+    return this.agenda.update(p.id, input);
+  }
+
+  @Get('cases')
+  @Allow(...STAFF)
+  @ApiRoute({ summary: 'Cases by archive reference or title, newest first; exempt cases for the secretariat only', query: CaseQuery, response: CaseListResponse })
+  async searchCases(@Query(zod(CaseQuery)) q: CaseQuery, @CurrentCaller() caller: RequestCaller): Promise<CaseListResponse> {
+    return { items: await this.cases.search(q.q, q.limit, reader(caller)) };
+  }
+
   @Post('cases')
   @Allow(...EDITORS)
   @ApiRoute({ summary: 'Create a case with its case presentation (saksframlegg)', body: CaseInput, response: Case })
@@ -106,10 +168,30 @@ export class MeetingsController {
 
   @Get('cases/:id')
   @Allow(...STAFF)
-  @ApiRoute({ summary: 'A case with its case presentation; exempt cases for the secretariat only', params: IdParams, response: Case })
-  async getCase(@Param(zod(IdParams)) p: IdParams, @CurrentCaller() caller: RequestCaller): Promise<Case> {
-    const kase = await this.cases.get(p.id);
+  @ApiRoute({ summary: 'A case with its case presentation and saksgang; exempt cases for the secretariat only', params: IdParams, response: CaseDetail })
+  async getCase(@Param(zod(IdParams)) p: IdParams, @CurrentCaller() caller: RequestCaller): Promise<CaseDetail> {
+    const kase = await this.readableCase(p.id, caller);
+    return { ...toCaseDto(kase), saksgang: await this.cases.saksgang(kase, reader(caller)) };
+  }
+
+  @Put('cases/:id')
+  @Allow(...EDITORS)
+  @ApiRoute({ summary: 'Change the case presentation (saksframlegg)', params: IdParams, body: CaseUpdateInput, response: Case })
+  updateCase(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(CaseUpdateInput)) input: CaseUpdateInput): Promise<Case> {
+    return this.cases.update(p.id, input);
+  }
+
+  @Get('cases/:id/saksgang')
+  @Allow(...STAFF)
+  @ApiRoute({ summary: "The case's way through the bodies (saksgang), in meeting order, with each body's recommendation and decision", params: IdParams, response: SaksgangResponse })
+  async saksgang(@Param(zod(IdParams)) p: IdParams, @CurrentCaller() caller: RequestCaller): Promise<SaksgangResponse> {
+    const kase = await this.readableCase(p.id, caller);
+    return { items: await this.cases.saksgang(kase, reader(caller)) };
+  }
+
+  private async readableCase(id: string, caller: RequestCaller) {
+    const kase = await this.cases.get(id);
     if (!kase.public && !reader(caller).exemptAccess) throw new ForbiddenError('Saken er unntatt offentlighet.');
-    return toCaseDto(kase);
+    return kase;
   }
 }

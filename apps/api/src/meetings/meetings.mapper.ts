@@ -1,13 +1,16 @@
-import type { AgendaItem as AgendaItemDto, Case as CaseDto, Meeting as MeetingDto } from '@sekretariat/contracts';
+import type { AgendaItem as AgendaItemDto, Case as CaseDto, CaseSummary, Meeting as MeetingDto } from '@sekretariat/contracts';
 import type { AgendaItem } from './agenda-item.entity.js';
 import type { Case } from './case.entity.js';
 import type { Meeting } from './meeting.entity.js';
+import type { Person } from '../bodies/person.entity.js';
 import { legalGround } from './rules/legal-grounds.js';
 
 /** What the public sees instead of the title of a closed item or an exempt case. */
 export const EXEMPT_TITLE = 'Unntatt offentlighet';
 
 const citation = (code: string | null): string | null => (code ? (legalGround(code)?.citation ?? null) : null);
+
+export const personName = (p: Person | null | undefined): string | null => (p ? `${p.givenName} ${p.familyName}` : null);
 
 export function toMeetingDto(m: Meeting, bodyName: string): MeetingDto {
   return {
@@ -36,6 +39,19 @@ export function toCaseDto(c: Case): CaseDto {
     public: c.public,
     legalGround: c.legalGround,
     citation: citation(c.legalGround),
+  };
+}
+
+export function toCaseSummaryDto(c: Case): CaseSummary {
+  return {
+    id: c.id,
+    archiveReference: c.archiveReference,
+    title: c.title,
+    caseOfficer: c.caseOfficer,
+    public: c.public,
+    legalGround: c.legalGround,
+    citation: citation(c.legalGround),
+    createdAt: c.createdAt.toISOString(),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { MeetingDetail, MeetingInput, Meeting as MeetingDto } from '@sekretariat/contracts';
+import type { MeetingDetail, MeetingInput, Meeting as MeetingDto, MeetingPlanEntry, MeetingStatus } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { Body } from '../bodies/body.entity.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
@@ -10,7 +10,18 @@ import { calendar } from './ical.js';
 import { MeetingNoticeJob } from './meeting-notice.job.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingNotFoundError } from './meetings.errors.js';
-import { toAgendaItemDto, toMeetingDto } from './meetings.mapper.js';
+import { personName, toAgendaItemDto, toMeetingDto } from './meetings.mapper.js';
+import { closedSession } from './rules/legal-grounds.js';
+import { numberingYear } from './rules/agenda.js';
+import { planEditable, statusTransition, type StatusProblem } from './rules/meeting-status.js';
+
+const STATUS_MESSAGES: Record<StatusProblem, { message: string; status: number }> = {
+  MEETING_STATUS_UNCHANGED: { message: 'Møtet har allerede denne statusen.', status: 409 },
+  MEETING_PUBLISH_REQUIRED: { message: 'Innkallingen sendes ved å publisere møtet.', status: 400 },
+  MEETING_NOT_PUBLISHED: { message: 'Innkallingen må sendes før møtet kan holdes.', status: 409 },
+  MEETING_NOT_HELD: { message: 'Protokollen kan bare godkjennes for et møte som er holdt.', status: 409 },
+  MEETING_STATUS_BACKWARDS: { message: 'Et møte kan ikke gå tilbake til en tidligere status.', status: 409 },
+};
 
 /** Who reads: the public sees published meetings of open bodies and no exempt information. */
 export interface Reader {
@@ -70,11 +81,114 @@ export class MeetingsService {
   /** The meeting with its agenda in order, in a fixed number of queries whatever its size. */
   async detail(id: string, reader: Reader): Promise<MeetingDetail> {
     const meeting = await this.get(id, reader);
-    const items = await this.em.find(AgendaItem, { meeting }, { populate: ['case'], orderBy: { position: 'asc' } });
+    const items = await this.em.find(AgendaItem, { meeting }, { populate: ['case', 'asker'], orderBy: { position: 'asc' } });
     return {
       ...toMeetingDto(meeting, meeting.body.getEntity().name),
-      items: items.map((i) => toAgendaItemDto(i, i.case?.getEntity() ?? null, reader)),
+      items: items.map((i) => toAgendaItemDto(i, i.case?.getEntity() ?? null, reader, personName(i.asker?.getEntity()))),
     };
+  }
+
+  /**
+   * Changes time, place and the remote flag. Not once the minutes are approved; not to another year
+   * when the agenda is numbered (numbers run per year); not to a remote meeting with items closed
+   * under koml. § 11-5 (2) (§ 11-7).
+   */
+  async update(id: string, input: MeetingInput): Promise<MeetingDto> {
+    const meeting = await this.get(id, { publicOnly: false });
+    if (!planEditable(meeting.status)) throw new DomainError('MEETING_MINUTES_APPROVED', 'Protokollen er godkjent; møtet kan ikke endres.', 409);
+    const startsAt = new Date(input.startsAt);
+    const items = await this.em.find(AgendaItem, { meeting }, { populate: ['case'] });
+    if (items.length > 0 && numberingYear(startsAt) !== numberingYear(meeting.startsAt)) {
+      throw new DomainError('MEETING_YEAR_FIXED', 'Sakene er nummerert for møteåret; møtet kan ikke flyttes til et annet år.', 409, [{ path: 'startsAt', message: 'Velg en dato i samme år.' }]);
+    }
+    if (input.remote) {
+      const grounds = items.flatMap((i) => {
+        const kase = i.case?.getEntity();
+        return [...(i.closed && i.legalGround ? [i.legalGround] : []), ...(kase && !kase.public && kase.legalGround ? [kase.legalGround] : [])];
+      });
+      if (!closedSession(grounds).remoteAllowed) {
+        throw new DomainError('REMOTE_MEETING_CANNOT_CLOSE', 'Et fjernmøte kan ikke behandle saker som skal lukkes etter koml. § 11-5 annet ledd (koml. § 11-7).', 409, [{ path: 'remote', message: 'Møtet har saker som må behandles i lukket møte.' }]);
+      }
+    }
+    const before = { startsAt: meeting.startsAt.toISOString(), endsAt: meeting.endsAt?.toISOString() ?? null, place: meeting.place, remote: meeting.remote, videoUrl: meeting.videoUrl };
+    meeting.startsAt = startsAt;
+    meeting.endsAt = input.endsAt ? new Date(input.endsAt) : null;
+    meeting.place = input.place;
+    meeting.remote = input.remote;
+    meeting.videoUrl = input.videoUrl;
+    this.audit.record({ action: 'meeting.update', entityType: 'meeting', entityId: meeting.id, before, after: { ...input } });
+    await this.em.flush();
+    return toMeetingDto(meeting, meeting.body.getEntity().name);
+  }
+
+  /** notice_sent → held → minutes_approved, one step at a time (rules/meeting-status.ts). */
+  async setStatus(id: string, status: MeetingStatus): Promise<MeetingDto> {
+    const meeting = await this.get(id, { publicOnly: false });
+    const result = statusTransition(meeting.status, status);
+    if (!result.ok) {
+      const { message, status: http } = STATUS_MESSAGES[result.problem];
+      throw new DomainError(result.problem, message, http, [{ path: 'status', message }]);
+    }
+    const before = meeting.status;
+    meeting.status = status;
+    this.audit.record({ action: 'meeting.status', entityType: 'meeting', entityId: meeting.id, before: { status: before }, after: { status } });
+    await this.em.flush();
+    return toMeetingDto(meeting, meeting.body.getEntity().name);
+  }
+
+  /** The annual meeting plan (møteplan): every body's meetings in a year (in Norway), in time order, with item counts. */
+  async plan(year: number, bodyId?: string): Promise<MeetingPlanEntry[]> {
+    if (bodyId && !(await this.em.findOne(Body, bodyId))) throw new NotFoundError('organet');
+    const rows = await this.em.execute<{ id: string; item_count: number }[]>(
+      `select m.id, count(a.id)::int as item_count
+         from meeting m left join agenda_item a on a.meeting_id = m.id
+        where extract(year from m.starts_at at time zone 'Europe/Oslo') = ? ${bodyId ? 'and m.body_id = ?' : ''}
+        group by m.id`,
+      bodyId ? [year, bodyId] : [year],
+    );
+    return this.planEntries(rows);
+  }
+
+  /**
+   * Meetings in the next 12 months of the bodies where the person holds a seat or stands on the
+   * substitute list on the day of the meeting.
+   */
+  async upcomingForPerson(personId: string, now: Date): Promise<MeetingPlanEntry[]> {
+    const until = new Date(now);
+    until.setUTCFullYear(until.getUTCFullYear() + 1);
+    const rows = await this.em.execute<{ id: string; item_count: number }[]>(
+      `select m.id, (select count(*)::int from agenda_item a where a.meeting_id = m.id) as item_count
+         from meeting m
+        where coalesce(m.ends_at, m.starts_at) >= ? and m.starts_at < ?
+          and exists (select 1 from membership ms
+                       where ms.body_id = m.body_id and ms.person_id = ?
+                         and ms."from" <= (m.starts_at at time zone 'Europe/Oslo')::date
+                         and (ms."to" is null or ms."to" >= (m.starts_at at time zone 'Europe/Oslo')::date))`,
+      [now, until, personId],
+    );
+    return this.planEntries(rows);
+  }
+
+  /** Meetings of the bodies where the person has a seat or a substitute place on the meeting day. */
+  async forPerson(personId: string, statuses: readonly MeetingStatus[]): Promise<Meeting[]> {
+    const rows = await this.em.execute<{ id: string }[]>(
+      `select m.id from meeting m
+        where m.status in (${statuses.map(() => '?').join(', ')})
+          and exists (select 1 from membership ms
+                       where ms.body_id = m.body_id and ms.person_id = ?
+                         and ms."from" <= (m.starts_at at time zone 'Europe/Oslo')::date
+                         and (ms."to" is null or ms."to" >= (m.starts_at at time zone 'Europe/Oslo')::date))`,
+      [...statuses, personId],
+    );
+    if (rows.length === 0) return [];
+    return this.em.find(Meeting, { id: { $in: rows.map((r) => r.id) } }, { populate: ['body'], orderBy: { startsAt: 'asc', id: 'asc' } });
+  }
+
+  private async planEntries(rows: readonly { id: string; item_count: number }[]): Promise<MeetingPlanEntry[]> {
+    if (rows.length === 0) return [];
+    const counts = new Map(rows.map((r) => [r.id, Number(r.item_count)]));
+    const meetings = await this.em.find(Meeting, { id: { $in: [...counts.keys()] } }, { populate: ['body'], orderBy: { startsAt: 'asc', id: 'asc' } });
+    return meetings.map((m) => ({ ...toMeetingDto(m, m.body.getEntity().name), itemCount: counts.get(m.id) ?? 0 }));
   }
 
   /**
