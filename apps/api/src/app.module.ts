@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { AttendanceModule } from './attendance/attendance.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BodiesModule } from './bodies/bodies.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         ElectionsModule,
         DocumentsModule,
         MeetingsModule,
+        AttendanceModule,
         OpenApiModule,
       ],
       providers: [

@@ -8,3 +8,4 @@ export * from './elections.js';
 export * from './meetings.js';
 export * from './documents.js';
 export * from './reader.js';
+export * from './attendance.js';

@@ -65,6 +65,8 @@ export const ConfigSchema = z.object({
   DOCUMENT_DIR: z.string().optional(),
   /** Largest document accepted on upload. */
   DOCUMENT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  /** Public address of the web app, for links in e-mail (e.g. https://politikk.kommune.no). Unset: the request's origin, or http://localhost:PORT in background jobs. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   /** Directory of the built web app, served at /. */
   WEB_DIST: z.string().optional(),
 });

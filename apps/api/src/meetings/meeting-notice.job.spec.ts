@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AuditService } from '../audit/audit.service.js';
+import type { Config } from '../config/config.js';
 import type { MembershipsService } from '../bodies/memberships.service.js';
 import type { JobsService } from '../jobs/jobs.service.js';
 import type { MailService } from '../mail/mail.service.js';
@@ -18,6 +19,7 @@ describe('MeetingNoticeJob without a mail server', () => {
       {} as MembershipsService,
       { configured: false } as MailService,
       {} as AuditService,
+      {} as Config,
     );
     const result = await job.run({ meetingId: 'm', municipalityId: 'k', userId: null, userName: 'system' });
     expect(result).toEqual({ skipped: 'mail not configured' });

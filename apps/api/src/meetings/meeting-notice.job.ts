@@ -1,6 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { issueAbsenceLinks, membersOnLeave } from '../attendance/absence-links.js';
+import { jobBaseUrl } from '../attendance/attendance.jobs.js';
+import { link, osloDay } from '../attendance/tokens.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CONFIG, type Config } from '../config/config.js';
 import { MembershipsService } from '../bodies/memberships.service.js';
 import { runInTenant, SYSTEM_ACTOR, type Actor } from '../database/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
@@ -34,6 +38,7 @@ export class MeetingNoticeJob implements OnModuleInit {
     private readonly memberships: MembershipsService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   onModuleInit(): void {
@@ -58,16 +63,23 @@ export class MeetingNoticeJob implements OnModuleInit {
       const meeting = await em.findOne(Meeting, data.meetingId);
       if (!meeting || meeting.status === 'planned') throw new Error(`Meeting ${data.meetingId} is not published (yet)`);
       const notice = await this.notices.render(data.meetingId);
-      const members = await this.memberships.currentMemberContacts(notice.meeting.body.id);
-      const recipients = [...new Set(members.flatMap((m) => (m.email ? [m.email] : [])))];
+      // Members on leave or released on the meeting day get no notice: their substitute moves up.
+      const onLeave = await membersOnLeave(em, notice.meeting.body.id, osloDay(notice.meeting.startsAt));
+      const members = (await this.memberships.currentMemberContacts(notice.meeting.body.id)).filter((m) => !onLeave.has(m.personId));
+      const byEmail = new Map(members.flatMap((m) => (m.email ? [[m.email, m.personId] as const] : [])));
+      const recipients = [...byEmail.keys()];
       const withoutEmail = members.filter((m) => !m.email).length;
       if (withoutEmail) this.logger.warn(`${withoutEmail} member(s) of the body have no e-mail and get no notice by mail`);
       const text = this.notices.mailText(notice);
+      // Each member's own link to report absence without signing in (committed before any mail goes).
+      const links = await issueAbsenceLinks(this.orm, data.municipalityId, data.meetingId, [...byEmail.values()]);
+      const base = jobBaseUrl(this.config);
       for (const to of recipients) {
+        const token = links.get(byEmail.get(to)!)!;
         await this.mail.send({
           to,
           subject: notice.title,
-          text,
+          text: `${text}\nMeld forfall eller inhabilitet her (lenken er personlig): ${link(base, `/forfall/${token}`)}`,
           attachments: [{ filename: notice.filename, content: notice.pdf, contentType: 'application/pdf' }],
         });
       }

@@ -6,6 +6,7 @@ import { Migration20261125020000Elections } from './Migration20261125020000Elect
 import { Migration20261125030000Meetings } from './Migration20261125030000Meetings.js';
 import { Migration20261126000000OfficialUsers } from './Migration20261126000000OfficialUsers.js';
 import { Migration20261126000500Documents } from './Migration20261126000500Documents.js';
+import { Migration20261126020000Attendance } from './Migration20261126020000Attendance.js';
 import { Migration20261126030000MeetingPlan } from './Migration20261126030000MeetingPlan.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
@@ -17,5 +18,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125030000Meetings', class: Migration20261125030000Meetings },
   { name: 'Migration20261126000000OfficialUsers', class: Migration20261126000000OfficialUsers },
   { name: 'Migration20261126000500Documents', class: Migration20261126000500Documents },
+  { name: 'Migration20261126020000Attendance', class: Migration20261126020000Attendance },
   { name: 'Migration20261126030000MeetingPlan', class: Migration20261126030000MeetingPlan },
 ];

@@ -1,0 +1,35 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Membership } from '../bodies/membership.entity.js';
+import { MembershipLeave } from '../bodies/membership-leave.entity.js';
+import { runInTenant, SYSTEM_ACTOR } from '../database/tenant.js';
+import { AbsenceLink } from './absence-link.entity.js';
+import { newToken, hashToken } from './tokens.js';
+
+/**
+ * Issues each member a personal absence link for the meeting (`/forfall/<token>`) and returns the
+ * tokens by person. Committed in a transaction of its own before any e-mail goes, so a link that was
+ * mailed always works, also when the mailing fails half-way and is retried (each e-mail gets its own).
+ * For the notice job (meetings/meeting-notice.job.ts).
+ */
+export async function issueAbsenceLinks(orm: MikroORM, municipalityId: string, meetingId: string, personIds: readonly string[]): Promise<Map<string, string>> {
+  return runInTenant(orm, { municipalityId, actor: SYSTEM_ACTOR }, async (em) => {
+    const tokens = new Map<string, string>();
+    for (const personId of new Set(personIds)) {
+      const token = newToken();
+      em.create(AbsenceLink, { municipality: municipalityId, meeting: meetingId, person: personId, tokenHash: hashToken(token) });
+      tokens.set(personId, token);
+    }
+    await em.flush();
+    return tokens;
+  });
+}
+
+/** Members of the body who are on leave or released (koml. § 7-9) on the day: they get no notice, their substitute does. */
+export async function membersOnLeave(em: EntityManager, bodyId: string, day: string): Promise<Set<string>> {
+  const leaves = await em.find(
+    MembershipLeave,
+    { membership: { body: bodyId, kind: 'member' }, from: { $lte: day }, $or: [{ to: null }, { to: { $gte: day } }] },
+    { populate: ['membership'] },
+  );
+  return new Set(leaves.map((l) => (l.membership.getEntity() as Membership).person.id));
+}

@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { AuditService } from '../audit/audit.service.js';
+import type { Config } from '../config/config.js';
+import { runInTenant, SYSTEM_ACTOR } from '../database/tenant.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { MailService } from '../mail/mail.service.js';
+import { MeetingNoticeService } from '../meetings/meeting-notice.service.js';
+import { formatOsloDate, formatOsloTime } from '../pdf/document-layout.js';
+import { SubstituteSummons } from './summons.entity.js';
+import { hashToken, link, newToken } from './tokens.js';
+
+export const SEND_SUMMONS_JOB = 'attendance.send-summons';
+
+export interface SendSummonsJob {
+  summonsId: string;
+  municipalityId: string;
+  /** Where the web app is, for the link. */
+  baseUrl: string;
+}
+
+/** The address for links from background work: PUBLIC_URL, else this server on localhost. */
+export function jobBaseUrl(config: Config): string {
+  return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}
+
+/**
+ * E-mails a substitute their summons with the answer link and the notice PDF. The token is made
+ * here, and only its hash stored, in the same transaction as the sending: a failed send leaves no
+ * working link behind, and the retry makes a new one.
+ */
+@Injectable()
+export class SummonsMailJob implements OnModuleInit {
+  private readonly logger = new Logger(SummonsMailJob.name);
+
+  constructor(
+    private readonly jobs: JobsService,
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly notices: MeetingNoticeService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<SendSummonsJob>(SEND_SUMMONS_JOB, (data) => this.run(data), { retryLimit: 5, retryDelay: 2, retryBackoff: true });
+  }
+
+  queue(data: SendSummonsJob): Promise<string> {
+    return this.jobs.send(SEND_SUMMONS_JOB, data);
+  }
+
+  async run(data: SendSummonsJob): Promise<{ sent: boolean } | { skipped: string }> {
+    if (!this.mail.configured) {
+      this.logger.warn(`Mail not configured (SMTP_URL): summons ${data.summonsId} not e-mailed`);
+      return { skipped: 'mail not configured' };
+    }
+    return runInTenant(this.orm, { municipalityId: data.municipalityId, actor: SYSTEM_ACTOR }, async (em) => {
+      // Queued inside the transaction that creates the summons: until that commits, fail and let pg-boss retry.
+      const summons = await em.findOne(SubstituteSummons, data.summonsId, { populate: ['person', 'absence.person', 'absence.agendaItem', 'meeting.body'] });
+      if (!summons) throw new Error(`Summons ${data.summonsId} not found (yet)`);
+      if (summons.status !== 'pending') return { skipped: `summons is ${summons.status}` };
+      const substitute = summons.person.getEntity();
+      if (!substitute.email) {
+        this.logger.warn(`Substitute of summons ${summons.id} has no e-mail; the secretariat must call them`);
+        this.audit.record({ action: 'summons.no_email', entityType: 'substitute_summons', entityId: summons.id });
+        await em.flush();
+        return { skipped: 'no e-mail' };
+      }
+      const token = newToken();
+      summons.tokenHash = hashToken(token);
+      const notice = await this.notices.render(summons.meeting.id);
+      const meeting = summons.meeting.getEntity();
+      const absence = summons.absence.getEntity();
+      const item = absence.agendaItem?.getEntity() ?? null;
+      const answerUrl = link(data.baseUrl, `/innkalling/${token}`);
+      const where = meeting.remote ? ['fjernmøte', meeting.place].filter(Boolean).join(', ') : meeting.place || 'sted kommer';
+      const text = [
+        `Du kalles inn som varamedlem (nr. ${summons.rank} for ${summons.list}) til møte i ${notice.bodyName} ${formatOsloDate(meeting.startsAt)} kl. ${formatOsloTime(meeting.startsAt)} (${where}),`,
+        item ? `i sak ${item.number}, der ${absence.person.getEntity().fullName()} er inhabil.` : `fordi ${absence.person.getEntity().fullName()} har meldt forfall.`,
+        '',
+        `Svar innen ${formatOsloDate(summons.deadline)} kl. ${formatOsloTime(summons.deadline)}. Uten svar innen fristen spør vi neste varamedlem.`,
+        `Ja, jeg kan møte: ${answerUrl}?svar=ja`,
+        `Nei, jeg kan ikke møte: ${answerUrl}?svar=nei`,
+        '',
+        'Innkallingen med saksliste er vedlagt (kommuneloven §§ 7-10 og 11-3).',
+      ].join('\n');
+      await this.mail.send({
+        to: substitute.email,
+        subject: `Innkalling som varamedlem – ${notice.title.replace(/^Møteinnkalling – /, '')}`,
+        text,
+        attachments: [{ filename: notice.filename, content: notice.pdf, contentType: 'application/pdf' }],
+      });
+      this.audit.record({ action: 'summons.sent', entityType: 'substitute_summons', entityId: summons.id, after: { personId: substitute.id } });
+      await em.flush();
+      return { sent: true };
+    });
+  }
+}
