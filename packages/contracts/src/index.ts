@@ -7,5 +7,6 @@ export * from './register.js';
 export * from './elections.js';
 export * from './meetings.js';
 export * from './documents.js';
+export * from './public-meetings.js';
 export * from './reader.js';
 export * from './attendance.js';

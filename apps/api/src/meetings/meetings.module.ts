@@ -10,12 +10,13 @@ import { MeetingsController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
 import { PaperAccess } from './paper-access.js';
 import { PublicMeetingsController } from './public-meetings.controller.js';
+import { PublicMeetingsService } from './public-meetings.service.js';
 
 /** Meetings, cases and agendas (saksliste), the notice (PDF and e-mail to members), and the public meeting calendar. */
 @Module({
   imports: [BodiesModule, PdfModule, MailModule],
   controllers: [MeetingsController, PublicMeetingsController],
-  providers: [MeetingsService, AgendaService, CasesService, MeetingNoticeService, MeetingNoticeJob, PaperAccess],
+  providers: [MeetingsService, AgendaService, CasesService, MeetingNoticeService, MeetingNoticeJob, PaperAccess, PublicMeetingsService],
   exports: [PaperAccess],
 })
 export class MeetingsModule {}

@@ -1,14 +1,24 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { MeetingDetail, MeetingListResponse, MunicipalitySlugParams } from '@sekretariat/contracts';
+import {
+  MeetingDetail,
+  MeetingListResponse,
+  MunicipalitySlugParams,
+  PublicAgendaItemDetail,
+  PublicMeetingQuery,
+  PublicMeetingYearsResponse,
+} from '@sekretariat/contracts';
 import { Allow } from '../auth/allow.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
 import { MeetingsService } from './meetings.service.js';
+import { PublicMeetingsService } from './public-meetings.service.js';
 
 const PublicIdParams = MunicipalitySlugParams.extend({ id: z.uuid({ error: 'Ugyldig id: forventet en UUID.' }) });
 type PublicIdParams = z.infer<typeof PublicIdParams>;
+const PublicItemParams = PublicIdParams.extend({ itemId: z.uuid({ error: 'Ugyldig id: forventet en UUID.' }) });
+type PublicItemParams = z.infer<typeof PublicItemParams>;
 
 /**
  * The public meeting calendar (politisk møtekalender): published meetings of open bodies, their
@@ -17,18 +27,41 @@ type PublicIdParams = z.infer<typeof PublicIdParams>;
 @Controller('public/:municipality')
 @Allow('public')
 export class PublicMeetingsController {
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly publicMeetings: PublicMeetingsService,
+  ) {}
 
   @Get('meetings')
-  @ApiRoute({ summary: 'Upcoming published meetings of open bodies', params: MunicipalitySlugParams, response: MeetingListResponse })
-  async upcoming(): Promise<MeetingListResponse> {
-    return { items: await this.meetings.upcomingPublic(new Date()) };
+  @ApiRoute({ summary: 'Upcoming published meetings of open bodies; with ?year= that year\'s meetings (archive); ?bodyId= for one body', params: MunicipalitySlugParams, query: PublicMeetingQuery, response: MeetingListResponse })
+  async upcoming(@Query(zod(PublicMeetingQuery)) q: PublicMeetingQuery): Promise<MeetingListResponse> {
+    return { items: await this.publicMeetings.list(q, new Date()) };
+  }
+
+  @Get('meetings/years')
+  @ApiRoute({ summary: 'Years with published meetings of open bodies, newest first', params: MunicipalitySlugParams, response: PublicMeetingYearsResponse })
+  async years(): Promise<PublicMeetingYearsResponse> {
+    return { years: await this.publicMeetings.years() };
   }
 
   @Get('meetings/:id')
   @ApiRoute({ summary: 'A published meeting with its agenda; closed items show only number and legal ground', params: PublicIdParams, response: MeetingDetail })
   detail(@Param(zod(PublicIdParams)) p: PublicIdParams): Promise<MeetingDetail> {
     return this.meetings.detail(p.id, { publicOnly: true, exemptAccess: false });
+  }
+
+  @Get('meetings/:id/notice.pdf')
+  @ApiRoute({ summary: 'The notice (møteinnkalling) of a published meeting as PDF; closed items by number and legal ground only', params: PublicIdParams, response: 'application/pdf' })
+  async noticePdf(@Param(zod(PublicIdParams)) p: PublicIdParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const { pdf, filename } = await this.publicMeetings.notice(p.id);
+    void reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`);
+    return pdf;
+  }
+
+  @Get('meetings/:id/items/:itemId')
+  @ApiRoute({ summary: 'One item of a published meeting with its case presentation and public documents; nothing of a closed item or exempt case', params: PublicItemParams, response: PublicAgendaItemDetail })
+  item(@Param(zod(PublicItemParams)) p: PublicItemParams): Promise<PublicAgendaItemDetail> {
+    return this.publicMeetings.item(p.id, p.itemId);
   }
 
   @Get('bodies/:id/meetings.ics')

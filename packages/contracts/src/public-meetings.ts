@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { DocumentSummary } from './documents.js';
+import { AgendaItem, Meeting } from './meetings.js';
+
+/**
+ * The public meeting calendar (politisk møtekalender), under /api/public/<municipality>/. Only
+ * published meetings of open bodies; closed items and exempt cases show number, "Unntatt
+ * offentlighet" and the legal ground; exempt documents are not listed at all.
+ */
+
+/**
+ * GET meetings?year=&bodyId=: without a year the upcoming meetings (soonest first); with a year
+ * that year's meetings (in Norway), past ones too, in time order: the archive.
+ */
+export const PublicMeetingQuery = z.strictObject({
+  year: z.coerce.number({ error: 'Ugyldig år.' }).int('Ugyldig år.').min(2000, 'Ugyldig år.').max(2100, 'Ugyldig år.').optional(),
+  bodyId: z.uuid({ error: 'Ugyldig id: forventet en UUID.' }).optional(),
+});
+export type PublicMeetingQuery = z.infer<typeof PublicMeetingQuery>;
+
+/** GET meetings/years: the years that have published meetings, newest first (for the archive). */
+export const PublicMeetingYearsResponse = z.object({ years: z.array(z.number().int()) });
+export type PublicMeetingYearsResponse = z.infer<typeof PublicMeetingYearsResponse>;
+
+/**
+ * GET meetings/:id/items/:itemId: one item of a published meeting with its case presentation
+ * (saksframlegg) and the case's public documents. A closed item or exempt case has `item.case`
+ * null, a neutral title and no documents.
+ */
+export const PublicAgendaItemDetail = z.object({
+  meeting: Meeting,
+  item: AgendaItem,
+  documents: z.array(DocumentSummary),
+});
+export type PublicAgendaItemDetail = z.infer<typeof PublicAgendaItemDetail>;
