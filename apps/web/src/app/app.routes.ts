@@ -25,6 +25,14 @@ export const routes: Routes = [
     loadChildren: () => import('./elections/elections.routes').then((m) => m.ELECTIONS_ROUTES),
   },
   {
+    path: 'moter',
+    loadChildren: () => import('./meetings/meetings.routes').then((m) => m.MEETINGS_ROUTES),
+  },
+  {
+    path: 'saker',
+    loadChildren: () => import('./meetings/meetings.routes').then((m) => m.CASES_ROUTES),
+  },
+  {
     path: 'ingen-tilgang',
     title: 'titles.forbidden',
     loadComponent: () => import('./forbidden/forbidden-page').then((m) => m.ForbiddenPage),

@@ -2,6 +2,9 @@ import { TranslocoTestingModule, type TranslocoTestingOptions } from '@jsverse/t
 import electionsEn from '../../public/i18n/elections/en.json';
 import electionsNb from '../../public/i18n/elections/nb.json';
 import electionsNn from '../../public/i18n/elections/nn.json';
+import meetingsEn from '../../public/i18n/meetings/en.json';
+import meetingsNb from '../../public/i18n/meetings/nb.json';
+import meetingsNn from '../../public/i18n/meetings/nn.json';
 import en from '../../public/i18n/en.json';
 import nb from '../../public/i18n/nb.json';
 import nn from '../../public/i18n/nn.json';
@@ -11,6 +14,7 @@ export const TRANSLATIONS = { nb, nn, en } as const;
 /** The scopes' files (core/i18n/scopes.ts): their keys are `<scope>.<key>` in the app. */
 export const SCOPED_TRANSLATIONS = {
   elections: { nb: electionsNb, nn: electionsNn, en: electionsEn },
+  meetings: { nb: meetingsNb, nn: meetingsNn, en: meetingsEn },
 } as const;
 
 const SCOPED_LANGS = Object.fromEntries(

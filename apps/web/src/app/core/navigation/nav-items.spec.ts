@@ -30,14 +30,24 @@ describe('navItemsFor', () => {
     ]);
   });
 
-  it('gives all staff Personer, and only editors Import and Gruppestøtte', () => {
+  it('gives all staff Personer and Møter, and only editors Import, Gruppestøtte and Saker', () => {
     // The elections' entries are checked in elections/elections-nav.spec.ts.
     const labels = (callers: Parameters<typeof navItemsFor>[0]) =>
       navItemsFor(callers)
         .map((item) => item.labelKey)
         .filter((key) => !key.startsWith('elections.'));
-    expect(labels(['official'])).toEqual(['nav.home', 'nav.bodies', 'nav.people']);
-    expect(labels(['election_board'])).toEqual(['nav.home', 'nav.bodies', 'nav.people']);
+    expect(labels(['official'])).toEqual([
+      'nav.home',
+      'nav.bodies',
+      'nav.people',
+      'meetings.nav.meetings',
+    ]);
+    expect(labels(['election_board'])).toEqual([
+      'nav.home',
+      'nav.bodies',
+      'nav.people',
+      'meetings.nav.meetings',
+    ]);
     for (const editor of ['admin', 'secretariat'] as const) {
       expect(labels([editor])).toEqual([
         'nav.home',
@@ -45,6 +55,8 @@ describe('navItemsFor', () => {
         'nav.people',
         'nav.import',
         'nav.grants',
+        'meetings.nav.meetings',
+        'meetings.nav.cases',
       ]);
     }
   });
@@ -55,6 +67,8 @@ describe('navItemsFor', () => {
     expect(activeNavPath('/organer/3f2b?x=1', NAV_ITEMS)).toBe('/organer');
     expect(activeNavPath('/organer/import', NAV_ITEMS)).toBe('/organer/import');
     expect(activeNavPath('/personer/ny', NAV_ITEMS)).toBe('/personer');
+    expect(activeNavPath('/moter/nytt', NAV_ITEMS)).toBe('/moter');
+    expect(activeNavPath('/saker/ny', NAV_ITEMS)).toBe('/saker');
     expect(activeNavPath('/organerX', NAV_ITEMS)).toBeNull();
     expect(activeNavPath('/tilgjengelighet', NAV_ITEMS)).toBeNull();
   });

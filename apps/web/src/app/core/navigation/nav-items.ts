@@ -24,6 +24,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/personer', labelKey: 'nav.people', audience: STAFF_ROLES },
   { path: '/organer/import', labelKey: 'nav.import', audience: EDITOR_ROLES },
   { path: '/gruppestotte', labelKey: 'nav.grants', audience: EDITOR_ROLES },
+  { path: '/moter', labelKey: 'meetings.nav.meetings', audience: STAFF_ROLES },
+  { path: '/saker', labelKey: 'meetings.nav.cases', audience: EDITOR_ROLES },
   { path: '/valg', labelKey: 'elections.nav.elections', audience: ORGANISER_ROLES },
   { path: '/valg/skranke', labelKey: 'elections.nav.counter', audience: CLERK_ROLES },
 ];

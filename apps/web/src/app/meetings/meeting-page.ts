@@ -1,0 +1,202 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  PendingTasks,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { AgendaItem, MeetingDetail, MeetingStatus } from '@sekretariat/contracts';
+import { firstValueFrom } from 'rxjs';
+import { LanguageService } from '../core/i18n/language.service';
+import { TranslatedTitleStrategy } from '../core/routing/translated-title-strategy';
+import { SessionStore } from '../core/session/session-store';
+import { type Flash, FlashMessage } from '../shared/flash-message';
+import { type FormProblem, problemsFromError } from '../shared/form-problems';
+import { LoadState } from '../shared/load-state';
+import { ProblemText } from '../shared/problem-text';
+import { ModalDialog } from '../shared/modal-dialog';
+import { AddItemDialog } from './add-item-dialog';
+import { AgendaEditor } from './agenda-editor';
+import { ClosedItemDialog } from './closed-item-dialog';
+import { ItemEditDialog } from './item-edit-dialog';
+import { formatClock, formatMeetingTime } from './meeting-time';
+import { MeetingStatusTag } from './meeting-status-tag';
+import { MeetingsApi } from './meetings-api';
+
+/** The next status a meeting can be moved to by hand (publishing is its own action). */
+export function nextStatus(status: MeetingStatus): MeetingStatus | null {
+  if (status === 'notice_sent') return 'held';
+  if (status === 'held') return 'minutes_approved';
+  return null;
+}
+
+/** `/moter/:id`: the meeting with its agenda; the secretariat's tools to build it and send the notice. */
+@Component({
+  selector: 'app-meeting-page',
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    LoadState,
+    ModalDialog,
+    ProblemText,
+    MeetingStatusTag,
+    AgendaEditor,
+    AddItemDialog,
+    ClosedItemDialog,
+    ItemEditDialog,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './meeting-page.html',
+  styleUrl: './meetings.css',
+})
+export class MeetingPage {
+  private readonly api = inject(MeetingsApi);
+  private readonly pendingTasks = inject(PendingTasks);
+  protected readonly language = inject(LanguageService);
+  protected readonly session = inject(SessionStore);
+
+  /** Route parameter `:id`. */
+  readonly id = input.required<string>();
+
+  protected readonly meeting = rxResource({
+    params: () => this.id(),
+    stream: ({ params: id }) => this.api.detail(id),
+  });
+  /** The meeting as last read or saved: actions update it without a new round trip. */
+  protected readonly current = signal<MeetingDetail | null>(null);
+
+  protected readonly flash = signal<Flash | null>(inject(FlashMessage).take());
+  protected readonly actionProblems = signal<readonly FormProblem[]>([]);
+  protected readonly busy = signal(false);
+
+  protected readonly editable = computed(() => {
+    const meeting = this.current();
+    return (
+      !!meeting &&
+      this.session.isEditor() &&
+      (meeting.status === 'planned' || meeting.status === 'notice_sent')
+    );
+  });
+  protected readonly next = computed(() => {
+    const meeting = this.current();
+    return meeting && this.session.isEditor() ? nextStatus(meeting.status) : null;
+  });
+  protected readonly caseIds = computed(
+    () =>
+      this.current()
+        ?.items.map((item) => item.case?.id)
+        .filter((id): id is string => !!id) ?? [],
+  );
+  protected readonly noticePdf = computed(() => this.api.noticePdfUrl(this.id()));
+  protected readonly papersPdf = computed(() => this.api.papersPdfUrl(this.id()));
+
+  protected readonly removing = signal<AgendaItem | null>(null);
+
+  private readonly addDialog = viewChild(AddItemDialog);
+  private readonly closedDialog = viewChild(ClosedItemDialog);
+  private readonly editDialog = viewChild(ItemEditDialog);
+  private readonly publishDialog = viewChild<ModalDialog>('publishDialog');
+  private readonly removeDialog = viewChild<ModalDialog>('removeDialog');
+
+  constructor() {
+    const titles = inject(TranslatedTitleStrategy);
+    effect(() => {
+      if (this.meeting.hasValue()) this.current.set(this.meeting.value());
+    });
+    effect(() => {
+      titles.setDetail(this.current()?.bodyName ?? null);
+    });
+  }
+
+  protected when(meeting: MeetingDetail): string {
+    const start = formatMeetingTime(meeting.startsAt, this.language.locale());
+    return meeting.endsAt
+      ? `${start}–${formatClock(meeting.endsAt, this.language.locale())}`
+      : start;
+  }
+
+  protected openAdd(): void {
+    this.addDialog()?.open();
+  }
+
+  protected openClosed(item: AgendaItem): void {
+    this.closedDialog()?.open(item);
+  }
+
+  protected openEdit(item: AgendaItem): void {
+    this.editDialog()?.open(item);
+  }
+
+  protected openRemove(item: AgendaItem): void {
+    this.removing.set(item);
+    this.removeDialog()?.open();
+  }
+
+  protected openPublish(): void {
+    this.publishDialog()?.open();
+  }
+
+  protected closeDialog(dialog: ModalDialog): void {
+    dialog.close();
+  }
+
+  /** An item was added or changed: read the agenda again (numbers and order come from the API). */
+  protected itemChanged(flash: Flash): void {
+    this.flash.set(flash);
+    this.meeting.reload();
+  }
+
+  protected orderSaved(meeting: MeetingDetail): void {
+    this.current.set(meeting);
+  }
+
+  protected remove(): void {
+    const item = this.removing();
+    if (!item) return;
+    this.run(async () => {
+      await firstValueFrom(this.api.removeItem(item.id));
+      this.removeDialog()?.close();
+      this.itemChanged({ messageKey: 'meetings.agenda.removed', params: { number: item.number } });
+    });
+  }
+
+  protected publish(): void {
+    this.run(async () => {
+      await firstValueFrom(this.api.publish(this.id()));
+      this.publishDialog()?.close();
+      this.itemChanged({ messageKey: 'meetings.publish.done' });
+    });
+  }
+
+  protected advance(status: MeetingStatus): void {
+    this.run(async () => {
+      await firstValueFrom(this.api.setStatus(this.id(), status));
+      this.itemChanged({ messageKey: `meetings.statusChanged.${status}` });
+    });
+  }
+
+  private run(action: () => Promise<void>): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.actionProblems.set([]);
+    this.pendingTasks.run(async () => {
+      try {
+        await action();
+      } catch (error) {
+        this.actionProblems.set(problemsFromError(error));
+        // The message is on the page: a dialog left open would hide it.
+        this.publishDialog()?.close();
+        this.removeDialog()?.close();
+      } finally {
+        this.busy.set(false);
+      }
+    });
+  }
+}
