@@ -33,3 +33,18 @@ export const PublicAgendaItemDetail = z.object({
   documents: z.array(DocumentSummary),
 });
 export type PublicAgendaItemDetail = z.infer<typeof PublicAgendaItemDetail>;
+
+/** Where an open case stands on the agendas of published meetings (for search hits on a case). */
+export const PublicCaseItem = z.object({
+  meetingId: z.uuid(),
+  itemId: z.uuid(),
+  /** "PS 12/25". */
+  number: z.string(),
+  bodyName: z.string(),
+  startsAt: z.string(),
+});
+export type PublicCaseItem = z.infer<typeof PublicCaseItem>;
+
+/** GET cases/:id/items: newest meeting first; empty for an exempt case or a closed item. */
+export const PublicCaseItemsResponse = z.object({ items: z.array(PublicCaseItem) });
+export type PublicCaseItemsResponse = z.infer<typeof PublicCaseItemsResponse>;

@@ -6,6 +6,7 @@ import {
   MeetingListResponse,
   MunicipalitySlugParams,
   PublicAgendaItemDetail,
+  PublicCaseItemsResponse,
   PublicMeetingQuery,
   PublicMeetingYearsResponse,
 } from '@sekretariat/contracts';
@@ -62,6 +63,12 @@ export class PublicMeetingsController {
   @ApiRoute({ summary: 'One item of a published meeting with its case presentation and public documents; nothing of a closed item or exempt case', params: PublicItemParams, response: PublicAgendaItemDetail })
   item(@Param(zod(PublicItemParams)) p: PublicItemParams): Promise<PublicAgendaItemDetail> {
     return this.publicMeetings.item(p.id, p.itemId);
+  }
+
+  @Get('cases/:id/items')
+  @ApiRoute({ summary: 'Where an open case is on published agendas (newest first), to find its page from a search hit', params: PublicIdParams, response: PublicCaseItemsResponse })
+  async caseItems(@Param(zod(PublicIdParams)) p: PublicIdParams): Promise<PublicCaseItemsResponse> {
+    return { items: await this.publicMeetings.caseItems(p.id) };
   }
 
   @Get('bodies/:id/meetings.ics')

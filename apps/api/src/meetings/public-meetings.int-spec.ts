@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 /**
@@ -158,11 +162,30 @@ describe('the public meeting calendar', () => {
     expect((await inject('GET', `/api/public/demo/meetings/${planned}/items/${plannedItem}`)).json()).toMatchObject({ code: 'MEETING_NOT_FOUND' });
   });
 
+  it('leads from an open case to its items, and from an exempt or closed one nowhere', async () => {
+    const open = (await inject('GET', `/api/public/demo/meetings/${published}/items/${openItem}`)).json<{ item: { number: string; case: { id: string } } }>().item;
+    const res = await inject('GET', `/api/public/demo/cases/${open.case.id}/items`);
+    expect(res.json()).toMatchObject({ items: [{ meetingId: published, itemId: openItem, number: open.number }] });
+    const staff = (await inject('GET', `/api/meetings/${published}`, secretariat)).json<{ items: { id: string; case: { id: string } }[] }>().items;
+    for (const item of [exemptItem, closedOpenCaseItem]) {
+      const caseId = staff.find((i) => i.id === item)!.case.id;
+      expect((await inject('GET', `/api/public/demo/cases/${caseId}/items`)).json()).toEqual({ items: [] });
+    }
+    expect((await inject('GET', `/api/public/nabo/cases/${open.case.id}/items`)).json()).toEqual({ items: [] });
+  });
+
   it('serves the notice PDF of a published meeting only', async () => {
     const res = await inject('GET', `/api/public/demo/meetings/${published}/notice.pdf`);
     expect({ status: res.statusCode, body: res.statusCode === 200 ? '' : res.body }).toEqual({ status: 200, body: '' });
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = join(mkdtempSync(join(tmpdir(), 'public-notice-')), 'notice.pdf');
+    writeFileSync(file, res.rawPayload);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Sak 1: ny barnehage på Fjordvik');
+    expect(text).toContain('Unntatt offentlighet');
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain('tomtekjøp');
     expect((await inject('GET', `/api/public/demo/meetings/${planned}/notice.pdf`)).json()).toMatchObject({ code: 'MEETING_NOT_FOUND' });
     expect((await inject('GET', `/api/public/demo/meetings/${hiddenBodyMeeting}/notice.pdf`)).statusCode).toBe(404);
   });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { DocumentSummary, Meeting as MeetingDto, PublicAgendaItemDetail, PublicMeetingQuery } from '@sekretariat/contracts';
+import type { DocumentSummary, Meeting as MeetingDto, PublicAgendaItemDetail, PublicCaseItem, PublicMeetingQuery } from '@sekretariat/contracts';
 import { Document } from '../documents/document.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingNoticeService, type RenderedNotice } from './meeting-notice.service.js';
@@ -71,6 +71,22 @@ export class PublicMeetingsService {
       item: dto,
       documents: documents.map(toPublicDocument),
     };
+  }
+
+  /**
+   * The items of a public case on published agendas of open bodies, newest meeting first; none
+   * for an exempt case or where the item is closed, so a search hit leads to the case's page.
+   */
+  async caseItems(caseId: string): Promise<PublicCaseItem[]> {
+    const items = await this.em.find(
+      AgendaItem,
+      { case: { id: caseId, public: true }, closed: false, meeting: { status: { $ne: 'planned' }, body: { isPublic: true } } },
+      { populate: ['meeting', 'meeting.body'], orderBy: { meeting: { startsAt: 'desc' }, id: 'asc' } },
+    );
+    return items.map((i) => {
+      const meeting = i.meeting.getEntity();
+      return { meetingId: meeting.id, itemId: i.id, number: i.number, bodyName: meeting.body.getEntity().name, startsAt: meeting.startsAt.toISOString() };
+    });
   }
 
   /** The notice PDF of a published meeting of an open body; it never carries exempt information. */
