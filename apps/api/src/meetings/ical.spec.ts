@@ -1,32 +1,45 @@
 import { describe, expect, it } from '@jest/globals';
-import { calendar, escapeText, foldLine, utcDateTime } from './ical.js';
+import { calendar, type CalendarEvent } from './ical.js';
 
-describe('iCalendar writer (RFC 5545)', () => {
-  it('escapes TEXT values', () => {
-    expect(escapeText('Møte; sak 1, 2\\3\nneste')).toBe('Møte\\; sak 1\\, 2\\\\3\\nneste');
-  });
-  it('writes UTC date-times', () => {
-    expect(utcDateTime(new Date('2026-03-10T18:00:00+01:00'))).toBe('20260310T170000Z');
-  });
-  it('folds long lines at 75 octets without splitting characters', () => {
-    const line = `SUMMARY:${'æ'.repeat(60)}`;
-    const folded = foldLine(line);
-    const lines = folded.split('\r\n');
-    expect(lines.length).toBeGreaterThan(1);
-    for (const l of lines) expect(Buffer.byteLength(l, 'utf8')).toBeLessThanOrEqual(75);
-    expect(lines.slice(1).every((l) => l.startsWith(' '))).toBe(true);
-    expect(lines.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(line);
-  });
-  it('writes a calendar with CRLF line ends', () => {
-    const text = calendar({
-      name: 'Kommunestyret',
-      events: [{ uid: 'a@x', start: new Date('2026-03-10T17:00:00Z'), end: null, summary: 'Kommunestyret', location: 'Rådhuset, sal 1', description: '', url: null, stamp: new Date('2026-01-01T00:00:00Z') }],
-    });
-    expect(text.endsWith('\r\n')).toBe(true);
+const event = (extra: Partial<CalendarEvent> = {}): CalendarEvent => ({
+  uid: 'a@x',
+  start: new Date('2026-03-10T17:00:00Z'),
+  end: null,
+  summary: 'Kommunestyret',
+  location: 'Rådhuset, sal 1',
+  description: '',
+  url: null,
+  stamp: new Date('2026-01-01T00:00:00Z'),
+  ...extra,
+});
+
+/** Unfolds continuation lines (RFC 5545 § 3.1). */
+const unfold = (text: string) => text.replace(/\r\n /g, '').split('\r\n');
+
+describe('iCalendar feed (RFC 5545)', () => {
+  it('writes a calendar with CRLF line ends, UTC times and escaped text', () => {
+    const text = calendar({ name: 'Kommunestyret', events: [event()] });
     expect(text.replace(/\r\n/g, '').includes('\n')).toBe(false);
-    const lines = text.split('\r\n');
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const lines = unfold(text);
     expect(lines.slice(0, 2)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0']);
-    expect(lines).toEqual(expect.arrayContaining(['BEGIN:VEVENT', 'UID:a@x', 'DTSTAMP:20260101T000000Z', 'DTSTART:20260310T170000Z', 'LOCATION:Rådhuset\\, sal 1', 'END:VEVENT', 'END:VCALENDAR']));
+    expect(lines).toEqual(
+      expect.arrayContaining(['METHOD:PUBLISH', 'X-WR-CALNAME:Kommunestyret', 'BEGIN:VEVENT', 'UID:a@x', 'DTSTAMP:20260101T000000Z', 'DTSTART:20260310T170000Z', 'LOCATION:Rådhuset\\, sal 1', 'END:VEVENT', 'END:VCALENDAR']),
+    );
     expect(lines.some((l) => l.startsWith('DTEND'))).toBe(false);
+    expect(lines.some((l) => l.startsWith('DESCRIPTION'))).toBe(false);
+  });
+
+  it('folds long lines at 75 octets without splitting characters', () => {
+    const text = calendar({ name: 'K', events: [event({ summary: 'æ'.repeat(60), description: 'Linje 1\nLinje 2' })] });
+    for (const l of text.split('\r\n')) expect(Buffer.byteLength(l, 'utf8')).toBeLessThanOrEqual(75);
+    const lines = unfold(text);
+    expect(lines).toContain(`SUMMARY:${'æ'.repeat(60)}`);
+    expect(lines).toContain('DESCRIPTION:Linje 1\\nLinje 2');
+  });
+
+  it('writes the end, the link and a tentative status for a meeting not yet announced', () => {
+    const lines = unfold(calendar({ name: 'K', events: [event({ end: new Date('2026-03-10T21:00:00Z'), url: 'https://fjordvik.example/moter/1', tentative: true })] }));
+    expect(lines).toEqual(expect.arrayContaining(['DTEND:20260310T210000Z', 'URL;VALUE=URI:https://fjordvik.example/moter/1', 'STATUS:TENTATIVE']));
   });
 });

@@ -1,7 +1,6 @@
-/**
- * A minimal iCalendar (RFC 5545) writer for meeting feeds: CRLF line ends, lines folded at 75
- * octets without splitting a character, TEXT values escaped, times in UTC.
- */
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+
+/** One meeting in a feed. */
 export interface CalendarEvent {
   uid: string;
   start: Date;
@@ -12,56 +11,30 @@ export interface CalendarEvent {
   url: string | null;
   /** DTSTAMP: with METHOD:PUBLISH, when this feed was written (RFC 5545 § 3.8.7.2). */
   stamp: Date;
+  /** A planned meeting whose notice is not sent yet: TENTATIVE (only in an official's own feed). */
+  tentative?: boolean;
 }
 
-/** RFC 5545 § 3.3.11: backslash, semicolon, comma and line breaks are escaped. */
-export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
-}
-
-/** RFC 5545 § 3.3.5, form #2 (UTC): 19980119T070000Z. */
-export function utcDateTime(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
-}
-
-/** RFC 5545 § 3.1: lines longer than 75 octets continue on a line starting with a space. */
-export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    // Continuation lines start with a space, which counts towards their 75 octets.
-    const limit = parts.length === 0 ? 75 : 74;
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-
+/**
+ * An iCalendar (RFC 5545) feed of meetings, written by ical-generator: escaping, line folding at 75
+ * octets and CRLF line ends are the library's; times are in UTC.
+ */
 export function calendar(options: { name: string; events: readonly CalendarEvent[] }): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Sekretariat//Møtekalender//NB', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(options.name)}`];
+  const cal = ical({ name: options.name, prodId: { company: 'Sekretariat', product: 'Møtekalender', language: 'NB' }, method: ICalCalendarMethod.PUBLISH });
   for (const e of options.events) {
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${e.uid}`,
-      `DTSTAMP:${utcDateTime(e.stamp)}`,
-      `DTSTART:${utcDateTime(e.start)}`,
-      ...(e.end ? [`DTEND:${utcDateTime(e.end)}`] : []),
-      `SUMMARY:${escapeText(e.summary)}`,
-      ...(e.location ? [`LOCATION:${escapeText(e.location)}`] : []),
-      ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
-      ...(e.url ? [`URL:${e.url}`] : []),
-      'END:VEVENT',
-    );
+    cal.createEvent({
+      id: e.uid,
+      stamp: e.stamp,
+      start: e.start,
+      end: e.end,
+      summary: e.summary,
+      location: e.location || null,
+      description: e.description || null,
+      url: e.url,
+      ...(e.tentative ? { status: ICalEventStatus.TENTATIVE } : {}),
+    });
   }
-  lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  // RFC 5545 § 3.1: every content line ends with CRLF, the last one too.
+  const text = cal.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

@@ -3,6 +3,8 @@ import { BodiesModule } from '../bodies/bodies.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PdfModule } from '../pdf/pdf.module.js';
 import { AgendaService } from './agenda.service.js';
+import { CalendarLinksService } from './calendar-links.service.js';
+import { CalendarController } from './calendar.controller.js';
 import { CasesService } from './cases.service.js';
 import { MeetingNoticeJob } from './meeting-notice.job.js';
 import { MeetingNoticeService } from './meeting-notice.service.js';
@@ -15,8 +17,8 @@ import { PublicMeetingsService } from './public-meetings.service.js';
 /** Meetings, cases and agendas (saksliste), the notice (PDF and e-mail to members), and the public meeting calendar. */
 @Module({
   imports: [BodiesModule, PdfModule, MailModule],
-  controllers: [MeetingsController, PublicMeetingsController],
-  providers: [MeetingsService, AgendaService, CasesService, MeetingNoticeService, MeetingNoticeJob, PaperAccess, PublicMeetingsService],
+  controllers: [MeetingsController, PublicMeetingsController, CalendarController],
+  providers: [MeetingsService, AgendaService, CasesService, MeetingNoticeService, MeetingNoticeJob, PaperAccess, PublicMeetingsService, CalendarLinksService],
   exports: [PaperAccess],
 })
 export class MeetingsModule {}

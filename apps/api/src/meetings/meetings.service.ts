@@ -23,6 +23,8 @@ const STATUS_MESSAGES: Record<StatusProblem, { message: string; status: number }
   MEETING_STATUS_BACKWARDS: { message: 'Et møte kan ikke gå tilbake til en tidligere status.', status: 409 },
 };
 
+const where = (m: Meeting): string => (m.remote ? ['Fjernmøte', m.place].filter(Boolean).join(', ') : m.place);
+
 /** Who reads: the public sees published meetings of open bodies and no exempt information. */
 export interface Reader {
   publicOnly: boolean;
@@ -208,6 +210,31 @@ export class MeetingsService {
     return toMeetingDto(meeting, meeting.body.getEntity().name);
   }
 
+  /**
+   * An official's own feed: the meetings of the bodies where the person has a seat or a substitute
+   * place on the day, planned ones too (marked tentative), each linking to the meeting's page.
+   */
+  async personalCalendar(personId: string, origin: string, now: Date): Promise<string> {
+    const meetings = await this.forPerson(personId, ['planned', 'notice_sent', 'held', 'minutes_approved']);
+    return calendar({
+      name: 'Mine møter',
+      events: meetings.map((m) => {
+        const bodyName = m.body.getEntity().name;
+        return {
+          uid: `${m.id}@sekretariat`,
+          start: m.startsAt,
+          end: m.endsAt,
+          summary: `Møte i ${bodyName}`,
+          location: where(m),
+          description: [m.status === 'planned' ? 'Innkallingen er ikke sendt ennå.' : '', m.videoUrl ? `Video: ${m.videoUrl}` : ''].filter(Boolean).join('\n'),
+          url: `${origin}/moter/${m.id}`,
+          stamp: now,
+          tentative: m.status === 'planned',
+        };
+      }),
+    });
+  }
+
   /** The published meetings of an open body as an iCalendar feed. */
   async publicCalendar(bodyId: string, now: Date): Promise<{ ics: string; name: string }> {
     const body = await this.em.findOne(Body, { id: bodyId, isPublic: true });
@@ -220,7 +247,7 @@ export class MeetingsService {
         start: m.startsAt,
         end: m.endsAt,
         summary: `Møte i ${body.name}`,
-        location: m.remote ? ['Fjernmøte', m.place].filter(Boolean).join(', ') : m.place,
+        location: where(m),
         description: '',
         url: m.videoUrl,
         stamp: now,
