@@ -20,6 +20,7 @@ import { MunicipalitiesModule } from './municipalities/municipalities.module.js'
 import { OpenApiModule } from './openapi/openapi.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { PdfModule } from './pdf/pdf.module.js';
+import { ReaderModule } from './reader/reader.module.js';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         ElectionsModule,
         DocumentsModule,
         MeetingsModule,
+        ReaderModule,
         AttendanceModule,
         OpenApiModule,
       ],

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -37,6 +38,8 @@ export async function createApp(config: Config, databaseUrl: string, options: { 
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   await app.register(fastifyCookie);
+  // Uploads (case documents) read their parts in the route, within DOCUMENT_MAX_BYTES.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.DOCUMENT_MAX_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
 
   const webDist = fromRepoRoot(config.WEB_DIST ?? 'apps/web/dist/web/browser');
   const indexPath = path.join(webDist, 'index.html');

@@ -17,3 +17,94 @@ export const DocumentSummary = z.object({
   position: z.number().int(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+/** Where a document's text extraction stands (for search): `none` for types without text. */
+export const TextStatus = z.enum(['none', 'pending', 'done', 'failed']);
+export type TextStatus = z.infer<typeof TextStatus>;
+
+/** A document as the case's document list shows it. */
+export const CaseDocument = DocumentSummary.extend({
+  textStatus: TextStatus,
+  createdAt: z.string(),
+});
+export type CaseDocument = z.infer<typeof CaseDocument>;
+
+/** The documents of a case the caller may see, and what an upload must satisfy. */
+export const DocumentListResponse = z.object({
+  items: z.array(CaseDocument),
+  /** Largest file accepted, in bytes. */
+  maxBytes: z.number().int(),
+  /** Accepted content types (checked on the bytes, not the file name). */
+  acceptedTypes: z.array(z.string()),
+  legalGrounds: z.array(z.object({ code: z.string(), citation: z.string() })),
+});
+export type DocumentListResponse = z.infer<typeof DocumentListResponse>;
+
+const legalGroundCode = z.string().trim().min(1).max(40);
+const booleanField = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+/**
+ * The text fields of a multipart upload (`POST /api/cases/:id/documents`) beside the one file.
+ * Form fields arrive as strings: `public` is "true" or "false"; an empty legal ground is none.
+ */
+export const DocumentUploadFields = z.strictObject({
+  title: z.string().trim().min(1, { error: 'Tittel må fylles ut.' }).max(300),
+  public: booleanField.default(true),
+  legalGround: z.preprocess((v) => (v === '' ? null : v), legalGroundCode.nullable()).default(null),
+});
+export type DocumentUploadFields = z.infer<typeof DocumentUploadFields>;
+
+/** Changing a document's title, exemption or place in the list. */
+export const DocumentUpdate = z.strictObject({
+  title: z.string().trim().min(1, { error: 'Tittel må fylles ut.' }).max(300).optional(),
+  public: z.boolean().optional(),
+  legalGround: legalGroundCode.nullable().optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+export type DocumentUpdate = z.infer<typeof DocumentUpdate>;
+
+/** Search words are at most this long (characters). */
+export const SEARCH_QUERY_MAX = 200;
+
+/** `GET /api/search` and `GET /api/public/:municipality/search`: words in websearch syntax ("…", or, -). */
+export const SearchQuery = z.strictObject({
+  q: z
+    .string({ error: 'Skriv inn noe å søke etter.' })
+    .trim()
+    .min(1, { error: 'Skriv inn noe å søke etter.' })
+    .max(SEARCH_QUERY_MAX, { error: `Søket kan være høyst ${SEARCH_QUERY_MAX} tegn.` }),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  /** Only the papers of this meeting (cases on its agenda and their documents). */
+  meetingId: z.uuid({ error: 'Ugyldig møte-id.' }).optional(),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+/**
+ * A snippet as plain-text parts; `mark` parts matched the search. No HTML: clients render each
+ * part as text (and marked parts in `<mark>`), so document text can never inject markup.
+ */
+export const SnippetPart = z.object({ text: z.string(), mark: z.boolean() });
+export type SnippetPart = z.infer<typeof SnippetPart>;
+
+export const SearchHit = z.object({
+  kind: z.enum(['case', 'document']),
+  /** The case's id, or the document's. */
+  id: z.uuid(),
+  caseId: z.uuid(),
+  title: z.string(),
+  /** For a document, the title of its case. */
+  caseTitle: z.string(),
+  archiveReference: z.string(),
+  public: z.boolean(),
+  rank: z.number(),
+  snippet: z.array(SnippetPart),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResponse = z.object({
+  items: z.array(SearchHit),
+  /** Every hit, not just this page. */
+  total: z.number().int(),
+});
+export type SearchResponse = z.infer<typeof SearchResponse>;

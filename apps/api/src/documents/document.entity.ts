@@ -2,6 +2,11 @@ import { Check, Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { TenantEntity } from '../common/tenant-entity.js';
 import { Case } from '../meetings/case.entity.js';
+import { DOCUMENT_SEARCH_VECTOR } from './search-vectors.js';
+
+export const TEXT_STATUSES = ['none', 'pending', 'done', 'failed'] as const;
+/** none: not a type we read text from; pending: queued; done; failed: unreadable (logged). */
+export type TextStatus = (typeof TEXT_STATUSES)[number];
 
 /**
  * A document of a case: an attachment (vedlegg) to the case presentation. The bytes live in the
@@ -10,8 +15,10 @@ import { Case } from '../meetings/case.entity.js';
 @Entity({ tableName: 'case_document' })
 @Index({ properties: ['case', 'position'] })
 @Check({ name: 'case_document_exempt_check', expression: '"public" or "legal_ground" is not null' })
+@Check({ name: 'case_document_text_status_check', expression: `"text_status" in ('none', 'pending', 'done', 'failed')` })
+@Index({ name: 'case_document_search_index', properties: ['search'], type: 'fulltext' })
 export class Document extends TenantEntity {
-  [OptionalProps]?: 'public' | 'legalGround' | 'position' | 'id' | 'createdAt';
+  [OptionalProps]?: 'public' | 'legalGround' | 'position' | 'text' | 'textStatus' | 'id' | 'createdAt';
 
   @ManyToOne(() => Case, { ref: true, deleteRule: 'restrict' })
   case!: Ref<Case>;
@@ -47,4 +54,15 @@ export class Document extends TenantEntity {
 
   @Property({ type: 'string', length: 200 })
   storageKey!: string;
+
+  /** Text extracted from the content for search (capped), by the document.extract-text job. */
+  @Property({ type: 'text', nullable: true, lazy: true })
+  text: string | null = null;
+
+  @Property({ type: 'string', length: 20, default: 'none' })
+  textStatus: TextStatus & Opt = 'none';
+
+  /** Full-text search vector, kept by PostgreSQL; read only in search queries. */
+  @Property({ type: 'tsvector', generated: `(${DOCUMENT_SEARCH_VECTOR}) stored`, lazy: true, hidden: true, nullable: true })
+  search?: string;
 }

@@ -1,10 +1,12 @@
 import { Check, Entity, Index, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps } from '@mikro-orm/core';
 import { TenantEntity } from '../common/tenant-entity.js';
+import { CASE_SEARCH_VECTOR } from '../documents/search-vectors.js';
 
 /** A political case (sak) with its case presentation (saksframlegg). */
 @Entity({ tableName: 'political_case' })
 @Index({ properties: ['archiveReference'] })
+@Index({ name: 'political_case_search_index', properties: ['search'], type: 'fulltext' })
 @Check({ name: 'political_case_exempt_check', expression: '"public" or "legal_ground" is not null' })
 export class Case extends TenantEntity {
   [OptionalProps]?: 'caseOfficer' | 'summary' | 'background' | 'assessment' | 'recommendation' | 'public' | 'legalGround' | 'id' | 'createdAt';
@@ -38,4 +40,8 @@ export class Case extends TenantEntity {
   /** Code from LEGAL_GROUNDS; required when the case is exempt. */
   @Property({ type: 'string', length: 40, nullable: true })
   legalGround: string | null = null;
+
+  /** Full-text search vector (documents/search.service.ts), kept by PostgreSQL. */
+  @Property({ type: 'tsvector', generated: `(${CASE_SEARCH_VECTOR}) stored`, lazy: true, hidden: true, nullable: true })
+  search?: string;
 }

@@ -32,10 +32,8 @@ import { AgendaService } from './agenda.service.js';
 import { CasesService } from './cases.service.js';
 import { MeetingNoticeService } from './meeting-notice.service.js';
 import { toCaseDto } from './meetings.mapper.js';
-import { MeetingsService, type Reader } from './meetings.service.js';
-
-/** Exempt information (closed items, exempt cases) is for the secretariat until access per body arrives. */
-const reader = (caller: RequestCaller): Reader => ({ publicOnly: false, exemptAccess: caller.roles.some((r) => EDITORS.includes(r)) });
+import { MeetingsService } from './meetings.service.js';
+import { PaperAccess } from './paper-access.js';
 
 /** Meetings, cases and agendas for signed-in staff; the secretariat writes. */
 @Controller()
@@ -45,6 +43,7 @@ export class MeetingsController {
     private readonly agenda: AgendaService,
     private readonly cases: CasesService,
     private readonly notices: MeetingNoticeService,
+    private readonly papers: PaperAccess,
   ) {}
 
   @Get('bodies/:id/meetings')
@@ -94,8 +93,8 @@ export class MeetingsController {
   @Get('meetings/:id')
   @Allow(...STAFF)
   @ApiRoute({ summary: 'A meeting with its agenda in order', params: IdParams, response: MeetingDetail })
-  detail(@Param(zod(IdParams)) p: IdParams, @CurrentCaller() caller: RequestCaller): Promise<MeetingDetail> {
-    return this.meetings.detail(p.id, reader(caller));
+  async detail(@Param(zod(IdParams)) p: IdParams, @CurrentCaller() caller: RequestCaller): Promise<MeetingDetail> {
+    return this.meetings.detail(p.id, await this.papers.forMeeting(caller, p.id));
   }
 
   @Post('meetings/:id/publish')
@@ -127,7 +126,7 @@ export class MeetingsController {
   @ApiRoute({ summary: 'Reorder the agenda: every item id of the meeting, once, in the new order', params: IdParams, body: AgendaOrderInput, response: MeetingDetail })
   async reorder(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(AgendaOrderInput)) input: AgendaOrderInput, @CurrentCaller() caller: RequestCaller): Promise<MeetingDetail> {
     await this.agenda.reorder(p.id, input.itemIds);
-    return this.meetings.detail(p.id, reader(caller));
+    return this.meetings.detail(p.id, await this.papers.forMeeting(caller, p.id));
   }
 
   @Put('agenda-items/:id/closed')
@@ -156,7 +155,7 @@ export class MeetingsController {
   @Allow(...STAFF)
   @ApiRoute({ summary: 'Cases by archive reference or title, newest first; exempt cases for the secretariat only', query: CaseQuery, response: CaseListResponse })
   async searchCases(@Query(zod(CaseQuery)) q: CaseQuery, @CurrentCaller() caller: RequestCaller): Promise<CaseListResponse> {
-    return { items: await this.cases.search(q.q, q.limit, reader(caller)) };
+    return { items: await this.cases.search(q.q, q.limit, PaperAccess.forSearch(caller)) };
   }
 
   @Post('cases')
@@ -171,7 +170,7 @@ export class MeetingsController {
   @ApiRoute({ summary: 'A case with its case presentation and saksgang; exempt cases for the secretariat only', params: IdParams, response: CaseDetail })
   async getCase(@Param(zod(IdParams)) p: IdParams, @CurrentCaller() caller: RequestCaller): Promise<CaseDetail> {
     const kase = await this.readableCase(p.id, caller);
-    return { ...toCaseDto(kase), saksgang: await this.cases.saksgang(kase, reader(caller)) };
+    return { ...toCaseDto(kase), saksgang: await this.cases.saksgang(kase, await this.papers.forCase(caller, kase.id)) };
   }
 
   @Put('cases/:id')
@@ -186,12 +185,12 @@ export class MeetingsController {
   @ApiRoute({ summary: "The case's way through the bodies (saksgang), in meeting order, with each body's recommendation and decision", params: IdParams, response: SaksgangResponse })
   async saksgang(@Param(zod(IdParams)) p: IdParams, @CurrentCaller() caller: RequestCaller): Promise<SaksgangResponse> {
     const kase = await this.readableCase(p.id, caller);
-    return { items: await this.cases.saksgang(kase, reader(caller)) };
+    return { items: await this.cases.saksgang(kase, await this.papers.forCase(caller, kase.id)) };
   }
 
   private async readableCase(id: string, caller: RequestCaller) {
     const kase = await this.cases.get(id);
-    if (!kase.public && !reader(caller).exemptAccess) throw new ForbiddenError('Saken er unntatt offentlighet.');
+    if (!kase.public && !(await this.papers.forCase(caller, kase.id)).exemptAccess) throw new ForbiddenError('Saken er unntatt offentlighet.');
     return kase;
   }
 }

@@ -48,6 +48,10 @@ export const routes: Routes = [
       import('./accessibility/accessibility-page').then((m) => m.AccessibilityPage),
   },
   {
+    path: 'motekalender',
+    loadChildren: () => import('./public/public.routes').then((m) => m.PUBLIC_ROUTES),
+  },
+  {
     path: '**',
     title: 'titles.notFound',
     loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),

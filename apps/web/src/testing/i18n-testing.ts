@@ -5,6 +5,9 @@ import electionsNn from '../../public/i18n/elections/nn.json';
 import meetingsEn from '../../public/i18n/meetings/en.json';
 import meetingsNb from '../../public/i18n/meetings/nb.json';
 import meetingsNn from '../../public/i18n/meetings/nn.json';
+import publicEn from '../../public/i18n/public/en.json';
+import publicNb from '../../public/i18n/public/nb.json';
+import publicNn from '../../public/i18n/public/nn.json';
 import en from '../../public/i18n/en.json';
 import nb from '../../public/i18n/nb.json';
 import nn from '../../public/i18n/nn.json';
@@ -15,6 +18,7 @@ export const TRANSLATIONS = { nb, nn, en } as const;
 export const SCOPED_TRANSLATIONS = {
   elections: { nb: electionsNb, nn: electionsNn, en: electionsEn },
   meetings: { nb: meetingsNb, nn: meetingsNn, en: meetingsEn },
+  public: { nb: publicNb, nn: publicNn, en: publicEn },
 } as const;
 
 const SCOPED_LANGS = Object.fromEntries(

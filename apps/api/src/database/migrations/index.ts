@@ -6,8 +6,10 @@ import { Migration20261125020000Elections } from './Migration20261125020000Elect
 import { Migration20261125030000Meetings } from './Migration20261125030000Meetings.js';
 import { Migration20261126000000OfficialUsers } from './Migration20261126000000OfficialUsers.js';
 import { Migration20261126000500Documents } from './Migration20261126000500Documents.js';
+import { Migration20261126010000DocumentSearch } from './Migration20261126010000DocumentSearch.js';
 import { Migration20261126020000Attendance } from './Migration20261126020000Attendance.js';
 import { Migration20261126030000MeetingPlan } from './Migration20261126030000MeetingPlan.js';
+import { Migration20261126040000Reader } from './Migration20261126040000Reader.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,6 +20,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125030000Meetings', class: Migration20261125030000Meetings },
   { name: 'Migration20261126000000OfficialUsers', class: Migration20261126000000OfficialUsers },
   { name: 'Migration20261126000500Documents', class: Migration20261126000500Documents },
+  { name: 'Migration20261126010000DocumentSearch', class: Migration20261126010000DocumentSearch },
   { name: 'Migration20261126020000Attendance', class: Migration20261126020000Attendance },
   { name: 'Migration20261126030000MeetingPlan', class: Migration20261126030000MeetingPlan },
+  { name: 'Migration20261126040000Reader', class: Migration20261126040000Reader },
 ];

@@ -21,6 +21,12 @@ import { SessionStore } from '../core/session/session-store';
     <p class="ds-paragraph">
       <a class="ds-button" routerLink="/organer">{{ 'home.bodiesLink' | transloco }}</a>
     </p>
+    <p class="ds-paragraph">{{ 'public.home.calendarIntro' | transloco }}</p>
+    <p class="ds-paragraph">
+      <a class="ds-button" data-variant="secondary" routerLink="/motekalender" data-testid="calendar-link">{{
+        'public.home.calendarLink' | transloco
+      }}</a>
+    </p>
   `,
   styles: `
     .lead {

@@ -23,11 +23,19 @@ describe('navItemsFor', () => {
     ]);
   });
 
-  it('gives visitors Forside and Politiske organer from the real configuration', () => {
+  it('gives visitors Forside, Politiske organer and Møtekalender from the real configuration', () => {
     expect(navItemsFor(['public']).map((item) => item.labelKey)).toEqual([
       'nav.home',
       'nav.bodies',
+      'public.nav.calendar',
     ]);
+  });
+
+  it('gives everyone Møtekalender, signed in or not', () => {
+    for (const callers of [['public'], ['official'], ['secretariat'], ['election_staff']] as const) {
+      expect(navItemsFor(callers).map((item) => item.path)).toContain('/motekalender');
+    }
+    expect(activeNavPath('/motekalender/3f2b/sak/9a1c', NAV_ITEMS)).toBe('/motekalender');
   });
 
   it('gives all staff Personer and Møter, and only editors Import, Gruppestøtte and Saker', () => {
@@ -35,7 +43,7 @@ describe('navItemsFor', () => {
     const labels = (callers: Parameters<typeof navItemsFor>[0]) =>
       navItemsFor(callers)
         .map((item) => item.labelKey)
-        .filter((key) => !key.startsWith('elections.'));
+        .filter((key) => !key.startsWith('elections.') && key !== 'public.nav.calendar');
     expect(labels(['official'])).toEqual([
       'nav.home',
       'nav.bodies',

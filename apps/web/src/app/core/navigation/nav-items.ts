@@ -21,6 +21,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', audience: 'everyone', exact: true },
   { path: '/organer', labelKey: 'nav.bodies', audience: 'everyone' },
+  { path: '/motekalender', labelKey: 'public.nav.calendar', audience: 'everyone' },
   { path: '/personer', labelKey: 'nav.people', audience: STAFF_ROLES },
   { path: '/organer/import', labelKey: 'nav.import', audience: EDITOR_ROLES },
   { path: '/gruppestotte', labelKey: 'nav.grants', audience: EDITOR_ROLES },
