@@ -16,6 +16,7 @@ import { TenantInterceptor } from './database/tenant.interceptor.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { MeetingPapersModule } from './meetings/meeting-papers.module.js';
 import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
 import { OpenApiModule } from './openapi/openapi.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -45,6 +46,7 @@ export class AppModule {
         ElectionsModule,
         DocumentsModule,
         MeetingsModule,
+        MeetingPapersModule,
         ReaderModule,
         AttendanceModule,
         OpenApiModule,

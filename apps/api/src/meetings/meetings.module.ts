@@ -19,6 +19,6 @@ import { PublicMeetingsService } from './public-meetings.service.js';
   imports: [BodiesModule, PdfModule, MailModule],
   controllers: [MeetingsController, PublicMeetingsController, CalendarController],
   providers: [MeetingsService, AgendaService, CasesService, MeetingNoticeService, MeetingNoticeJob, PaperAccess, PublicMeetingsService, CalendarLinksService],
-  exports: [PaperAccess],
+  exports: [PaperAccess, MeetingsService, MeetingNoticeService],
 })
 export class MeetingsModule {}

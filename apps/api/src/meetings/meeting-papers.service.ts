@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { PDFDocument, type PDFImage, StandardFonts } from 'pdf-lib';
+import { DocumentStore } from '../documents/document-store.js';
+import { Document } from '../documents/document.entity.js';
+import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
+import { composeCasePresentation } from '../pdf/composers/case-presentation.composer.js';
+import { PdfRenderer } from '../pdf/pdf-renderer.service.js';
+import { AgendaItem } from './agenda-item.entity.js';
+import { MeetingNoticeService } from './meeting-notice.service.js';
+import { personName, toAgendaItemDto } from './meetings.mapper.js';
+import { MeetingsService } from './meetings.service.js';
+import { PaperAccess, type ExemptScope } from './paper-access.js';
+
+/** An attachment as it goes into the papers: merged pages, an image on a page, or only its title. */
+type Attachment = { title: string } & ({ kind: 'pdf'; pdf: PDFDocument } | { kind: 'image'; bytes: Buffer; type: 'png' | 'jpg' } | { kind: 'listed' });
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 50;
+
+/**
+ * The full meeting papers (møtedokumenter) as one PDF: the notice, then for each item its case
+ * presentation followed by the case's attachments — PDFs merged in page by page, images on a page
+ * of their own, other types listed by title. What is exempt for the reader is left out: a withheld
+ * item shows only its number, "Unntatt offentlighet" and the legal ground, and exempt documents are
+ * not included.
+ */
+@Injectable()
+export class MeetingPapersService {
+  private readonly logger = new Logger(MeetingPapersService.name);
+
+  constructor(
+    @Inject(EntityManager) private readonly em: EntityManager,
+    private readonly meetings: MeetingsService,
+    private readonly notices: MeetingNoticeService,
+    private readonly municipalities: MunicipalitiesService,
+    private readonly renderer: PdfRenderer,
+    private readonly store: DocumentStore,
+  ) {}
+
+  /** `publicOnly`: published meetings of open bodies only; `scope`: where the reader may read exempt papers. */
+  async render(meetingId: string, access: { publicOnly: boolean; scope: ExemptScope }, now = new Date()): Promise<{ pdf: Buffer; filename: string }> {
+    const meeting = await this.meetings.get(meetingId, access);
+    const reader = { publicOnly: access.publicOnly, exemptAccess: PaperAccess.covers(access.scope, meeting.body.id, meeting.id) };
+    const bodyName = meeting.body.getEntity().name;
+    const municipality = await this.municipalities.byId(meeting.municipality.id);
+    const items = await this.em.find(AgendaItem, { meeting }, { populate: ['case', 'asker'], orderBy: { position: 'asc' } });
+    const caseIds = items.flatMap((i) => (i.case ? [i.case.id] : []));
+    const documents = caseIds.length
+      ? await this.em.find(Document, { case: { $in: caseIds }, ...(reader.exemptAccess ? {} : { public: true }) }, { orderBy: { position: 'asc', createdAt: 'asc' } })
+      : [];
+
+    const notice = await this.notices.compose(meeting.id, now);
+    const out = await PDFDocument.create();
+    out.setTitle(`Møtedokumenter – ${bodyName} ${meeting.startsAt.toLocaleDateString('nb-NO', { timeZone: 'Europe/Oslo' })}`);
+    out.setLanguage('nb-NO');
+    out.setProducer('Sekretariat');
+    await append(out, await this.renderer.render(notice.doc));
+
+    for (const item of items) {
+      const kase = item.case?.getEntity() ?? null;
+      const dto = toAgendaItemDto(item, kase, reader, personName(item.asker?.getEntity()));
+      const hidden = (item.closed || (kase !== null && !kase.public)) && !reader.exemptAccess;
+      const attachments = hidden || !kase ? [] : await this.attachments(documents.filter((d) => d.case.id === kase.id));
+      const doc = composeCasePresentation({
+        municipalityName: municipality.name,
+        bodyName,
+        meetingStartsAt: meeting.startsAt,
+        item: { number: dto.number, title: dto.title, askerName: dto.askerName },
+        case: hidden || !kase ? null : kase,
+        exempt: hidden ? { citation: dto.citation } : null,
+        bodyRecommendation: hidden ? '' : item.recommendation,
+        attachments: attachments.map((a) => ({ title: a.title, included: a.kind !== 'listed' })),
+        generatedAt: now,
+      });
+      await append(out, await this.renderer.render(doc));
+      for (const a of attachments) {
+        if (a.kind === 'pdf') {
+          const pages = await out.copyPages(a.pdf, a.pdf.getPageIndices());
+          for (const p of pages) out.addPage(p);
+        } else if (a.kind === 'image') {
+          await imagePage(out, a.title, a.type === 'png' ? await out.embedPng(a.bytes) : await out.embedJpg(a.bytes));
+        }
+      }
+    }
+    const day = meeting.startsAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+    return { pdf: Buffer.from(await out.save()), filename: `motedokumenter-${day}.pdf` };
+  }
+
+  /** Reads each document and checks it against its checksum; what cannot be merged is listed by title. */
+  private async attachments(documents: readonly Document[]): Promise<Attachment[]> {
+    const out: Attachment[] = [];
+    for (const d of documents) {
+      const type = d.contentType === 'application/pdf' ? 'pdf' : d.contentType === 'image/png' ? 'png' : d.contentType === 'image/jpeg' ? 'jpg' : null;
+      if (!type) {
+        out.push({ title: d.title, kind: 'listed' });
+        continue;
+      }
+      try {
+        const bytes = await this.store.read(d.storageKey);
+        if (createHash('sha256').update(bytes).digest('hex') !== d.sha256) throw new Error('checksum mismatch');
+        if (type === 'pdf') out.push({ title: d.title, kind: 'pdf', pdf: await PDFDocument.load(bytes, { ignoreEncryption: false }) });
+        else out.push({ title: d.title, kind: 'image', bytes, type });
+      } catch (error) {
+        // A damaged or encrypted file must not stop the papers: it is listed instead.
+        this.logger.warn(`Document ${d.id} left out of the meeting papers: ${(error as Error).message}`);
+        out.push({ title: d.title, kind: 'listed' });
+      }
+    }
+    return out;
+  }
+}
+
+async function append(out: PDFDocument, bytes: Buffer): Promise<void> {
+  const src = await PDFDocument.load(bytes);
+  const pages = await out.copyPages(src, src.getPageIndices());
+  for (const p of pages) out.addPage(p);
+}
+
+/** An image attachment on an A4 page of its own, with its title above, scaled to fit. */
+async function imagePage(out: PDFDocument, title: string, image: PDFImage): Promise<void> {
+  const page = out.addPage(A4);
+  const font = await out.embedFont(StandardFonts.Helvetica);
+  // The standard fonts cover WinAnsi (Latin-1 and more): enough for Norwegian titles.
+  const safe = [...title].filter((c) => font.getCharacterSet().includes(c.codePointAt(0)!)).join('');
+  page.drawText(safe, { x: MARGIN, y: A4[1] - MARGIN - 12, size: 12, font });
+  const maxW = A4[0] - 2 * MARGIN;
+  const maxH = A4[1] - 2 * MARGIN - 30;
+  const scale = Math.min(maxW / image.width, maxH / image.height, 1);
+  const w = image.width * scale;
+  const h = image.height * scale;
+  page.drawImage(image, { x: MARGIN + (maxW - w) / 2, y: A4[1] - MARGIN - 30 - h, width: w, height: h });
+}
