@@ -1,5 +1,4 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Membership } from '../bodies/membership.entity.js';
 import { MembershipLeave } from '../bodies/membership-leave.entity.js';
 import { runInTenant, SYSTEM_ACTOR } from '../database/tenant.js';
 import { AbsenceLink } from './absence-link.entity.js';
@@ -31,5 +30,5 @@ export async function membersOnLeave(em: EntityManager, bodyId: string, day: str
     { membership: { body: bodyId, kind: 'member' }, from: { $lte: day }, $or: [{ to: null }, { to: { $gte: day } }] },
     { populate: ['membership'] },
   );
-  return new Set(leaves.map((l) => (l.membership.getEntity() as Membership).person.id));
+  return new Set(leaves.map((l) => l.membership.getEntity().person.id));
 }

@@ -26,8 +26,7 @@ export function jobBaseUrl(config: Config): string {
 
 /**
  * E-mails a substitute their summons with the answer link and the notice PDF. The token is made
- * here, and only its hash stored, in the same transaction as the sending: a failed send leaves no
- * working link behind, and the retry makes a new one.
+ * here and only its hash stored (never the token, not even in the job's data).
  */
 @Injectable()
 export class SummonsMailJob implements OnModuleInit {
@@ -54,20 +53,29 @@ export class SummonsMailJob implements OnModuleInit {
       this.logger.warn(`Mail not configured (SMTP_URL): summons ${data.summonsId} not e-mailed`);
       return { skipped: 'mail not configured' };
     }
-    return runInTenant(this.orm, { municipalityId: data.municipalityId, actor: SYSTEM_ACTOR }, async (em) => {
+    const scope = { municipalityId: data.municipalityId, actor: SYSTEM_ACTOR };
+    // First the token's hash is committed, so the link works the moment the mail arrives; a failed
+    // send leaves only a hash no one has the token to, and the retry makes a new one.
+    const token = await runInTenant(this.orm, scope, async (em) => {
       // Queued inside the transaction that creates the summons: until that commits, fail and let pg-boss retry.
-      const summons = await em.findOne(SubstituteSummons, data.summonsId, { populate: ['person', 'absence.person', 'absence.agendaItem', 'meeting.body'] });
+      const summons = await em.findOne(SubstituteSummons, data.summonsId, { populate: ['person'] });
       if (!summons) throw new Error(`Summons ${data.summonsId} not found (yet)`);
       if (summons.status !== 'pending') return { skipped: `summons is ${summons.status}` };
-      const substitute = summons.person.getEntity();
-      if (!substitute.email) {
+      if (!summons.person.getEntity().email) {
         this.logger.warn(`Substitute of summons ${summons.id} has no e-mail; the secretariat must call them`);
         this.audit.record({ action: 'summons.no_email', entityType: 'substitute_summons', entityId: summons.id });
         await em.flush();
         return { skipped: 'no e-mail' };
       }
-      const token = newToken();
-      summons.tokenHash = hashToken(token);
+      const made = newToken();
+      summons.tokenHash = hashToken(made);
+      await em.flush();
+      return made;
+    });
+    if (typeof token !== 'string') return token;
+    return runInTenant(this.orm, scope, async (em) => {
+      const summons = await em.findOneOrFail(SubstituteSummons, data.summonsId, { populate: ['person', 'absence.person', 'absence.agendaItem', 'meeting.body'] });
+      const substitute = summons.person.getEntity();
       const notice = await this.notices.render(summons.meeting.id);
       const meeting = summons.meeting.getEntity();
       const absence = summons.absence.getEntity();
@@ -85,7 +93,7 @@ export class SummonsMailJob implements OnModuleInit {
         'Innkallingen med saksliste er vedlagt (kommuneloven §§ 7-10 og 11-3).',
       ].join('\n');
       await this.mail.send({
-        to: substitute.email,
+        to: substitute.email!,
         subject: `Innkalling som varamedlem – ${notice.title.replace(/^Møteinnkalling – /, '')}`,
         text,
         attachments: [{ filename: notice.filename, content: notice.pdf, contentType: 'application/pdf' }],

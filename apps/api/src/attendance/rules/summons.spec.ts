@@ -96,6 +96,7 @@ describe('the summons state machine', () => {
     expect(answerRefusal({ status: 'pending', deadline }, meeting, now)).toBeNull();
     expect(answerRefusal({ status: 'accepted', deadline }, meeting, now)).toBe('already_answered');
     expect(answerRefusal({ status: 'pending', deadline }, meeting, deadline)).toBe('expired');
+    expect(answerRefusal({ status: 'expired', deadline }, meeting, now)).toBe('expired');
     expect(answerRefusal({ status: 'pending', deadline: meeting }, meeting, meeting)).toBe('meeting_started');
   });
 

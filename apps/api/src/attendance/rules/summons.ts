@@ -27,6 +27,7 @@ export function transition(status: SummonsStatus, event: SummonsEvent): SummonsS
 
 /** Whether the substitute may still answer the summons now; else why not. */
 export function answerRefusal(summons: { status: SummonsStatus; deadline: Date }, meetingStartsAt: Date, now: Date): AnswerRefusal | null {
+  if (summons.status === 'expired') return 'expired';
   if (summons.status !== 'pending') return 'already_answered';
   if (now >= meetingStartsAt) return 'meeting_started';
   if (now >= summons.deadline) return 'expired';
