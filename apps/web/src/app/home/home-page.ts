@@ -23,9 +23,13 @@ import { SessionStore } from '../core/session/session-store';
     </p>
     <p class="ds-paragraph">{{ 'public.home.calendarIntro' | transloco }}</p>
     <p class="ds-paragraph">
-      <a class="ds-button" data-variant="secondary" routerLink="/motekalender" data-testid="calendar-link">{{
-        'public.home.calendarLink' | transloco
-      }}</a>
+      <a
+        class="ds-button"
+        data-variant="secondary"
+        routerLink="/motekalender"
+        data-testid="calendar-link"
+        >{{ 'public.home.calendarLink' | transloco }}</a
+      >
     </p>
   `,
   styles: `

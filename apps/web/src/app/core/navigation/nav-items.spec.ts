@@ -32,7 +32,12 @@ describe('navItemsFor', () => {
   });
 
   it('gives everyone Møtekalender, signed in or not', () => {
-    for (const callers of [['public'], ['official'], ['secretariat'], ['election_staff']] as const) {
+    for (const callers of [
+      ['public'],
+      ['official'],
+      ['secretariat'],
+      ['election_staff'],
+    ] as const) {
       expect(navItemsFor(callers).map((item) => item.path)).toContain('/motekalender');
     }
     expect(activeNavPath('/motekalender/3f2b/sak/9a1c', NAV_ITEMS)).toBe('/motekalender');

@@ -1,0 +1,51 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LanguageService } from '../core/i18n/language.service';
+import { TranslatedTitleStrategy } from '../core/routing/translated-title-strategy';
+import { SessionStore } from '../core/session/session-store';
+import { LoadState } from '../shared/load-state';
+import { PublicMeetingsApi, publicUrls } from './public-api';
+import { machineTime, meetingClock, meetingDate, videoAt, videoClock } from './public-time';
+
+/**
+ * `/motekalender/:meetingId`: the notice of a meeting with its agenda (saksliste). Closed items show
+ * only their number, "Unntatt offentlighet" and the legal ground (the API sends no more).
+ */
+@Component({
+  selector: 'app-public-meeting-page',
+  imports: [RouterLink, TranslocoPipe, LoadState],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './meeting-page.html',
+  styleUrl: './public.css',
+})
+export class MeetingPage {
+  private readonly api = inject(PublicMeetingsApi);
+  private readonly session = inject(SessionStore);
+  protected readonly language = inject(LanguageService);
+  protected readonly meetingDate = meetingDate;
+  protected readonly meetingClock = meetingClock;
+  protected readonly machineTime = machineTime;
+  protected readonly videoAt = videoAt;
+  protected readonly videoClock = videoClock;
+
+  /** Route parameter. */
+  readonly meetingId = input.required<string>();
+
+  protected readonly meeting = rxResource({
+    params: () => ({ id: this.meetingId() }),
+    stream: ({ params }) => this.api.meeting(params.id),
+  });
+  protected readonly noticeUrl = computed(() => {
+    const slug = this.session.municipality()?.slug;
+    return slug ? publicUrls.notice(slug, this.meetingId()) : null;
+  });
+
+  constructor() {
+    const titles = inject(TranslatedTitleStrategy);
+    effect(() => {
+      titles.setDetail(this.meeting.hasValue() ? this.meeting.value().bodyName : null);
+    });
+  }
+}

@@ -1,0 +1,203 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type {
+  AgendaItem,
+  MeetingDetail,
+  PublicAgendaItemDetail,
+  SearchResponse,
+} from '@sekretariat/contracts';
+import { BODY_ID, MUNICIPALITY } from '../../testing/fixtures';
+import { translocoTesting } from '../../testing/i18n-testing';
+import { apiInterceptor } from '../core/api/api.interceptor';
+import { SessionStore } from '../core/session/session-store';
+import { ItemPage } from './item-page';
+import { MeetingPage } from './meeting-page';
+import { SearchPage } from './search-page';
+
+const MEETING_ID = '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const OPEN_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const CLOSED_ID = '8a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const CASE_ID = '9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+
+const item = (over: Partial<AgendaItem>): AgendaItem => ({
+  id: OPEN_ID,
+  type: 'PS',
+  number: 'PS 1/27',
+  position: 1,
+  title: 'Ny barnehage på Fjordvik',
+  closed: false,
+  legalGround: null,
+  citation: null,
+  videoStartSeconds: null,
+  case: null,
+  recommendation: '',
+  decision: '',
+  askerPersonId: null,
+  askerName: null,
+  ...over,
+});
+
+const CASE = {
+  id: CASE_ID,
+  archiveReference: '27/101',
+  title: 'Ny barnehage på Fjordvik',
+  caseOfficer: 'Kari Saksbehandler',
+  summary: 'Kort om saken.',
+  background: 'Bakgrunnen.',
+  assessment: 'Vurderingen.',
+  recommendation: 'Planen vedtas.',
+  public: true,
+  legalGround: null,
+  citation: null,
+};
+
+const MEETING: MeetingDetail = {
+  id: MEETING_ID,
+  bodyId: BODY_ID,
+  bodyName: 'Kommunestyret',
+  startsAt: '2027-02-11T17:00:00.000Z',
+  endsAt: null,
+  place: 'Rådhuset',
+  remote: false,
+  status: 'minutes_approved',
+  videoUrl: 'https://video.example/ks',
+  items: [
+    item({ case: CASE, videoStartSeconds: 125 }),
+    item({
+      id: CLOSED_ID,
+      number: 'PS 2/27',
+      position: 2,
+      title: 'Unntatt offentlighet',
+      closed: true,
+      legalGround: 'koml11-5-2b',
+      citation: 'koml. § 11-5 annet ledd bokstav b',
+    }),
+  ],
+};
+
+describe('the public pages', () => {
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [translocoTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([apiInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const loading = TestBed.inject(SessionStore).load();
+    http.expectOne('/api/auth/me').flush({ user: null });
+    http.expectOne('/api/municipalities/current').flush(MUNICIPALITY);
+    await loading;
+  });
+
+  afterEach(() => {
+    http.verify();
+  });
+
+  it('shows the notice: an open item links to its case, a closed one only by number and ground', async () => {
+    const fixture = TestBed.createComponent(MeetingPage);
+    fixture.componentRef.setInput('meetingId', MEETING_ID);
+    TestBed.tick();
+    http.expectOne(`/api/public/eksempel/meetings/${MEETING_ID}`).flush(MEETING);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+
+    expect(element.querySelector('h1')?.textContent).toContain('Kommunestyret');
+    expect(element.textContent).toContain('torsdag 11. februar 2027');
+    expect(element.textContent).toContain('18:00');
+    const [open, closed] = [...element.querySelectorAll('[data-testid="agenda-item"]')];
+    expect(open?.querySelector('h3 a')?.getAttribute('href')).toBe(
+      `/motekalender/${MEETING_ID}/sak/${OPEN_ID}`,
+    );
+    const debate = [...(open?.querySelectorAll('a') ?? [])].find((a) =>
+      a.textContent.includes('Se debatten'),
+    );
+    expect(debate?.getAttribute('href')).toBe('https://video.example/ks#t=125');
+    expect(closed?.querySelector('a')).toBeNull();
+    expect(closed?.textContent).toContain('Unntatt offentlighet');
+    expect(closed?.textContent).toContain('Hjemmel: koml. § 11-5 annet ledd bokstav b');
+    expect(element.querySelector('[data-testid="notice-pdf"]')?.getAttribute('href')).toBe(
+      `/api/public/eksempel/meetings/${MEETING_ID}/notice.pdf`,
+    );
+    expect(element.querySelector('[data-testid="minutes-approved"]')?.textContent).toContain(
+      'Protokoll godkjent',
+    );
+  });
+
+  it('shows the short summary before the rest of the case presentation', async () => {
+    const detail: PublicAgendaItemDetail = {
+      meeting: MEETING,
+      item: MEETING.items[0]!,
+      documents: [
+        {
+          id: CLOSED_ID,
+          caseId: CASE_ID,
+          title: 'Planbeskrivelse',
+          filename: 'plan.pdf',
+          contentType: 'application/pdf',
+          size: 20480,
+          public: true,
+          legalGround: null,
+          citation: null,
+          position: 0,
+        },
+      ],
+    };
+    const fixture = TestBed.createComponent(ItemPage);
+    fixture.componentRef.setInput('meetingId', MEETING_ID);
+    fixture.componentRef.setInput('itemId', OPEN_ID);
+    TestBed.tick();
+    http.expectOne(`/api/public/eksempel/meetings/${MEETING_ID}/items/${OPEN_ID}`).flush(detail);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+
+    const headings = [...element.querySelectorAll('h2')].map((h) => h.textContent.trim());
+    expect(headings).toEqual([
+      'Kort sammendrag',
+      'Bakgrunn',
+      'Vurdering',
+      'Innstilling',
+      'Dokumenter',
+    ]);
+    const link = element.querySelector<HTMLAnchorElement>('[data-testid="documents"] a');
+    expect(link?.getAttribute('href')).toBe(`/api/public/eksempel/documents/${CLOSED_ID}/content`);
+    expect(link?.textContent).toContain('(PDF, 20 kB)');
+  });
+
+  it('renders search snippets as text, marking the matched words', async () => {
+    const results: SearchResponse = {
+      total: 1,
+      items: [
+        {
+          kind: 'case',
+          id: CASE_ID,
+          caseId: CASE_ID,
+          title: 'Ny barnehage',
+          caseTitle: 'Ny barnehage',
+          archiveReference: '27/101',
+          public: true,
+          rank: 1,
+          snippet: [
+            { text: '<img src=x onerror=alert(1)> om ', mark: false },
+            { text: 'barnehage', mark: true },
+          ],
+        },
+      ],
+    };
+    const fixture = TestBed.createComponent(SearchPage);
+    fixture.componentRef.setInput('q', 'barnehage');
+    TestBed.tick();
+    http.expectOne((r) => r.url === '/api/public/eksempel/search').flush(results);
+    await fixture.whenStable();
+    const snippet = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="snippet"]');
+    expect(snippet?.querySelector('img')).toBeNull();
+    expect(snippet?.textContent).toContain('<img src=x onerror=alert(1)> om');
+    expect(snippet?.querySelector('mark')?.textContent).toBe('barnehage');
+  });
+});

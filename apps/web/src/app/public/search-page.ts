@@ -1,0 +1,64 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { SEARCH_QUERY_MAX, type SearchHit } from '@sekretariat/contracts';
+import { of } from 'rxjs';
+import { SessionStore } from '../core/session/session-store';
+import { LoadState } from '../shared/load-state';
+import { PublicMeetingsApi, publicUrls } from './public-api';
+
+const PAGE = 20;
+
+/**
+ * `/motekalender/sok?q=`: search over the public cases and documents. Snippets arrive as plain
+ * text parts with the matched words marked; each part is bound as text (interpolation), never as
+ * HTML, so nothing in a document can add markup to the page.
+ */
+@Component({
+  selector: 'app-public-search-page',
+  imports: [RouterLink, TranslocoPipe, LoadState],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './search-page.html',
+  styleUrl: './public.css',
+})
+export class SearchPage {
+  private readonly api = inject(PublicMeetingsApi);
+  private readonly router = inject(Router);
+  private readonly session = inject(SessionStore);
+  protected readonly maxLength = SEARCH_QUERY_MAX;
+
+  /** Query parameters (`?q=&side=`), so that a search can be linked to and survives reload. */
+  readonly q = input<string>('');
+  readonly side = input<string>('');
+
+  protected readonly query = computed(() => (this.q() ?? '').trim());
+  protected readonly page = computed(() =>
+    Math.max(1, Number.parseInt(this.side() || '1', 10) || 1),
+  );
+
+  protected readonly results = rxResource({
+    params: () => ({ q: this.query(), offset: (this.page() - 1) * PAGE }),
+    stream: ({ params }) =>
+      params.q ? this.api.search(params.q, params.offset) : of({ items: [], total: 0 }),
+  });
+  protected readonly hits = computed(() =>
+    this.results.hasValue() ? this.results.value().items : [],
+  );
+  protected readonly total = computed(() =>
+    this.results.hasValue() ? this.results.value().total : 0,
+  );
+  protected readonly hasNext = computed(() => this.page() * PAGE < this.total());
+
+  protected search(event: Event, field: HTMLInputElement): void {
+    event.preventDefault();
+    void this.router.navigate(['/motekalender', 'sok'], {
+      queryParams: { q: field.value.trim() || null },
+    });
+  }
+
+  protected documentUrl(hit: SearchHit): string | null {
+    const slug = this.session.municipality()?.slug;
+    return slug && hit.kind === 'document' ? publicUrls.document(slug, hit.id) : null;
+  }
+}
