@@ -1,0 +1,194 @@
+import type {
+  Annotation,
+  AnnotationChange,
+  AnnotationUpsertInput,
+  SyncInput,
+  SyncResponse,
+} from '@sekretariat/contracts';
+
+/**
+ * Annotation changes waiting for the server: made offline, or when a save failed for want of a
+ * network. Kept per user (a shared tablet may have several), one entry per annotation with the
+ * latest state, in the order first made. Replayed through POST /api/reader/sync.
+ *
+ * The logic lives here, over a small key–value `OutboxStore`, so that it can be tested with
+ * `MemoryOutboxStore`; the app uses `IdbOutboxStore` (IndexedDB, see outbox-idb.ts).
+ */
+export interface OutboxEntry {
+  /** `<userId>/<annotationId>`. */
+  readonly key: string;
+  readonly userId: string;
+  readonly change: AnnotationChange;
+  /** When the annotation first got a change in the outbox (keeps the replay in order). */
+  readonly queuedAt: string;
+}
+
+export interface OutboxStore {
+  all(): Promise<OutboxEntry[]>;
+  put(entry: OutboxEntry): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export class MemoryOutboxStore implements OutboxStore {
+  private readonly entries = new Map<string, OutboxEntry>();
+
+  all(): Promise<OutboxEntry[]> {
+    return Promise.resolve([...this.entries.values()]);
+  }
+
+  put(entry: OutboxEntry): Promise<void> {
+    this.entries.set(entry.key, entry);
+    return Promise.resolve();
+  }
+
+  remove(key: string): Promise<void> {
+    this.entries.delete(key);
+    return Promise.resolve();
+  }
+}
+
+export function outboxKey(userId: string, annotationId: string): string {
+  return `${userId}/${annotationId}`;
+}
+
+function baseVersionOf(change: AnnotationChange): number {
+  return change.op === 'upsert' ? change.annotation.baseVersion : change.baseVersion;
+}
+
+/**
+ * One change in place of a queued one and a newer one for the same annotation: the newer state,
+ * based on the server version the queued one started from. Null when nothing is left to send
+ * (a note made and deleted offline never reaches the server).
+ */
+export function coalesce(
+  queued: AnnotationChange | undefined,
+  next: AnnotationChange,
+): AnnotationChange | null {
+  if (!queued) return next;
+  const baseVersion = baseVersionOf(queued);
+  if (next.op === 'delete') {
+    return baseVersion === 0 ? null : { op: 'delete', id: next.id, baseVersion };
+  }
+  return { ...next, annotation: { ...next.annotation, baseVersion } };
+}
+
+/** A change the server did not take as it was; the user is told. */
+export interface SyncProblem {
+  /** `copied`: the server had a newer version; the local text was saved as a new note. */
+  readonly kind: 'copied' | 'deleteRefused' | 'rejected';
+  readonly annotationId: string;
+  /** The new note holding the local text (`copied`). */
+  readonly copyId?: string;
+  readonly server: Annotation | null;
+  readonly code?: string | null;
+}
+
+export interface ReplayReport {
+  /** Changes the server saved (or had already saved). */
+  readonly saved: number;
+  readonly problems: readonly SyncProblem[];
+  /** The server could not be reached: everything is still queued. */
+  readonly offline: boolean;
+}
+
+export type SendSync = (input: SyncInput) => Promise<SyncResponse>;
+
+/** Thrown by `SendSync` when the request never reached the server (try again later). */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+}
+
+const MAX_BATCH = 500;
+
+export class Outbox {
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly newId: () => string = () => crypto.randomUUID(),
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Queues a change, merged with what is already queued for the same annotation. */
+  async enqueue(userId: string, change: AnnotationChange): Promise<void> {
+    const key = outboxKey(userId, change.id);
+    const queued = (await this.store.all()).find((entry) => entry.key === key);
+    const merged = coalesce(queued?.change, change);
+    if (!merged) {
+      await this.store.remove(key);
+      return;
+    }
+    await this.store.put({
+      key,
+      userId,
+      change: merged,
+      queuedAt: queued?.queuedAt ?? this.now().toISOString(),
+    });
+  }
+
+  /** The user's queued changes, oldest first. */
+  async pending(userId: string): Promise<OutboxEntry[]> {
+    const entries = await this.store.all();
+    return entries
+      .filter((entry) => entry.userId === userId)
+      .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt) || a.key.localeCompare(b.key));
+  }
+
+  /**
+   * Sends the user's queued changes. Saved ones leave the outbox. On a conflict both versions are
+   * kept: the server's stays, and the local text is queued as a new note and sent in a second
+   * round. Rejected changes are dropped and reported. A network failure keeps everything.
+   */
+  async replay(userId: string, send: SendSync): Promise<ReplayReport> {
+    let saved = 0;
+    const problems: SyncProblem[] = [];
+    // Two rounds at most: the second sends the copies made for conflicts in the first.
+    for (let round = 0; round < 2; round++) {
+      const entries = (await this.pending(userId)).slice(0, MAX_BATCH);
+      if (entries.length === 0) break;
+      let response: SyncResponse;
+      try {
+        response = await send({ changes: entries.map((entry) => entry.change) });
+      } catch (error) {
+        if (error instanceof NetworkError) return { saved, problems, offline: true };
+        throw error;
+      }
+      const byId = new Map(entries.map((entry) => [entry.change.id, entry]));
+      for (const result of response.results) {
+        const entry = byId.get(result.id);
+        if (!entry) continue;
+        await this.store.remove(entry.key);
+        if (result.status === 'applied' || result.status === 'unchanged') {
+          saved++;
+        } else if (result.status === 'conflict') {
+          problems.push(await this.keepBoth(userId, entry.change, result.annotation));
+        } else {
+          problems.push({
+            kind: 'rejected',
+            annotationId: result.id,
+            server: result.annotation,
+            code: result.code,
+          });
+        }
+      }
+    }
+    return { saved, problems, offline: false };
+  }
+
+  private async keepBoth(
+    userId: string,
+    change: AnnotationChange,
+    server: Annotation | null,
+  ): Promise<SyncProblem> {
+    if (change.op === 'delete') {
+      // Someone (the author on another device) changed it after this device last saw it: keep it.
+      return { kind: 'deleteRefused', annotationId: change.id, server };
+    }
+    const copyId = this.newId();
+    const annotation: AnnotationUpsertInput = {
+      ...change.annotation,
+      baseVersion: 0,
+      updatedAt: this.now().toISOString(),
+    };
+    await this.enqueue(userId, { op: 'upsert', id: copyId, annotation });
+    return { kind: 'copied', annotationId: change.id, copyId, server };
+  }
+}
