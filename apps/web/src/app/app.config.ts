@@ -15,6 +15,7 @@ import { routes } from './app.routes';
 import { apiInterceptor } from './core/api/api.interceptor';
 import { provideI18n } from './core/i18n/provide-i18n';
 import { provideFocusHeadingOnNavigation } from './core/routing/focus-heading-on-navigation';
+import { provideReaderOffline } from './reader/offline/reader-sync';
 import { TranslatedTitleStrategy } from './core/routing/translated-title-strategy';
 import { SessionStore } from './core/session/session-store';
 
@@ -32,5 +33,7 @@ export const appConfig: ApplicationConfig = {
     provideI18n(),
     // Not awaited: the page renders at once, and data pages wait for SessionStore.ready().
     provideAppInitializer(() => void inject(SessionStore).load()),
+    // The officials' reader offline: service worker, annotation outbox sync, caches cleared on logout.
+    provideReaderOffline(),
   ],
 };

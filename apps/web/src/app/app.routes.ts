@@ -33,6 +33,10 @@ export const routes: Routes = [
     loadChildren: () => import('./meetings/meetings.routes').then((m) => m.CASES_ROUTES),
   },
   {
+    path: 'lesesal',
+    loadChildren: () => import('./reader/reader.routes').then((m) => m.READER_ROUTES),
+  },
+  {
     path: 'ingen-tilgang',
     title: 'titles.forbidden',
     loadComponent: () => import('./forbidden/forbidden-page').then((m) => m.ForbiddenPage),

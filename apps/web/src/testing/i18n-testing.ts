@@ -8,6 +8,9 @@ import meetingsNn from '../../public/i18n/meetings/nn.json';
 import publicEn from '../../public/i18n/public/en.json';
 import publicNb from '../../public/i18n/public/nb.json';
 import publicNn from '../../public/i18n/public/nn.json';
+import readerEn from '../../public/i18n/reader/en.json';
+import readerNb from '../../public/i18n/reader/nb.json';
+import readerNn from '../../public/i18n/reader/nn.json';
 import en from '../../public/i18n/en.json';
 import nb from '../../public/i18n/nb.json';
 import nn from '../../public/i18n/nn.json';
@@ -18,6 +21,7 @@ export const TRANSLATIONS = { nb, nn, en } as const;
 export const SCOPED_TRANSLATIONS = {
   elections: { nb: electionsNb, nn: electionsNn, en: electionsEn },
   meetings: { nb: meetingsNb, nn: meetingsNn, en: meetingsEn },
+  reader: { nb: readerNb, nn: readerNn, en: readerEn },
   public: { nb: publicNb, nn: publicNn, en: publicEn },
 } as const;
 

@@ -54,12 +54,14 @@ describe('navItemsFor', () => {
       'nav.bodies',
       'nav.people',
       'meetings.nav.meetings',
+      'reader.nav.myMeetings',
     ]);
     expect(labels(['election_board'])).toEqual([
       'nav.home',
       'nav.bodies',
       'nav.people',
       'meetings.nav.meetings',
+      'reader.nav.myMeetings',
     ]);
     for (const editor of ['admin', 'secretariat'] as const) {
       expect(labels([editor])).toEqual([
@@ -70,6 +72,7 @@ describe('navItemsFor', () => {
         'nav.grants',
         'meetings.nav.meetings',
         'meetings.nav.cases',
+        'reader.nav.myMeetings',
       ]);
     }
   });
@@ -81,6 +84,7 @@ describe('navItemsFor', () => {
     expect(activeNavPath('/organer/import', NAV_ITEMS)).toBe('/organer/import');
     expect(activeNavPath('/personer/ny', NAV_ITEMS)).toBe('/personer');
     expect(activeNavPath('/moter/nytt', NAV_ITEMS)).toBe('/moter');
+    expect(activeNavPath('/lesesal/3f2b/sak/9a1c', NAV_ITEMS)).toBe('/lesesal');
     expect(activeNavPath('/saker/ny', NAV_ITEMS)).toBe('/saker');
     expect(activeNavPath('/organerX', NAV_ITEMS)).toBeNull();
     expect(activeNavPath('/tilgjengelighet', NAV_ITEMS)).toBeNull();

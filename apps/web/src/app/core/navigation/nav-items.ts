@@ -27,6 +27,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/gruppestotte', labelKey: 'nav.grants', audience: EDITOR_ROLES },
   { path: '/moter', labelKey: 'meetings.nav.meetings', audience: STAFF_ROLES },
   { path: '/saker', labelKey: 'meetings.nav.cases', audience: EDITOR_ROLES },
+  { path: '/lesesal', labelKey: 'reader.nav.myMeetings', audience: STAFF_ROLES },
   { path: '/valg', labelKey: 'elections.nav.elections', audience: ORGANISER_ROLES },
   { path: '/valg/skranke', labelKey: 'elections.nav.counter', audience: CLERK_ROLES },
 ];
