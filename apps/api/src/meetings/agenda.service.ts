@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ref } from '@mikro-orm/core';
+import { ForeignKeyConstraintViolationException, ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { AgendaItem as AgendaItemDto, AgendaItemInput, AgendaItemType, AgendaItemUpdateInput, ClosedItemInput } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
@@ -96,7 +96,15 @@ export class AgendaService {
     const rest = await this.em.find(AgendaItem, { meeting, id: { $ne: item.id } }, { orderBy: { position: 'asc' } });
     this.audit.record({ action: 'agenda_item.delete', entityType: 'agenda_item', entityId: item.id, before: { meetingId: meeting.id, caseId: item.case?.id ?? null, number: item.number, title: item.title, position: item.position } });
     this.em.remove(item);
-    await this.em.flush();
+    try {
+      await this.em.flush();
+    } catch (error) {
+      // Something else records the item (a disqualification, say): it stays.
+      if (error instanceof ForeignKeyConstraintViolationException) {
+        throw new DomainError('AGENDA_ITEM_IN_USE', 'Saken har registreringer knyttet til seg (for eksempel inhabilitet) og kan ikke fjernes.', 409);
+      }
+      throw error;
+    }
     // Close up the positions after the item is gone.
     rest.forEach((i, index) => {
       i.position = index + 1;
