@@ -37,6 +37,10 @@ export const routes: Routes = [
     loadChildren: () => import('./reader/reader.routes').then((m) => m.READER_ROUTES),
   },
   {
+    path: 'sok',
+    loadChildren: () => import('./documents/documents.routes').then((m) => m.SEARCH_ROUTES),
+  },
+  {
     path: 'ingen-tilgang',
     title: 'titles.forbidden',
     loadComponent: () => import('./forbidden/forbidden-page').then((m) => m.ForbiddenPage),

@@ -11,6 +11,9 @@ import publicNn from '../../public/i18n/public/nn.json';
 import readerEn from '../../public/i18n/reader/en.json';
 import readerNb from '../../public/i18n/reader/nb.json';
 import readerNn from '../../public/i18n/reader/nn.json';
+import documentsEn from '../../public/i18n/documents/en.json';
+import documentsNb from '../../public/i18n/documents/nb.json';
+import documentsNn from '../../public/i18n/documents/nn.json';
 import en from '../../public/i18n/en.json';
 import nb from '../../public/i18n/nb.json';
 import nn from '../../public/i18n/nn.json';
@@ -19,6 +22,7 @@ export const TRANSLATIONS = { nb, nn, en } as const;
 
 /** The scopes' files (core/i18n/scopes.ts): their keys are `<scope>.<key>` in the app. */
 export const SCOPED_TRANSLATIONS = {
+  documents: { nb: documentsNb, nn: documentsNn, en: documentsEn },
   elections: { nb: electionsNb, nn: electionsNn, en: electionsEn },
   meetings: { nb: meetingsNb, nn: meetingsNn, en: meetingsEn },
   reader: { nb: readerNb, nn: readerNn, en: readerEn },

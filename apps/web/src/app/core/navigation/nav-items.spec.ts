@@ -43,7 +43,7 @@ describe('navItemsFor', () => {
     expect(activeNavPath('/motekalender/3f2b/sak/9a1c', NAV_ITEMS)).toBe('/motekalender');
   });
 
-  it('gives all staff Personer and Møter, and only editors Import, Gruppestøtte and Saker', () => {
+  it('gives all staff Personer, Møter and Søk, and only editors Import, Gruppestøtte and Saker', () => {
     // The elections' entries are checked in elections/elections-nav.spec.ts.
     const labels = (callers: Parameters<typeof navItemsFor>[0]) =>
       navItemsFor(callers)
@@ -55,6 +55,7 @@ describe('navItemsFor', () => {
       'nav.people',
       'meetings.nav.meetings',
       'reader.nav.myMeetings',
+      'documents.nav.search',
     ]);
     expect(labels(['election_board'])).toEqual([
       'nav.home',
@@ -62,6 +63,7 @@ describe('navItemsFor', () => {
       'nav.people',
       'meetings.nav.meetings',
       'reader.nav.myMeetings',
+      'documents.nav.search',
     ]);
     for (const editor of ['admin', 'secretariat'] as const) {
       expect(labels([editor])).toEqual([
@@ -73,6 +75,7 @@ describe('navItemsFor', () => {
         'meetings.nav.meetings',
         'meetings.nav.cases',
         'reader.nav.myMeetings',
+        'documents.nav.search',
       ]);
     }
   });
@@ -86,6 +89,7 @@ describe('navItemsFor', () => {
     expect(activeNavPath('/moter/nytt', NAV_ITEMS)).toBe('/moter');
     expect(activeNavPath('/lesesal/3f2b/sak/9a1c', NAV_ITEMS)).toBe('/lesesal');
     expect(activeNavPath('/saker/ny', NAV_ITEMS)).toBe('/saker');
+    expect(activeNavPath('/sok', NAV_ITEMS)).toBe('/sok');
     expect(activeNavPath('/organerX', NAV_ITEMS)).toBeNull();
     expect(activeNavPath('/tilgjengelighet', NAV_ITEMS)).toBeNull();
   });

@@ -28,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/moter', labelKey: 'meetings.nav.meetings', audience: STAFF_ROLES },
   { path: '/saker', labelKey: 'meetings.nav.cases', audience: EDITOR_ROLES },
   { path: '/lesesal', labelKey: 'reader.nav.myMeetings', audience: STAFF_ROLES },
+  { path: '/sok', labelKey: 'documents.nav.search', audience: STAFF_ROLES },
   { path: '/valg', labelKey: 'elections.nav.elections', audience: ORGANISER_ROLES },
   { path: '/valg/skranke', labelKey: 'elections.nav.counter', audience: CLERK_ROLES },
 ];
