@@ -6,6 +6,7 @@ import { DocumentStore } from '../documents/document-store.js';
 import { Document } from '../documents/document.entity.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
 import { composeCasePresentation } from '../pdf/composers/case-presentation.composer.js';
+import type { ComposedDocument } from '../pdf/document-layout.js';
 import { PdfRenderer } from '../pdf/pdf-renderer.service.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingNoticeService } from './meeting-notice.service.js';
@@ -56,8 +57,10 @@ export class MeetingPapersService {
     out.setTitle(`Møtedokumenter – ${bodyName} ${meeting.startsAt.toLocaleDateString('nb-NO', { timeZone: 'Europe/Oslo' })}`);
     out.setLanguage('nb-NO');
     out.setProducer('Sekretariat');
-    await append(out, await this.renderer.render(notice.doc));
 
+    // Read the attachments one by one (the store may share this request's connection), then
+    // render the notice and every presentation at once: the browser pool bounds the concurrency.
+    const sections: { doc: ComposedDocument; attachments: Attachment[] }[] = [];
     for (const item of items) {
       const kase = item.case?.getEntity() ?? null;
       const dto = toAgendaItemDto(item, kase, reader, personName(item.asker?.getEntity()));
@@ -74,7 +77,13 @@ export class MeetingPapersService {
         attachments: attachments.map((a) => ({ title: a.title, included: a.kind !== 'listed' })),
         generatedAt: now,
       });
-      await append(out, await this.renderer.render(doc));
+      sections.push({ doc, attachments });
+    }
+    const [noticePdf, ...presentations] = await Promise.all([notice.doc, ...sections.map((s) => s.doc)].map((doc) => this.renderer.render(doc)));
+
+    await append(out, noticePdf!);
+    for (const [index, { attachments }] of sections.entries()) {
+      await append(out, presentations[index]!);
       for (const a of attachments) {
         if (a.kind === 'pdf') {
           const pages = await out.copyPages(a.pdf, a.pdf.getPageIndices());

@@ -270,6 +270,21 @@ describe('meeting plan, cases and agenda edits', () => {
       expect((await inject('DELETE', '/api/agenda-items/not-a-uuid', secretariat)).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
     });
 
+    it('keeps an item that a disqualification refers to', async () => {
+      const item = await addItem(meetingId, { type: 'OS', title: 'Orientering D' });
+      const db = t.orm.em.fork().getConnection();
+      await db.execute(
+        `insert into meeting_absence (id, municipality_id, meeting_id, person_id, agenda_item_id, kind, source, reported_by, deadline_hours)
+         select gen_random_uuid(), municipality_id, meeting_id, ?, id, 'disqualified', 'secretariat', 'Test', 24 from agenda_item where id = ?`,
+        [personId, item.id],
+      );
+      const res = await inject('DELETE', `/api/agenda-items/${item.id}`, secretariat);
+      expect({ status: res.statusCode, code: res.json().code }).toEqual({ status: 409, code: 'AGENDA_ITEM_IN_USE' });
+      expect((await inject('GET', `/api/meetings/${meetingId}`, secretariat)).json<{ items: { id: string }[] }>().items.map((i) => i.id)).toContain(item.id);
+      await db.execute('delete from meeting_absence where agenda_item_id = ?', [item.id]);
+      expect((await inject('DELETE', `/api/agenda-items/${item.id}`, secretariat)).statusCode).toBe(204);
+    });
+
     it('edits title, video start, recommendation and, once held, the decision', async () => {
       const kase = await createCase(3);
       const withCase = await addItem(meetingId, { caseId: kase });
