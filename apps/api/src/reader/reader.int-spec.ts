@@ -158,6 +158,9 @@ describe('reader', () => {
     expect(await ok<ReaderMeetingDetail>('GET', `/api/reader/meetings/${plannedId}`, secretariat)).toMatchObject({ access: 'staff', exemptAccess: true });
     const withheld = await inject('PUT', `/api/reader/documents/${exemptItemDocId}/read`, colleague, { read: true });
     expect({ status: withheld.statusCode, code: withheld.json().code }).toEqual({ status: 403, code: 'READER_PAPER_WITHHELD' });
+    // An exempt document on an open item too; its member reads it.
+    expect((await inject('PUT', `/api/reader/documents/${exemptDocOnOpenItem}/read`, colleague, { read: true })).json().code).toBe('READER_PAPER_WITHHELD');
+    expect((await inject('GET', `/api/reader/documents/${exemptDocOnOpenItem}/annotations`, official)).statusCode).toBe(200);
     const foreign = await inject('PUT', `/api/reader/documents/${openDocId}/read`, outsider, { read: true });
     expect({ status: foreign.statusCode, code: foreign.json().code }).toEqual({ status: 404, code: 'READER_PAPER_NOT_FOUND' });
   });
