@@ -25,6 +25,10 @@ export const routes: Routes = [
     loadChildren: () => import('./elections/elections.routes').then((m) => m.ELECTIONS_ROUTES),
   },
   {
+    path: 'moter/:id/oppmote',
+    loadChildren: () => import('./attendance/attendance.routes').then((m) => m.ATTENDANCE_ROUTES),
+  },
+  {
     path: 'moter',
     loadChildren: () => import('./meetings/meetings.routes').then((m) => m.MEETINGS_ROUTES),
   },
@@ -58,6 +62,14 @@ export const routes: Routes = [
   {
     path: 'motekalender',
     loadChildren: () => import('./public/public.routes').then((m) => m.PUBLIC_ROUTES),
+  },
+  {
+    path: 'innkalling/:token',
+    loadChildren: () => import('./attendance/attendance.routes').then((m) => m.SUMMONS_ROUTES),
+  },
+  {
+    path: 'forfall/:token',
+    loadChildren: () => import('./attendance/attendance.routes').then((m) => m.ABSENCE_LINK_ROUTES),
   },
   {
     path: '**',

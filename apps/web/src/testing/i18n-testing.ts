@@ -1,3 +1,6 @@
+import attendanceEn from '../../public/i18n/attendance/en.json';
+import attendanceNb from '../../public/i18n/attendance/nb.json';
+import attendanceNn from '../../public/i18n/attendance/nn.json';
 import { TranslocoTestingModule, type TranslocoTestingOptions } from '@jsverse/transloco';
 import electionsEn from '../../public/i18n/elections/en.json';
 import electionsNb from '../../public/i18n/elections/nb.json';
@@ -22,6 +25,7 @@ export const TRANSLATIONS = { nb, nn, en } as const;
 
 /** The scopes' files (core/i18n/scopes.ts): their keys are `<scope>.<key>` in the app. */
 export const SCOPED_TRANSLATIONS = {
+  attendance: { nb: attendanceNb, nn: attendanceNn, en: attendanceEn },
   documents: { nb: documentsNb, nn: documentsNn, en: documentsEn },
   elections: { nb: electionsNb, nn: electionsNn, en: electionsEn },
   meetings: { nb: meetingsNb, nn: meetingsNn, en: meetingsEn },
