@@ -10,7 +10,7 @@ import { toCaseDto, toCaseSummaryDto } from './meetings.mapper.js';
 import type { Reader } from './meetings.service.js';
 import { orderSaksgang } from './rules/saksgang.js';
 import { parseArchiveReference } from './rules/case-numbering.js';
-import { legalGround } from './rules/legal-grounds.js';
+import { closedSession, legalGround } from './rules/legal-grounds.js';
 
 /** Political cases and their case presentations. */
 @Injectable()
@@ -38,6 +38,13 @@ export class CasesService {
   async update(id: string, input: CaseInput): Promise<CaseDto> {
     const kase = await this.get(id);
     const archiveReference = this.checked(input);
+    // A ground that forces a closed session (koml. § 11-5 (2)) cannot arrive while the case stands open on an agenda.
+    if (!input.public && input.legalGround && closedSession([input.legalGround]).mustClose) {
+      const open = await this.em.count(AgendaItem, { case: kase, closed: false, meeting: { status: { $in: ['planned', 'notice_sent'] } } });
+      if (open > 0) {
+        throw new DomainError('ITEM_MUST_BE_CLOSED', 'Saken står åpen på en saksliste; lukk den der (koml. § 11-5 annet ledd) før hjemmelen endres.', 409, [{ path: 'legalGround', message: 'Lukk saken på sakslisten først.' }]);
+      }
+    }
     const fields = ['archiveReference', 'title', 'caseOfficer', 'summary', 'background', 'assessment', 'recommendation', 'public', 'legalGround'] as const;
     const before = Object.fromEntries(fields.map((f) => [f, kase[f]]));
     Object.assign(kase, { ...input, archiveReference, legalGround: input.public ? null : input.legalGround });

@@ -221,6 +221,16 @@ describe('meeting plan, cases and agenda edits', () => {
       expect((await inject('GET', `/api/cases/${exempt}/saksgang`, secretariat)).json()).toEqual({ items: [] });
       expect((await inject('GET', `/api/cases/${missing}/saksgang`, secretariat)).json()).toMatchObject({ code: 'CASE_NOT_FOUND' });
     });
+
+    it('refuses a ground that forces a closed session while the case stands open on an agenda', async () => {
+      const body = { archiveReference: `${year}/701`, title: 'Reguleringsplan for Strandvegen', public: false, legalGround: 'offl13-fvl13' };
+      const res = await inject('PUT', `/api/cases/${open}`, secretariat, body);
+      expect({ status: res.statusCode, code: res.json().code }).toEqual({ status: 409, code: 'ITEM_MUST_BE_CLOSED' });
+      expect((await inject('GET', `/api/cases/${open}`, official)).statusCode).toBe(200);
+      // A ground that only allows closing is the body's choice.
+      expect((await inject('PUT', `/api/cases/${open}`, secretariat, { ...body, legalGround: 'offl23-1' })).json()).toMatchObject({ public: false, legalGround: 'offl23-1' });
+      expect((await inject('PUT', `/api/cases/${open}`, secretariat, { ...body, public: true, legalGround: null })).json()).toMatchObject({ public: true });
+    });
   });
 
   describe('agenda items', () => {

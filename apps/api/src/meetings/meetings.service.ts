@@ -172,15 +172,15 @@ export class MeetingsService {
   }
 
   /** Meetings of the bodies where the person has a seat or a substitute place on the meeting day. */
-  async forPerson(personId: string, statuses: readonly MeetingStatus[]): Promise<Meeting[]> {
+  async forPerson(personId: string, statuses: readonly MeetingStatus[], since: Date): Promise<Meeting[]> {
     const rows = await this.em.execute<{ id: string }[]>(
       `select m.id from meeting m
-        where m.status in (${statuses.map(() => '?').join(', ')})
+        where m.status in (${statuses.map(() => '?').join(', ')}) and m.starts_at >= ?
           and exists (select 1 from membership ms
                        where ms.body_id = m.body_id and ms.person_id = ?
                          and ms."from" <= (m.starts_at at time zone 'Europe/Oslo')::date
                          and (ms."to" is null or ms."to" >= (m.starts_at at time zone 'Europe/Oslo')::date))`,
-      [...statuses, personId],
+      [...statuses, since, personId],
     );
     if (rows.length === 0) return [];
     return this.em.find(Meeting, { id: { $in: rows.map((r) => r.id) } }, { populate: ['body'], orderBy: { startsAt: 'asc', id: 'asc' } });
@@ -211,11 +211,15 @@ export class MeetingsService {
   }
 
   /**
-   * An official's own feed: the meetings of the bodies where the person has a seat or a substitute
-   * place on the day, planned ones too (marked tentative), each linking to the meeting's page.
+   * An official's own feed: the meetings (from a year back) of the bodies where the person has a
+   * seat or a substitute place on the day, planned ones too (marked tentative), each linking to the
+   * meeting's page.
    */
   async personalCalendar(personId: string, origin: string, now: Date): Promise<string> {
-    const meetings = await this.forPerson(personId, ['planned', 'notice_sent', 'held', 'minutes_approved']);
+    // The past year and everything ahead: enough for a calendar, bounded as the years pass.
+    const since = new Date(now);
+    since.setUTCFullYear(since.getUTCFullYear() - 1);
+    const meetings = await this.forPerson(personId, ['planned', 'notice_sent', 'held', 'minutes_approved'], since);
     return calendar({
       name: 'Mine møter',
       events: meetings.map((m) => {
