@@ -2,13 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { SEARCH_QUERY_MAX, type SearchHit } from '@sekretariat/contracts';
+import type { SearchHit } from '@sekretariat/contracts';
 import { of } from 'rxjs';
 import { SessionStore } from '../core/session/session-store';
 import { LoadState } from '../shared/load-state';
 import { PublicMeetingsApi, publicUrls } from './public-api';
 
 const PAGE = 20;
+/** SEARCH_QUERY_MAX of the contracts; not imported as a value, which would bundle zod into the page. */
+const QUERY_MAX = 200;
 
 /**
  * `/motekalender/sok?q=`: search over the public cases and documents. Snippets arrive as plain
@@ -26,7 +28,7 @@ export class SearchPage {
   private readonly api = inject(PublicMeetingsApi);
   private readonly router = inject(Router);
   private readonly session = inject(SessionStore);
-  protected readonly maxLength = SEARCH_QUERY_MAX;
+  protected readonly maxLength = QUERY_MAX;
 
   /** Query parameters (`?q=&side=`), so that a search can be linked to and survives reload. */
   readonly q = input<string>('');
