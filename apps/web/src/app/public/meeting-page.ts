@@ -41,6 +41,11 @@ export class MeetingPage {
     const slug = this.session.municipality()?.slug;
     return slug ? publicUrls.notice(slug, this.meetingId()) : null;
   });
+  /** The papers (sakspapirer): the notice, then each open case with its public documents. */
+  protected readonly papersUrl = computed(() => {
+    const slug = this.session.municipality()?.slug;
+    return slug ? publicUrls.papers(slug, this.meetingId()) : null;
+  });
 
   constructor() {
     const titles = inject(TranslatedTitleStrategy);

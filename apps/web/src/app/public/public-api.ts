@@ -95,6 +95,8 @@ export class PublicMeetingsApi {
 export const publicUrls = {
   notice: (slug: string, meetingId: string) =>
     apiUrl('public', slug, 'meetings', meetingId, 'notice.pdf'),
+  papers: (slug: string, meetingId: string) =>
+    apiUrl('public', slug, 'meetings', meetingId, 'papers.pdf'),
   calendar: (slug: string, bodyId: string) =>
     apiUrl('public', slug, 'bodies', bodyId, 'meetings.ics'),
   document: (slug: string, documentId: string) =>

@@ -125,6 +125,9 @@ describe('the public pages', () => {
     expect(element.querySelector('[data-testid="notice-pdf"]')?.getAttribute('href')).toBe(
       `/api/public/eksempel/meetings/${MEETING_ID}/notice.pdf`,
     );
+    expect(element.querySelector('[data-testid="papers-pdf"]')?.getAttribute('href')).toBe(
+      `/api/public/eksempel/meetings/${MEETING_ID}/papers.pdf`,
+    );
     expect(element.querySelector('[data-testid="minutes-approved"]')?.textContent).toContain(
       'Protokoll godkjent',
     );
