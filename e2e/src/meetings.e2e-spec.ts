@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'puppeteer-core';
+import { ApiSession } from './api-session.js';
+import { launchBrowser } from './browser.js';
+import { addDays, osloDate } from './election-dates.js';
+import { waitForMail } from './mailbox.js';
+import { AppPage } from './pages/app-page.js';
+import { CasesPage } from './pages/cases-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { MeetingsPage } from './pages/meetings-page.js';
+
+interface BodySummary {
+  id: string;
+  name: string;
+  kind: string;
+}
+interface BodyDetail {
+  members: { name: string; email: string | null }[];
+}
+
+/**
+ * The secretariat builds a meeting of the municipal council the way it does in the browser:
+ * three new cases, a meeting in the annual plan, the cases on its agenda, reordered by keyboard,
+ * and the notice sent; a member receives it by e-mail with the PDF. Every page and dialog is
+ * scanned with axe and must have no WCAG 2.1 A/AA violation.
+ */
+describe('meetings: the secretariat builds an agenda and sends the notice', () => {
+  let browser: Browser;
+  let page: Page;
+  let council: BodySummary;
+  let memberEmail: string;
+  let meetingId: string;
+  const run = String(Date.now()).slice(-5);
+  const meetingDay = addDays(osloDate(), 14);
+  const yy = meetingDay.slice(2, 4);
+  const cases = [
+    { archiveReference: `${yy}/${run}1`, title: `Budsjett og økonomiplan (e2e ${run})` },
+    { archiveReference: `${yy}/${run}2`, title: `Reguleringsplan for Strandvegen (e2e ${run})` },
+    { archiveReference: `${yy}/${run}3`, title: `Skolestruktur i nord (e2e ${run})` },
+  ];
+  const numbers: string[] = [];
+
+  beforeAll(async () => {
+    const secretariat = await ApiSession.signIn('sekretariat', 'demo1234');
+    const bodies = await secretariat.json<{ items: BodySummary[] }>('GET', '/api/bodies');
+    council = bodies.items.find((b) => b.kind === 'kommunestyre')!;
+    const detail = await secretariat.json<BodyDetail>('GET', `/api/bodies/${council.id}`);
+    memberEmail = detail.members.find((m) => m.email)!.email!;
+
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.setViewport({ width: 1366, height: 768 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('signs in and creates three cases with their case presentations', async () => {
+    const login = new LoginPage(page);
+    await login.open();
+    await login.login('sekretariat', 'demo1234');
+    await page.waitForSelector('[data-testid="current-user"]');
+
+    const casesPage = new CasesPage(page);
+    for (const [index, kase] of cases.entries()) {
+      await casesPage.openNew();
+      if (index === 0) expect(await casesPage.scan()).toEqual([]);
+      await casesPage.create({
+        ...kase,
+        caseOfficer: 'Siri Saksbehandler',
+        summary: 'Syntetisk sak for ende-til-ende-test.',
+        recommendation: 'Kommunestyret vedtar forslaget.',
+      });
+      if (index === 0) expect(await casesPage.scan()).toEqual([]);
+    }
+
+    await casesPage.openList();
+    expect(await casesPage.listedTitles()).toEqual(expect.arrayContaining(cases.map((c) => c.title)));
+    expect(await casesPage.scan()).toEqual([]);
+  });
+
+  it('plans a meeting of the municipal council from the annual plan', async () => {
+    const meetings = new MeetingsPage(page);
+    await meetings.openPlan();
+    expect(await meetings.scan()).toEqual([]);
+    meetingId = await meetings.createFromPlan({
+      bodyId: council.id,
+      date: meetingDay,
+      start: '18:00',
+      end: '21:00',
+      place: 'Kommunestyresalen, Rådhuset',
+    });
+    expect(await meetings.status()).toBe('Planlagt');
+    expect(await meetings.scan()).toEqual([]);
+  });
+
+  it('adds the three cases to the agenda, numbered per body and year', async () => {
+    const meetings = new MeetingsPage(page);
+    for (const [index, kase] of cases.entries()) {
+      numbers.push(await meetings.addCase(kase.archiveReference));
+      if (index === 0) {
+        // The dialog, open again, is scanned too.
+        await page.click('[data-testid="add-item"]');
+        await meetings.waitForDialog('add-item-dialog');
+        expect(await meetings.scan()).toEqual([]);
+        await page.keyboard.press('Escape');
+        await page.waitForSelector('[data-testid="add-item-dialog"]:not([open])', { hidden: true });
+      }
+    }
+    for (const number of numbers) expect(number).toMatch(new RegExp(`^PS \\d+/${yy}$`));
+    expect(await meetings.agendaNumbers()).toEqual(numbers);
+    expect(await meetings.agendaTitles()).toEqual(cases.map((c) => c.title));
+    expect(await meetings.scan()).toEqual([]);
+  });
+
+  it('reorders by keyboard, announces each move, and keeps the order after a reload', async () => {
+    const meetings = new MeetingsPage(page);
+    const [first, second, third] = numbers as [string, string, string];
+
+    const moved = await meetings.moveUpByKeyboard(third);
+    expect(moved.announcement).toBe(`${third} flyttet til plass 2`);
+    expect(moved.focused).toMatch(/^up-/);
+    expect(await meetings.agendaNumbers()).toEqual([first, third, second]);
+
+    // Still on the same button: Enter again moves it to the top.
+    await pressEnterAndWaitForSave(page);
+    // At the top the up button is disabled: focus goes on to the item's down button.
+    expect(await page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^down-/);
+    expect(await meetings.agendaNumbers()).toEqual([third, first, second]);
+
+    await meetings.openMeeting(meetingId);
+    expect(await meetings.agendaNumbers()).toEqual([third, first, second]);
+    expect(await meetings.scan()).toEqual([]);
+  });
+
+  it('sends the notice after a confirmation, and a member receives it with the PDF', async () => {
+    const meetings = new MeetingsPage(page);
+    const explanation = await meetings.openPublishDialog();
+    expect(explanation).toContain('offentlige sidene');
+    expect(explanation).toContain('e-post');
+    expect(await meetings.scan()).toEqual([]);
+    await meetings.confirmPublish();
+    expect(await meetings.status()).toBe('Innkalling sendt');
+    expect(await meetings.scan()).toEqual([]);
+
+    const mail = await waitForMail(
+      { to: memberEmail, subject: new RegExp(`Møteinnkalling – ${council.name}`) },
+      30_000,
+    );
+    expect(mail.attachments.map((a) => a.filename)).toEqual([
+      expect.stringMatching(/^moteinnkalling-.*\.pdf$/),
+    ]);
+  });
+
+  it('found no accessibility violations on any page visited', () => {
+    expect(AppPage.scans.length).toBeGreaterThanOrEqual(8);
+    expect(AppPage.scans.filter((s) => s.violations.length > 0)).toEqual([]);
+  });
+});
+
+/** Presses Enter on the focused element (a move button) and waits for the order to be saved. */
+async function pressEnterAndWaitForSave(page: Page): Promise<void> {
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith('/items/order') && r.request().method() === 'PUT',
+  );
+  await page.keyboard.press('Enter');
+  await saved;
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="agenda-announcement"]')?.textContent?.includes('plass 1'),
+  );
+}

@@ -1,0 +1,153 @@
+import type { HTTPResponse } from 'puppeteer-core';
+import { AppPage } from './app-page.js';
+
+export interface NewMeeting {
+  bodyId: string;
+  date: string;
+  start: string;
+  end: string;
+  place: string;
+}
+
+/** The secretariat's meetings: the annual plan (`/moter`), a new meeting, and one meeting with its agenda. */
+export class MeetingsPage extends AppPage {
+  async openPlan(): Promise<void> {
+    await this.goto('/moter');
+    await this.page.waitForSelector('[data-testid="plan-count"]');
+  }
+
+  /** From the plan, by the "Nytt møte" button; fills the form and saves; resolves on the meeting's page with its id. */
+  async createFromPlan(meeting: NewMeeting): Promise<string> {
+    // By keyboard: the button is a link.
+    await this.page.focus('[data-testid="new-meeting"]');
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForFunction(() => location.pathname === '/moter/nytt');
+    await this.waitForHeading();
+    await this.page.waitForSelector('#meeting-body option[value]:not([value=""])');
+    await this.page.select('#meeting-body', meeting.bodyId);
+    await this.setValue('#meeting-date', meeting.date);
+    await this.setValue('#meeting-start', meeting.start);
+    await this.setValue('#meeting-end', meeting.end);
+    await this.page.type('#meeting-place', meeting.place);
+    await Promise.all([
+      this.page.waitForResponse(
+        (r) => /\/api\/bodies\/[^/]+\/meetings$/.test(r.url()) && r.request().method() === 'POST',
+      ),
+      this.page.click('[data-testid="meeting-form-submit"]'),
+    ]);
+    await this.page.waitForFunction(() => /^\/moter\/[0-9a-f-]{36}$/.test(location.pathname));
+    await this.waitForMeeting();
+    return this.page.evaluate(() => location.pathname.split('/').pop() ?? '');
+  }
+
+  async openMeeting(id: string): Promise<void> {
+    await this.goto(`/moter/${id}`);
+    await this.waitForMeeting();
+  }
+
+  async waitForMeeting(): Promise<void> {
+    await this.page.waitForSelector('[data-testid="meeting-when"]');
+    await this.page.waitForSelector('[data-testid="agenda"], [data-testid="agenda-empty"]');
+  }
+
+  /** Opens "Legg til sak", finds the case by its archive reference and adds it; resolves with the new item's number. */
+  async addCase(archiveReference: string): Promise<string> {
+    const before = await this.agendaNumbers();
+    await this.page.click('[data-testid="add-item"]');
+    await this.page.waitForSelector('[data-testid="add-item-dialog"][open] #item-case-search', {
+      visible: true,
+    });
+    await this.page.type('#item-case-search', archiveReference);
+    const radio = await this.page.waitForFunction(
+      (ref) =>
+        [...document.querySelectorAll<HTMLLabelElement>('[data-testid="case-results"] label')].find((label) =>
+          label.textContent?.trim().startsWith(`${ref} `),
+        )?.control ?? null,
+      {},
+      archiveReference,
+    );
+    await radio.asElement()!.evaluate((input) => (input as HTMLInputElement).click());
+    await Promise.all([
+      this.page.waitForResponse((r) => r.url().endsWith('/items') && r.request().method() === 'POST'),
+      this.page.click('[data-testid="add-item-submit"]'),
+    ]);
+    await this.page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="agenda-item"]').length === count,
+      {},
+      before.length + 1,
+    );
+    const after = await this.agendaNumbers();
+    return after.find((n) => !before.includes(n)) ?? '';
+  }
+
+  /** Waits until a dialog is open and has faded in (half-transparent text would fail the contrast rule). */
+  async waitForDialog(testId: string): Promise<void> {
+    await this.page.waitForSelector(`[data-testid="${testId}"][open]`, { visible: true });
+    await this.page.waitForFunction(
+      (id) =>
+        (document.querySelector(`[data-testid="${id}"]`)?.getAnimations({ subtree: true }) ?? []).every(
+          (a) => a.playState === 'finished',
+        ),
+      {},
+      testId,
+    );
+  }
+
+  agendaNumbers(): Promise<string[]> {
+    return this.page.$$eval('[data-testid="agenda-item"]', (items) =>
+      items.map((li) => li.getAttribute('data-number') ?? ''),
+    );
+  }
+
+  agendaTitles(): Promise<string[]> {
+    return this.page.$$eval('[data-testid="agenda-item"] .item-text a', (as) =>
+      as.map((a) => a.textContent?.trim() ?? ''),
+    );
+  }
+
+  /** Moves an item one place up with the keyboard (focus on its "Flytt opp" button, Enter); waits for the save. */
+  async moveUpByKeyboard(number: string): Promise<{ announcement: string; focused: string }> {
+    const id = await this.page.$eval(
+      `[data-testid="agenda-item"][data-number="${number}"] button[id^="up-"]`,
+      (b) => b.id,
+    );
+    await this.page.focus(`#${id}`);
+    const saved = this.page.waitForResponse(
+      (r: HTTPResponse) => r.url().endsWith('/items/order') && r.request().method() === 'PUT',
+    );
+    await this.page.keyboard.press('Enter');
+    const response = await saved;
+    if (!response.ok()) throw new Error(`Reorder answered ${response.status()}`);
+    await this.page.waitForFunction(
+      () => document.querySelector('[data-testid="agenda-announcement"]')?.textContent?.trim() !== '',
+    );
+    return {
+      announcement: await this.page.$eval(
+        '[data-testid="agenda-announcement"]',
+        (e) => e.textContent?.trim() ?? '',
+      ),
+      focused: await this.page.evaluate(() => document.activeElement?.id ?? ''),
+    };
+  }
+
+  async openPublishDialog(): Promise<string> {
+    await this.page.click('[data-testid="publish"]');
+    await this.waitForDialog('publish-dialog');
+    return this.page.$eval('[data-testid="publish-dialog"]', (d) => d.textContent ?? '');
+  }
+
+  async confirmPublish(): Promise<void> {
+    await Promise.all([
+      this.page.waitForResponse((r) => r.url().endsWith('/publish') && r.request().method() === 'POST'),
+      this.page.click('[data-testid="publish-confirm"]'),
+    ]);
+    await this.page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="meeting-status"]')?.textContent?.trim() === 'Innkalling sendt',
+    );
+  }
+
+  status(): Promise<string> {
+    return this.page.$eval('[data-testid="meeting-status"]', (e) => e.textContent?.trim() ?? '');
+  }
+}
