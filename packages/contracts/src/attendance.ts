@@ -165,3 +165,7 @@ export const AbsenceReceipt = z.object({
   substituteAsked: z.boolean(),
 });
 export type AbsenceReceipt = z.infer<typeof AbsenceReceipt>;
+
+/** POST /api/summonses/:id/answer: the secretariat records an answer given by phone or in person. */
+export const SummonsAnswerInput = z.strictObject({ answer: z.enum(['accept', 'decline']) });
+export type SummonsAnswerInput = z.infer<typeof SummonsAnswerInput>;

@@ -1,6 +1,6 @@
 import { Body as RequestBody, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { Absence, AbsenceInput, AbsenceListResponse, IdParams, MeetingSeats, OwnAbsenceInput } from '@sekretariat/contracts';
+import { Absence, AbsenceInput, AbsenceListResponse, IdParams, MeetingSeats, OwnAbsenceInput, SummonsAnswerInput } from '@sekretariat/contracts';
 import { Allow, EDITORS, STAFF } from '../auth/allow.decorator.js';
 import { CurrentCaller, type RequestCaller } from '../auth/caller.js';
 import { CONFIG, type Config } from '../config/config.js';
@@ -80,5 +80,17 @@ export class AttendanceController {
   withdraw(@Param(zod(IdParams)) p: IdParams, @CurrentCaller() caller: RequestCaller): Promise<Absence> {
     const editor = caller.roles.some((r) => EDITORS.includes(r));
     return this.attendance.withdraw(p.id, editor ? null : ownPerson(caller));
+  }
+
+  @Post('summonses/:id/answer')
+  @HttpCode(200)
+  @Allow(...EDITORS)
+  @ApiRoute({ summary: "Record a substitute's answer given by phone or in person; a decline asks the next", params: IdParams, body: SummonsAnswerInput, response: Absence, status: 200 })
+  answerFor(
+    @Param(zod(IdParams)) p: IdParams,
+    @RequestBody(zod(SummonsAnswerInput)) input: SummonsAnswerInput,
+    @Req() request: FastifyRequest,
+  ): Promise<Absence> {
+    return this.attendance.answerFor(p.id, input.answer, requestBaseUrl(this.config, request));
   }
 }

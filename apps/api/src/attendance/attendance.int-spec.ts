@@ -227,6 +227,13 @@ describe('absence and substitutes', () => {
     const shownItem = await inject('GET', `/api/public/demo/summons/${token}`);
     expect(shownItem.json()).toMatchObject({ agendaItem: { number: expect.any(String) } });
     expect(shownItem.json<PublicSummons>().agendaItem).toMatchObject({ title: 'Reguleringsplan for Nordstranda' });
+    // The substitute answers by phone: the secretariat records it, and the link is then answered.
+    const summonsId = res.json<Absence>().summonses[0]!.id;
+    expect((await inject('POST', `/api/summonses/${summonsId}/answer`, official, { answer: 'accept' })).statusCode).toBe(403);
+    const recorded = await inject('POST', `/api/summonses/${summonsId}/answer`, secretariat, { answer: 'accept' });
+    expect(recorded.statusCode).toBe(200);
+    expect(recorded.json<Absence>().summonses.map((x) => x.status)).toEqual(['accepted']);
+    expect((await inject('POST', `/api/public/demo/summons/${token}/decline`)).json()).toMatchObject({ code: 'SUMMONS_ALREADY_ANSWERED' });
   });
 
   it('leaves the seat empty when the list is exhausted, and the secretariat sees it', async () => {

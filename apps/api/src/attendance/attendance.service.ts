@@ -200,6 +200,18 @@ export class AttendanceService {
   /** The substitute's answer by the link: accept, or decline (and the next one is asked). */
   async answer(token: string, answer: 'accept' | 'decline', baseUrl: string, now = new Date()): Promise<PublicSummons> {
     const found = await this.summonsByToken(token);
+    return this.publicSummonsDto(await this.answerSummons(found, answer, 'link', baseUrl, now), now);
+  }
+
+  /** The secretariat records an answer given by phone or in person (e.g. a substitute without e-mail). */
+  async answerFor(summonsId: string, answer: 'accept' | 'decline', baseUrl: string, now = new Date()): Promise<AbsenceDto> {
+    const found = await this.em.findOne(SubstituteSummons, summonsId);
+    if (!found) throw new SummonsNotFoundError();
+    const summons = await this.answerSummons(found, answer, 'secretariat', baseUrl, now);
+    return this.absenceDto(await this.em.findOneOrFail(MeetingAbsence, summons.absence.id));
+  }
+
+  private async answerSummons(found: SubstituteSummons, answer: 'accept' | 'decline', via: 'link' | 'secretariat', baseUrl: string, now: Date): Promise<SubstituteSummons> {
     const meeting = await this.lockMeeting(found.meeting.id);
     const summons = await this.em.findOneOrFail(SubstituteSummons, found.id, { refresh: true, lockMode: LockMode.PESSIMISTIC_WRITE });
     const refusal = answerRefusal(summons, meeting.startsAt, now);
@@ -212,14 +224,14 @@ export class AttendanceService {
       action: answer === 'accept' ? 'summons.accept' : 'summons.decline',
       entityType: 'substitute_summons',
       entityId: summons.id,
-      after: { status: summons.status, personId: summons.person.id, absenceId: summons.absence.id },
+      after: { status: summons.status, personId: summons.person.id, absenceId: summons.absence.id, via },
     });
     await this.flush(() => new SubstituteAlreadyCalledInError());
     if (answer === 'decline') {
       const absence = await this.em.findOneOrFail(MeetingAbsence, summons.absence.id);
       if (!absence.withdrawnAt) await this.callNext(absence, meeting, baseUrl, now);
     }
-    return this.publicSummonsDto(summons, now);
+    return summons;
   }
 
   /**
