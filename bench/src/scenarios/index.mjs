@@ -4,5 +4,6 @@
  */
 import elections from './elections.mjs';
 import pdf from './pdf.mjs';
+import reader from './reader.mjs';
 
-export const scenarios = [pdf, elections];
+export const scenarios = [pdf, elections, reader];

@@ -86,8 +86,8 @@ export class ReaderService {
 
   /**
    * The meeting with its items in order, each with its case presentation and documents, and the
-   * viewer's read marks and note counts. Six queries whatever the size of the agenda: access,
-   * (exempt scope,) items with cases, documents, read marks, note counts.
+   * viewer's read marks and note counts. Five queries whatever the size of the agenda: exempt
+   * scope (officials), access, items with cases, documents, read marks with note counts.
    */
   async meeting(viewer: Viewer, id: string): Promise<ReaderMeetingDetail> {
     const { row, access, exemptAccess } = await this.access.meeting(viewer, id);
@@ -121,21 +121,28 @@ export class ReaderService {
     };
   }
 
-  /** The viewer's read marks and own (not deleted) note counts on the meeting's items and documents: two queries. */
+  /**
+   * The viewer's read marks and own (not deleted) note counts on the meeting's items and documents,
+   * in one query; each branch joins on the (user, target) indexes.
+   */
   private async marks(userId: string, meetingId: string): Promise<Marks> {
-    const itemIds = `select a.id from agenda_item a where a.meeting_id = ?`;
-    const documentIds = `select d.id from case_document d join agenda_item a on a.case_id = d.case_id where a.meeting_id = ?`;
-    const read = await this.em.execute<{ target: string }[]>(
-      `select coalesce(r.agenda_item_id, r.document_id) as target from reader_read_mark r
-        where r.user_id = ? and (r.agenda_item_id in (${itemIds}) or r.document_id in (${documentIds}))`,
-      [userId, meetingId, meetingId],
+    const rows = await this.em.execute<{ target: string; kind: 'read' | 'notes'; n: number }[]>(
+      `with items as (select a.id, a.case_id from agenda_item a where a.meeting_id = ?),
+            docs as (select d.id from case_document d join items i on i.case_id = d.case_id)
+       select r.agenda_item_id as target, 'read' as kind, 1 as n from reader_read_mark r join items i on i.id = r.agenda_item_id where r.user_id = ?
+       union all
+       select r.document_id, 'read', 1 from reader_read_mark r join docs d on d.id = r.document_id where r.user_id = ?
+       union all
+       select n.agenda_item_id, 'notes', count(*)::int from reader_annotation n join items i on i.id = n.agenda_item_id
+        where n.user_id = ? and n.deleted_at is null group by n.agenda_item_id
+       union all
+       select n.document_id, 'notes', count(*)::int from reader_annotation n join docs d on d.id = n.document_id
+        where n.user_id = ? and n.deleted_at is null group by n.document_id`,
+      [meetingId, userId, userId, userId, userId],
     );
-    const notes = await this.em.execute<{ target: string; n: number }[]>(
-      `select coalesce(n.agenda_item_id, n.document_id) as target, count(*)::int as n from reader_annotation n
-        where n.user_id = ? and n.deleted_at is null and (n.agenda_item_id in (${itemIds}) or n.document_id in (${documentIds}))
-        group by 1`,
-      [userId, meetingId, meetingId],
-    );
-    return { read: new Set(read.map((r) => r.target)), annotations: new Map(notes.map((n) => [n.target, n.n])) };
+    return {
+      read: new Set(rows.filter((r) => r.kind === 'read').map((r) => r.target)),
+      annotations: new Map(rows.filter((r) => r.kind === 'notes').map((r) => [r.target, Number(r.n)])),
+    };
   }
 }
