@@ -37,6 +37,11 @@ export class AttendanceApi {
     return this.api.get<{ items: Absence[] }>('meetings', meetingId, 'my-absences');
   }
 
+  /** The secretariat records an answer given by phone or in person. */
+  answerFor(summonsId: string, answer: 'accept' | 'decline'): Observable<Absence> {
+    return this.api.post<Absence>(['summonses', summonsId, 'answer'], { answer });
+  }
+
   withdraw(absenceId: string): Observable<Absence> {
     return this.api.post<Absence>(['absences', absenceId, 'withdraw']);
   }

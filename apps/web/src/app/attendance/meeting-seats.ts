@@ -3,6 +3,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Absence, SeatState } from '@sekretariat/contracts';
 import { firstValueFrom } from 'rxjs';
+import { ApiError } from '../core/api/api-error';
 import { LanguageService } from '../core/i18n/language.service';
 import { EDITOR_ROLES, hasAnyRole } from '../core/session/roles';
 import { SessionStore } from '../core/session/session-store';
@@ -28,6 +29,9 @@ import { AttendanceApi, formatMoment } from './attendance-api';
       <h2 class="ds-heading" data-size="md" id="seats-heading">{{ 'attendance.seats.heading' | transloco }}</h2>
       <app-load-state [loading]="seats.isLoading()" [error]="seats.error()" (retry)="seats.reload()" />
       <div aria-live="polite" class="status-region">
+        @if (recordError(); as message) {
+          <div class="ds-alert" data-color="danger" data-testid="record-error"><p class="ds-paragraph" lang="nb">{{ message }}</p></div>
+        }
         @if (done(); as text) {
           <div class="ds-alert" data-color="success" data-testid="seats-done">
             <p class="ds-paragraph">
@@ -92,6 +96,16 @@ import { AttendanceApi, formatMoment } from './attendance-api';
                             <strong>{{ 'attendance.status.' + summons.status | transloco }}</strong>
                             @if (summons.status === 'pending') {
                               – {{ 'attendance.seats.deadline' | transloco: { at: moment(summons.deadline) } }}
+                              @if (editor()) {
+                                <span class="phone">
+                                  <button type="button" class="ds-button" data-variant="tertiary" data-size="sm" data-testid="record-accept" (click)="record(summons.id, 'accept')">
+                                    {{ 'attendance.seats.recordAccept' | transloco }}<span class="ds-sr-only">: {{ summons.name }}</span>
+                                  </button>
+                                  <button type="button" class="ds-button" data-variant="tertiary" data-size="sm" data-testid="record-decline" (click)="record(summons.id, 'decline')">
+                                    {{ 'attendance.seats.recordDecline' | transloco }}<span class="ds-sr-only">: {{ summons.name }}</span>
+                                  </button>
+                                </span>
+                              }
                             }
                           </li>
                         }
@@ -152,6 +166,11 @@ import { AttendanceApi, formatMoment } from './attendance-api';
       margin: 0;
       padding-inline-start: var(--ds-size-5);
     }
+    .phone {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: var(--ds-size-2);
+    }
     .exhausted {
       margin-top: var(--ds-size-2);
     }
@@ -179,6 +198,7 @@ export class MeetingSeats {
   protected readonly saving = signal(false);
   protected readonly done = signal<{ name: string; substitute: string | null } | null>(null);
   protected readonly problems = new FormProblems();
+  protected readonly recordError = signal<string | null>(null);
   private readonly dialog = viewChild(ModalDialog);
   private readonly form = viewChild(AbsenceForm);
 
@@ -195,6 +215,19 @@ export class MeetingSeats {
     this.done.set(null);
     this.chosen.set(seat);
     this.dialog()?.open();
+  }
+
+  /** An answer the substitute gave by phone; a decline asks the next one. */
+  protected record(summonsId: string, answer: 'accept' | 'decline'): void {
+    this.pendingTasks.run(async () => {
+      this.recordError.set(null);
+      try {
+        await firstValueFrom(this.api.answerFor(summonsId, answer));
+      } catch (error) {
+        this.recordError.set(error instanceof ApiError ? error.message : null);
+      }
+      this.seats.reload();
+    });
   }
 
   protected register(choice: AbsenceChoice): void {
