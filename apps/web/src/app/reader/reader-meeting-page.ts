@@ -11,6 +11,7 @@ import {
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { ReportAbsence } from '../attendance/report-absence';
 import type { ReaderMeetingDetail, SearchHit } from '@sekretariat/contracts';
 import { of } from 'rxjs';
 import { LanguageService } from '../core/i18n/language.service';
@@ -49,7 +50,7 @@ export function linkHits(meeting: ReaderMeetingDetail, hits: readonly SearchHit[
 /** `/lesesal/:meetingId`: the meeting's items in order with read state, search in its papers, offline status. */
 @Component({
   selector: 'app-reader-meeting-page',
-  imports: [RouterLink, TranslocoPipe, LoadState, SyncStatus],
+  imports: [RouterLink, TranslocoPipe, LoadState, SyncStatus, ReportAbsence],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reader-meeting-page.html',
   styleUrl: './reader.css',
@@ -59,7 +60,7 @@ export class ReaderMeetingPage {
 
   private readonly api = inject(ReaderApi);
   private readonly papers = inject(OfflinePapers);
-  private readonly sync = inject(ReaderSync);
+  protected readonly sync = inject(ReaderSync);
   private readonly language = inject(LanguageService);
   private readonly titles = inject(TranslatedTitleStrategy);
 

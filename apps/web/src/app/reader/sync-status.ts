@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DOCUMENT,
-  DestroyRef,
-  effect,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ReaderSync } from './offline/reader-sync';
 
@@ -54,20 +46,10 @@ import { ReaderSync } from './offline/reader-sync';
 })
 export class SyncStatus {
   protected readonly sync = inject(ReaderSync);
-  protected readonly online = signal(this.sync.isOnline());
+  protected readonly online = this.sync.online;
   protected readonly pending = signal(0);
 
   constructor() {
-    const window = inject(DOCUMENT).defaultView;
-    const update = () => {
-      this.online.set(this.sync.isOnline());
-    };
-    window?.addEventListener('online', update);
-    window?.addEventListener('offline', update);
-    inject(DestroyRef).onDestroy(() => {
-      window?.removeEventListener('online', update);
-      window?.removeEventListener('offline', update);
-    });
     effect(() => {
       this.sync.changes();
       void this.sync.pending().then((entries) => {

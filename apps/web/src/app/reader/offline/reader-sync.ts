@@ -40,6 +40,8 @@ export interface ReaderUser {
 }
 
 const REMEMBERED_USER = 'sekretariat.reader.user';
+/** How often queued notes are tried again without an 'online' event. */
+const RETRY_MS = 10_000;
 
 /** A message for the reader pages' live region (saved, queued, synced, conflicts). */
 export interface SyncMessage {
@@ -73,6 +75,8 @@ export class ReaderSync {
   /** Bumped whenever the outbox changes, so that panels read their pending notes again. */
   readonly changes = signal(0);
   readonly message = signal<SyncMessage | null>(null);
+  /** Whether the browser says it is online (follows the online/offline events). */
+  readonly online = signal(this.isOnline());
   private messageId = 0;
   private previousUserId: string | null = null;
   private replaying: Promise<void> | null = null;
@@ -85,10 +89,24 @@ export class ReaderSync {
       });
     });
     const onOnline = () => {
+      this.online.set(true);
       void this.backOnline();
     };
+    const onOffline = () => {
+      this.online.set(false);
+    };
     this.window?.addEventListener('online', onOnline);
-    inject(DestroyRef).onDestroy(() => this.window?.removeEventListener('online', onOnline));
+    this.window?.addEventListener('offline', onOffline);
+    // The 'online' event is not always sent (and a network may come back without one): look again
+    // now and then while notes are waiting.
+    const timer = this.window?.setInterval(() => {
+      void this.retryIfWaiting();
+    }, RETRY_MS);
+    inject(DestroyRef).onDestroy(() => {
+      this.window?.removeEventListener('online', onOnline);
+      this.window?.removeEventListener('offline', onOffline);
+      if (timer !== undefined) this.window?.clearInterval(timer);
+    });
   }
 
   /** The reader: the session's user, or (offline, before the session is known) the one remembered. */
@@ -204,6 +222,12 @@ export class ReaderSync {
     } finally {
       this.changes.update((n) => n + 1);
     }
+  }
+
+  private async retryIfWaiting(): Promise<void> {
+    const online = this.isOnline();
+    this.online.set(online);
+    if (online && !this.replaying && (await this.pending()).length > 0) await this.backOnline();
   }
 
   private async backOnline(): Promise<void> {
