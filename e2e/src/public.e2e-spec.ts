@@ -89,6 +89,21 @@ describe('the public meeting calendar', () => {
     expect(await calendar.scan()).toEqual([]);
   });
 
+  it('keeps an archive by year at an address that can be shared', async () => {
+    await calendar.open();
+    await page.focus('#calendar-period');
+    await page.select('#calendar-period', String(year));
+    await page.waitForFunction((y) => document.querySelector('#meetings-heading')?.textContent?.includes(`Møter i ${y}`), {}, year);
+    await page.waitForSelector(`[data-testid="meeting-card"] a[href="/motekalender/${meetingId}"]`);
+    expect(new URL(page.url()).searchParams.get('aar')).toBe(String(year));
+    // The select keeps focus: changing the filter is not a navigation.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('calendar-period');
+    expect(await calendar.scan()).toEqual([]);
+    await calendar.goto(`/motekalender?aar=${year}`);
+    await page.waitForSelector(`[data-testid="meeting-card"] a[href="/motekalender/${meetingId}"]`);
+    expect(await page.$eval('#calendar-period', (s) => (s as HTMLSelectElement).value)).toBe(String(year));
+  });
+
   it('shows the notice with the open item, and the closed one only as "Unntatt offentlighet" with its ground', async () => {
     await calendar.openMeeting(meetingId);
     expect(await calendar.waitForHeading()).toBe('Møte i Kommunestyret');

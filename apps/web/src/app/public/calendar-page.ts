@@ -1,9 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { Location } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../core/i18n/language.service';
 import { SessionStore } from '../core/session/session-store';
+import { isUuid } from '../bodies/bodies-api';
 import { LoadState } from '../shared/load-state';
 import { PublicMeetingsApi, publicUrls } from './public-api';
 import { machineTime, meetingClock, meetingDate } from './public-time';
@@ -27,9 +36,17 @@ export class CalendarPage {
   protected readonly meetingClock = meetingClock;
   protected readonly machineTime = machineTime;
 
+  private readonly location = inject(Location);
+
+  /** Query parameters, so that an archive page can be linked to: `?aar=2025&organ=<id>`. */
+  readonly aar = input<string>('');
+  readonly organ = input<string>('');
+
   /** '' = upcoming; otherwise a year, as the select's value. */
-  protected readonly period = signal('');
-  protected readonly bodyId = signal('');
+  protected readonly period = linkedSignal(() =>
+    /^\d{4}$/.test(this.aar() ?? '') ? this.aar() : '',
+  );
+  protected readonly bodyId = linkedSignal(() => (isUuid(this.organ() ?? '') ? this.organ() : ''));
 
   protected readonly bodies = rxResource({ stream: () => this.api.bodies() });
   protected readonly years = rxResource({ stream: () => this.api.years() });
@@ -62,9 +79,21 @@ export class CalendarPage {
 
   protected choosePeriod(event: Event): void {
     this.period.set((event.target as HTMLSelectElement).value);
+    this.filter();
   }
 
   protected chooseBody(event: Event): void {
     this.bodyId.set((event.target as HTMLSelectElement).value);
+    this.filter();
+  }
+
+  /**
+   * Keeps the address in step without a router navigation: that would move focus to the heading
+   * (core/routing/focus-heading-on-navigation.ts) while the visitor is still in the select.
+   */
+  private filter(): void {
+    const params = new URLSearchParams({ aar: this.period(), organ: this.bodyId() });
+    for (const [key, value] of [...params]) if (!value) params.delete(key);
+    this.location.replaceState('/motekalender', params.toString());
   }
 }

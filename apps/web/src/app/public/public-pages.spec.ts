@@ -12,6 +12,7 @@ import { BODY_ID, MUNICIPALITY } from '../../testing/fixtures';
 import { translocoTesting } from '../../testing/i18n-testing';
 import { apiInterceptor } from '../core/api/api.interceptor';
 import { SessionStore } from '../core/session/session-store';
+import { CalendarPage } from './calendar-page';
 import { ItemPage } from './item-page';
 import { MeetingPage } from './meeting-page';
 import { SearchPage } from './search-page';
@@ -171,6 +172,59 @@ describe('the public pages', () => {
     const link = element.querySelector<HTMLAnchorElement>('[data-testid="documents"] a');
     expect(link?.getAttribute('href')).toBe(`/api/public/eksempel/documents/${CLOSED_ID}/content`);
     expect(link?.textContent).toContain('(PDF, 20 kB)');
+  });
+
+  it('reads the archive year and body from the address, and asks again when the body changes', async () => {
+    const fixture = TestBed.createComponent(CalendarPage);
+    fixture.componentRef.setInput('aar', '2025');
+    fixture.componentRef.setInput('organ', BODY_ID);
+    TestBed.tick();
+    http.expectOne('/api/public/eksempel/bodies').flush({
+      items: [
+        {
+          id: BODY_ID,
+          name: 'Kommunestyret',
+          kind: 'kommunestyre',
+          seats: 27,
+          termFrom: '2023-10-01',
+          termTo: '2027-09-30',
+          memberCount: 27,
+        },
+      ],
+    });
+    http.expectOne('/api/public/eksempel/meetings/years').flush({ years: [2026, 2025] });
+    http
+      .expectOne(
+        (r) =>
+          r.url === '/api/public/eksempel/meetings' &&
+          r.params.get('year') === '2025' &&
+          r.params.get('bodyId') === BODY_ID,
+      )
+      .flush({ items: [MEETING] });
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('#meetings-heading')?.textContent).toContain('Møter i 2025');
+    expect(element.querySelector<HTMLSelectElement>('#calendar-period')?.value).toBe('2025');
+    expect(element.querySelector<HTMLSelectElement>('#calendar-body')?.value).toBe(BODY_ID);
+    expect(element.querySelector('[data-testid="meeting-count"]')?.textContent).toContain(
+      'Antall møter i Kommunestyret: 1',
+    );
+    expect(element.querySelector('[data-testid="calendar-feeds"] a')?.getAttribute('href')).toBe(
+      `/api/public/eksempel/bodies/${BODY_ID}/meetings.ics`,
+    );
+
+    const body = element.querySelector<HTMLSelectElement>('#calendar-body')!;
+    body.value = '';
+    body.dispatchEvent(new Event('change'));
+    TestBed.tick();
+    http
+      .expectOne(
+        (r) =>
+          r.url === '/api/public/eksempel/meetings' &&
+          r.params.get('year') === '2025' &&
+          !r.params.has('bodyId'),
+      )
+      .flush({ items: [] });
   });
 
   it('renders search snippets as text, marking the matched words', async () => {
