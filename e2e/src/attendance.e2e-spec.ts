@@ -119,6 +119,10 @@ describe('attendance: absence, a substitute declines, the next accepts', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="register-absence-dialog"][open]');
     await page.waitForSelector('#register-absence-reason');
+    // Scan once the dialog's opening animation is over (mid-fade the contrast is not final).
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-testid="register-absence-dialog"]')?.getAnimations({ subtree: true }) ?? []).every((a) => a.playState === 'finished'),
+    );
     expect(await attendance.scan()).toEqual([]);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('[data-testid="register-absence-dialog"][open]'));
