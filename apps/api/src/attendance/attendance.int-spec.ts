@@ -66,6 +66,7 @@ describe('absence and substitutes', () => {
   let fskId: string;
   let meetingId: string;
   let itemId: string;
+  let onLeave: { person_id: string; email: string };
   const startsAt = new Date(Date.now() + 10 * 24 * 3_600_000);
 
   const inject = (method: 'GET' | 'POST', url: string, cookie?: string, payload?: object) =>
@@ -98,6 +99,16 @@ describe('absence and substitutes', () => {
     const item = await inject('POST', `/api/meetings/${meetingId}/items`, secretariat, { title: 'Reguleringsplan for Nordstranda' });
     expect(item.statusCode).toBe(201);
     itemId = item.json<{ id: string }>().id;
+    // A member on leave over the meeting day gets no notice.
+    const [leaver] = await sql<{ id: string; person_id: string; email: string }[]>(
+      `select m.id, m.person_id, p.email from membership m join person p on p.id = m.person_id join party y on y.id = m.party_id
+       where m.body_id = ? and m.kind = 'member' and y.short_name not in ('Ap', 'H', 'Sp') order by p.family_name limit 1`,
+      [ksId],
+    );
+    onLeave = leaver!;
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+    const leave = await inject('POST', `/api/memberships/${leaver!.id}/leaves`, secretariat, { kind: 'leave', from: today, to: startsAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }), reason: 'Foreldrepermisjon' });
+    expect(leave.statusCode).toBe(201);
     expect((await inject('POST', `/api/meetings/${meetingId}/publish`, secretariat)).statusCode).toBe(200);
     await t.app.get(JobsService).startWorking();
   });
@@ -109,6 +120,9 @@ describe('absence and substitutes', () => {
   it('sends each member a personal absence link with the notice; the member reports absence by it; the first substitute is summoned by e-mail', async () => {
     const email = await emailOf(officialPersonId);
     const notice = await mailTo(email, /Meld forfall/);
+    await waitFor('the notice job', async () => ((await sql<unknown[]>(`select 1 from audit_log where action = 'meeting.notice_sent'`)).length ? true : undefined));
+    expect(smtp.messages.some((m) => m.to.includes(onLeave.email))).toBe(false);
+    expect((await seats()).seats.find((s) => s.personId === onLeave.person_id)!.state).toBe('on_leave');
     expect(notice.text).toContain('https://politikk.fjordvik.example/forfall/');
     const token = tokenIn(notice.text, 'forfall')!;
     const info = await inject('GET', `/api/public/demo/absence-links/${token}`);
