@@ -98,6 +98,14 @@ export class ReaderItemPage {
   protected readonly readMessage = signal<string | null>(null);
   protected readonly readError = signal<string | null>(null);
 
+  /** Documents marked read or unread on this page (until the meeting is loaded again). */
+  private readonly documentReadOverrides = signal<ReadonlyMap<string, boolean>>(new Map());
+  protected readonly documentRead = computed(() => {
+    const document = this.document();
+    if (!document) return false;
+    return this.documentReadOverrides().get(document.id) ?? document.read;
+  });
+
   protected readonly viewerPage = signal<number | null>(null);
   protected readonly viewer = viewChild(PdfViewer);
 
@@ -139,6 +147,21 @@ export class ReaderItemPage {
       await firstValueFrom(this.api.markItemRead(itemId, read));
       this.readOverride.set({ itemId, read });
       this.readMessage.set(read ? 'reader.item.markedRead' : 'reader.item.markedUnread');
+    } catch (error) {
+      this.readError.set(errorMessageKey(error));
+    } finally {
+      this.marking.set(false);
+    }
+  }
+
+  protected async toggleDocumentRead(document: ReaderDocument): Promise<void> {
+    const read = !this.documentRead();
+    this.marking.set(true);
+    this.readError.set(null);
+    try {
+      await firstValueFrom(this.api.markDocumentRead(document.id, read));
+      this.documentReadOverrides.update((overrides) => new Map(overrides).set(document.id, read));
+      this.readMessage.set(read ? 'reader.document.markedRead' : 'reader.document.markedUnread');
     } catch (error) {
       this.readError.set(errorMessageKey(error));
     } finally {
