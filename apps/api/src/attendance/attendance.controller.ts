@@ -31,9 +31,9 @@ export class AttendanceController {
 
   @Get('meetings/:id/seats')
   @Allow(...STAFF)
-  @ApiRoute({ summary: 'Every seat of the body on the meeting day: present, absent, disqualified, the substitutes asked and their answers', params: IdParams, response: MeetingSeats })
-  seats(@Param(zod(IdParams)) p: IdParams): Promise<MeetingSeats> {
-    return this.attendance.seats(p.id);
+  @ApiRoute({ summary: 'Every seat of the body on the meeting day: present, absent, disqualified, the substitutes asked and their answers (reasons for the secretariat only)', params: IdParams, response: MeetingSeats })
+  seats(@Param(zod(IdParams)) p: IdParams, @CurrentCaller() caller: RequestCaller): Promise<MeetingSeats> {
+    return this.attendance.seats(p.id, { reasons: caller.roles.some((r) => EDITORS.includes(r)) });
   }
 
   @Post('meetings/:id/absences')

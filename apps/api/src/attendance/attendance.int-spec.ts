@@ -139,6 +139,9 @@ describe('absence and substitutes', () => {
 
     const absence = await absenceOf(officialPersonId);
     expect(absence).toMatchObject({ source: 'link', reason: 'Jobbreise', exhausted: null });
+    // Officials see the seats, not the reasons.
+    const asOfficial = (await inject('GET', `/api/meetings/${meetingId}/seats`, official)).json<MeetingSeats>();
+    expect(asOfficial.seats.find((s) => s.personId === officialPersonId)!.absences[0]).toMatchObject({ kind: 'absent', reason: '' });
     const first = summonsFor(absence, 'pending')!;
     expect(first.rank).toBe(1);
     const summons = await mailTo(await emailOf(first.personId), /kalles inn som varamedlem/);

@@ -265,7 +265,7 @@ export class AttendanceService {
   }
 
   /** Every seat of the body on the meeting day with its absences and the substitutes asked. */
-  async seats(meetingId: string): Promise<MeetingSeats> {
+  async seats(meetingId: string, options: { reasons: boolean } = { reasons: true }): Promise<MeetingSeats> {
     const meeting = await this.em.findOne(Meeting, meetingId, { populate: ['body'] });
     if (!meeting) throw new MeetingNotFoundError();
     const day = osloDay(meeting.startsAt);
@@ -277,7 +277,13 @@ export class AttendanceService {
     const absences = await this.em.find(MeetingAbsence, { meeting, withdrawnAt: null }, { populate: ['person', 'agendaItem'], orderBy: { createdAt: 'asc' } });
     const summonses = await this.em.find(SubstituteSummons, { meeting }, { populate: ['person'], orderBy: { createdAt: 'asc' } });
     const items = await this.em.find(AgendaItem, { meeting }, { populate: ['case'], orderBy: { position: 'asc' } });
-    const dtos = new Map(absences.map((a) => [a.id, this.toAbsenceDto(a, summonses.filter((s) => s.absence.id === a.id))]));
+    // Reasons (illness, family) are for the secretariat: others see that, not why.
+    const dtos = new Map(
+      absences.map((a) => {
+        const dto = this.toAbsenceDto(a, summonses.filter((s) => s.absence.id === a.id));
+        return [a.id, options.reasons ? dto : { ...dto, reason: '', reportedBy: '' }];
+      }),
+    );
     const seats: SeatState[] = memberships.map((m) => {
       const own = absences.filter((a) => a.person.id === m.person.id).map((a) => dtos.get(a.id)!);
       const onLeave = m.leaves.getItems().some((l) => l.from <= day && (l.to === null || l.to >= day));
