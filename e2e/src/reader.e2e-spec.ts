@@ -160,6 +160,8 @@ describe('reader: an official reads, annotates and marks read', () => {
     expect(await reader.scan()).toEqual([]);
     expect(await reader.addNote('Tallene er fra 2025?')).toContain('Notatet er lagret');
     expect(await page.$eval('[data-testid="notes-panel"]', (e) => e.textContent)).toContain('side 1');
+    await page.click('[data-testid="mark-document-read"]');
+    await page.waitForSelector('[data-testid="mark-document-read"][data-read="true"]');
   });
 
   it('marks the item as read, moves to the next item by keyboard and back', async () => {
@@ -178,6 +180,8 @@ describe('reader: an official reads, annotates and marks read', () => {
       {},
       first.title,
     );
+    // The app's navigation, not the browser's Back (which Alt+← also is): no document open.
+    expect(await page.evaluate(() => location.search)).toBe('');
   });
 
   it('shows the item as read and the notes after going back and reloading', async () => {
@@ -244,6 +248,33 @@ describe('reader: an official reads, annotates and marks read', () => {
     await reader.waitForHeading();
     await reader.waitForNote('Skrevet på flyet.');
     expect(await page.$('[data-testid="note-pending"]')).toBeNull();
+  });
+
+  it('works on a phone, by keyboard: next item from the heading by Tab and Enter', async () => {
+    const reader = new ReaderPage(page);
+    await page.setViewport({ width: 360, height: 740, isMobile: true, hasTouch: true });
+    await reader.goto(`/lesesal/${meetingId}`);
+    await reader.waitForMeeting();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await reader.scan()).toEqual([]);
+
+    await reader.openItem(first.title);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await reader.scan()).toEqual([]);
+    // Focus is on the heading after the navigation; the next item is a few Tabs away.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    let found = false;
+    for (let i = 0; i < 10 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'next-item');
+    }
+    expect(found).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (t) => document.querySelector('main h1')?.textContent?.includes(t),
+      {},
+      second.title,
+    );
   });
 
   it('scanned every page without WCAG 2.1 A/AA violations', () => {
