@@ -30,7 +30,8 @@ describe('meetings: the secretariat builds an agenda and sends the notice', () =
   let council: BodySummary;
   let memberEmail: string;
   let meetingId: string;
-  const run = String(Date.now()).slice(-5);
+  // No leading zero: the API writes archive references without one (26/0481 is 26/481).
+  const run = String(10000 + (Date.now() % 90000));
   const meetingDay = addDays(osloDate(), 14);
   const yy = meetingDay.slice(2, 4);
   const cases = [
@@ -90,6 +91,7 @@ describe('meetings: the secretariat builds an agenda and sends the notice', () =
       end: '21:00',
       place: 'Kommunestyresalen, Rådhuset',
     });
+    expect(meetings.formScan).toEqual([]);
     expect(await meetings.status()).toBe('Planlagt');
     expect(await meetings.scan()).toEqual([]);
   });
@@ -153,7 +155,7 @@ describe('meetings: the secretariat builds an agenda and sends the notice', () =
   });
 
   it('found no accessibility violations on any page visited', () => {
-    expect(AppPage.scans.length).toBeGreaterThanOrEqual(8);
+    expect(AppPage.scans.length).toBeGreaterThanOrEqual(9);
     expect(AppPage.scans.filter((s) => s.violations.length > 0)).toEqual([]);
   });
 });

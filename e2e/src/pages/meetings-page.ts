@@ -11,6 +11,9 @@ export interface NewMeeting {
 
 /** The secretariat's meetings: the annual plan (`/moter`), a new meeting, and one meeting with its agenda. */
 export class MeetingsPage extends AppPage {
+  /** The axe violations of the new meeting form, scanned on the way. */
+  formScan: string[] = [];
+
   async openPlan(): Promise<void> {
     await this.goto('/moter');
     await this.page.waitForSelector('[data-testid="plan-count"]');
@@ -24,6 +27,7 @@ export class MeetingsPage extends AppPage {
     await this.page.waitForFunction(() => location.pathname === '/moter/nytt');
     await this.waitForHeading();
     await this.page.waitForSelector('#meeting-body option[value]:not([value=""])');
+    this.formScan = await this.scan();
     await this.page.select('#meeting-body', meeting.bodyId);
     await this.setValue('#meeting-date', meeting.date);
     await this.setValue('#meeting-start', meeting.start);
@@ -48,6 +52,7 @@ export class MeetingsPage extends AppPage {
   async waitForMeeting(): Promise<void> {
     await this.page.waitForSelector('[data-testid="meeting-when"]');
     await this.page.waitForSelector('[data-testid="agenda"], [data-testid="agenda-empty"]');
+    await this.page.waitForSelector('[data-testid="seats-table"]');
   }
 
   /** Opens "Legg til sak", finds the case by its archive reference and adds it; resolves with the new item's number. */
@@ -58,14 +63,23 @@ export class MeetingsPage extends AppPage {
       visible: true,
     });
     await this.page.type('#item-case-search', archiveReference);
-    const radio = await this.page.waitForFunction(
-      (ref) =>
-        [...document.querySelectorAll<HTMLLabelElement>('[data-testid="case-results"] label')].find((label) =>
-          label.textContent?.trim().startsWith(`${ref} `),
-        )?.control ?? null,
-      {},
-      archiveReference,
-    );
+    const radio = await this.page
+      .waitForFunction(
+        (ref) =>
+          [...document.querySelectorAll<HTMLLabelElement>('[data-testid="case-results"] label')].find(
+            (label) => label.textContent?.trim().startsWith(`${ref} `),
+          )?.control ?? null,
+        {},
+        archiveReference,
+      )
+      .catch(async (error: unknown) => {
+        const dialog = await this.page.$eval(
+          '[data-testid="add-item-dialog"]',
+          (d) => (d as HTMLElement).innerText,
+        );
+        const value = await this.page.$eval('#item-case-search', (i) => (i as HTMLInputElement).value);
+        throw new Error(`No result for ${archiveReference} (typed "${value}"): ${dialog}`, { cause: error });
+      });
     await radio.asElement()!.evaluate((input) => (input as HTMLInputElement).click());
     await Promise.all([
       this.page.waitForResponse((r) => r.url().endsWith('/items') && r.request().method() === 'POST'),

@@ -29,6 +29,7 @@ const FIELD_IDS: Readonly<Record<string, string>> = {
   caseId: 'item-case-search',
   title: 'item-title',
   type: 'item-type',
+  askerPersonId: 'item-asker',
 };
 
 export interface AddItemValue {
@@ -36,6 +37,18 @@ export interface AddItemValue {
   readonly type: AgendaItemType;
   readonly caseId: string | null;
   readonly title: string;
+  /** Who asks (questions and interpellations); '' for nobody. */
+  readonly askerPersonId?: string;
+}
+
+/** Questions and interpellations have an asker. */
+export function hasAsker(type: AgendaItemType): boolean {
+  return type === 'SP' || type === 'IP';
+}
+
+export interface Asker {
+  readonly personId: string;
+  readonly name: string;
 }
 
 /** The request for the dialog's choice, or the problems that stop it. */
@@ -47,7 +60,12 @@ export function toAgendaItemInput(value: AddItemValue): AgendaItemInput | FormPr
   }
   const title = value.title.trim();
   return title
-    ? { caseId: null, type: value.type, title, askerPersonId: null }
+    ? {
+        caseId: null,
+        type: value.type,
+        title,
+        askerPersonId: (hasAsker(value.type) && value.askerPersonId) || null,
+      }
     : [{ field: 'item-title', messageKey: 'meetings.addItem.titleRequired' }];
 }
 
@@ -66,6 +84,8 @@ export class AddItemDialog {
   readonly meetingId = input.required<string>();
   /** Case ids already on the agenda, marked in the results. */
   readonly onAgenda = input<readonly string[]>([]);
+  /** The body's members, who may ask questions and interpellations. */
+  readonly askers = input<readonly Asker[]>([]);
   readonly added = output<AgendaItem>();
 
   private readonly dialog = viewChild.required(ModalDialog);
@@ -75,6 +95,8 @@ export class AddItemDialog {
   protected readonly query = signal('');
   protected readonly caseId = signal<string | null>(null);
   protected readonly title = signal('');
+  protected readonly askerPersonId = signal('');
+  protected readonly showAsker = computed(() => this.kind() === 'other' && hasAsker(this.type()));
   protected readonly problems = new FormProblems();
   protected readonly saving = signal(false);
   protected readonly types = computed(() =>
@@ -96,6 +118,7 @@ export class AddItemDialog {
     this.query.set('');
     this.caseId.set(null);
     this.title.set('');
+    this.askerPersonId.set('');
     this.problems.clear();
     this.dialog().open();
   }
@@ -126,6 +149,7 @@ export class AddItemDialog {
       type: this.type(),
       caseId: this.caseId(),
       title: this.title(),
+      askerPersonId: this.askerPersonId(),
     });
     if (Array.isArray(input)) {
       this.problems.set(input);

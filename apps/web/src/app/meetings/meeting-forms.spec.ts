@@ -90,6 +90,25 @@ describe('agenda items', () => {
       title: 'Orientering',
       askerPersonId: null,
     });
+    expect(
+      toAgendaItemInput({
+        kind: 'other',
+        type: 'SP',
+        caseId: null,
+        title: 'Brøyting',
+        askerPersonId: CASE_ID,
+      }),
+    ).toMatchObject({ type: 'SP', askerPersonId: CASE_ID });
+    // Only questions and interpellations have an asker.
+    expect(
+      toAgendaItemInput({
+        kind: 'other',
+        type: 'OS',
+        caseId: null,
+        title: 'Orientering',
+        askerPersonId: CASE_ID,
+      }),
+    ).toMatchObject({ askerPersonId: null });
     expect(toAgendaItemInput({ kind: 'case', type: 'PS', caseId: null, title: '' })).toEqual([
       { field: 'item-case-search', messageKey: 'meetings.addItem.caseRequired' },
     ]);

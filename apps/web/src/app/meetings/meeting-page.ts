@@ -22,7 +22,8 @@ import { type FormProblem, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
 import { ProblemText } from '../shared/problem-text';
 import { ModalDialog } from '../shared/modal-dialog';
-import { AddItemDialog } from './add-item-dialog';
+import { MeetingSeats } from '../attendance/meeting-seats';
+import { AddItemDialog, type Asker } from './add-item-dialog';
 import { AgendaEditor } from './agenda-editor';
 import { ClosedItemDialog } from './closed-item-dialog';
 import { ItemEditDialog } from './item-edit-dialog';
@@ -51,6 +52,7 @@ export function nextStatus(status: MeetingStatus): MeetingStatus | null {
     AddItemDialog,
     ClosedItemDialog,
     ItemEditDialog,
+    MeetingSeats,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-page.html',
@@ -98,6 +100,20 @@ export class MeetingPage {
   protected readonly papersPdf = computed(() => this.api.papersPdfUrl(this.id()));
 
   protected readonly removing = signal<AgendaItem | null>(null);
+
+  /** The body's members and substitutes, who may ask questions and interpellations. */
+  private readonly body = rxResource({
+    params: () => (this.editable() ? this.current()?.bodyId : undefined),
+    stream: ({ params: bodyId }) => this.api.members(bodyId),
+  });
+  protected readonly askers = computed<readonly Asker[]>(() => {
+    if (!this.body.hasValue()) return [];
+    const seen = new Set<string>();
+    return [...this.body.value().members, ...this.body.value().substitutes]
+      .filter((row) => !seen.has(row.personId) && seen.add(row.personId))
+      .map((row) => ({ personId: row.personId, name: row.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  });
 
   private readonly addDialog = viewChild(AddItemDialog);
   private readonly closedDialog = viewChild(ClosedItemDialog);

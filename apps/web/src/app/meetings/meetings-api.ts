@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AgendaItem,
   AgendaItemInput,
+  BodyDetail,
   BodyListResponse,
   Case,
   CaseInput,
@@ -34,6 +35,11 @@ export class MeetingsApi {
 
   bodies(): Observable<BodyListResponse> {
     return this.api.get<BodyListResponse>('bodies');
+  }
+
+  /** Who sits in a body: the askers of questions and interpellations. */
+  members(bodyId: string): Observable<BodyDetail> {
+    return this.api.get<BodyDetail>('bodies', bodyId);
   }
 
   /** The annual plan: every body's meetings in a year (or one body's), earliest first. */
