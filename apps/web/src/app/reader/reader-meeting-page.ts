@@ -125,6 +125,14 @@ export class ReaderMeetingPage {
       return;
     }
     this.offline.set('saving');
-    this.offline.set(await this.papers.save(urls));
+    const state = await this.papers.save(urls);
+    // The item page and the PDF viewer are loaded when first used: load them now, while online,
+    // so that the shell cache has them too.
+    await Promise.all([
+      import('./reader-item-page'),
+      import('./pdf/pdf-viewer').then((viewer) => viewer.preloadPdfJs()),
+    ]).catch(() => undefined);
+    await this.papers.saveShell().catch(() => undefined);
+    this.offline.set(state);
   }
 }

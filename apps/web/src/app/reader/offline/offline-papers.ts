@@ -2,6 +2,8 @@ import { DOCUMENT, Injectable, inject, isDevMode } from '@angular/core';
 
 /** The cache the service worker (public/sw.js) keeps the reader's API answers and documents in. */
 export const PAPERS_CACHE = 'sekretariat-papers';
+/** The app shell's cache in public/sw.js (keep the names in step). */
+export const SHELL_CACHE = 'sekretariat-shell-v1';
 
 export type OfflineState = 'checking' | 'saving' | 'available' | 'failed' | 'unsupported';
 
@@ -49,6 +51,30 @@ export class OfflinePapers {
     } catch {
       return 'failed';
     }
+  }
+
+  /**
+   * Puts what this page has loaded from the app (scripts, styles, texts, fonts, the PDF worker)
+   * into the shell cache. The service worker caches what it sees, but on the very first visit it
+   * starts after much of that was loaded.
+   */
+  async saveShell(): Promise<void> {
+    const window = this.window;
+    if (!window || !this.supported) return;
+    const origin = window.location.origin;
+    const urls = new Set(
+      window.performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name))
+        .filter((url) => url.origin === origin && !url.pathname.startsWith('/api/'))
+        .map((url) => url.pathname + url.search),
+    );
+    const cache = await window.caches.open(SHELL_CACHE);
+    await Promise.all(
+      [...urls].map(async (url) => {
+        if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
+      }),
+    );
   }
 
   /** Whether all the URLs are in the cache (e.g. when offline, where nothing can be fetched). */

@@ -37,6 +37,11 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsLoading;
 }
 
+/** Loads pdf.js and its worker ahead of use, so that they are cached for reading offline. */
+export async function preloadPdfJs(): Promise<void> {
+  await loadPdfJs();
+}
+
 /**
  * A PDF in the page: one page at a time drawn on a canvas, with pdf.js's text layer on top so the
  * text can be selected, searched (Ctrl+F) and read by screen readers. Page navigation and zoom
