@@ -4,6 +4,7 @@
  */
 import elections from './elections.mjs';
 import pdf from './pdf.mjs';
+import search from './search.mjs';
 import reader from './reader.mjs';
 
-export const scenarios = [pdf, elections, reader];
+export const scenarios = [pdf, elections, reader, search];

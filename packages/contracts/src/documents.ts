@@ -102,9 +102,17 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
+/** A search ranks at most this many cases and this many documents (the first found of each). */
+export const SEARCH_CANDIDATE_CAP = 5_000;
+
 export const SearchResponse = z.object({
   items: z.array(SearchHit),
-  /** Every hit, not just this page. */
+  /** Every hit, not just this page (with `capped`, at least this many). */
   total: z.number().int(),
+  /**
+   * The words matched more than SEARCH_CANDIDATE_CAP cases or documents: only the first found
+   * were ranked, and more exist. Clients suggest narrowing the search.
+   */
+  capped: z.boolean(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;

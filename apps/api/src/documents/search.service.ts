@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { SearchHit, SearchQuery, SearchResponse, SnippetPart } from '@sekretariat/contracts';
+import { SEARCH_CANDIDATE_CAP, type SearchHit, type SearchQuery, type SearchResponse, type SnippetPart } from '@sekretariat/contracts';
 import type { ExemptScope } from '../meetings/paper-access.js';
-import { exemptAccessSql, publishedCaseSql, type SqlCondition } from './paper-visibility.js';
 
 /** Who searches: staff with their exempt scope, or the public (published, public papers only). */
 export type Searcher = { kind: 'staff'; scope: ExemptScope } | { kind: 'public' };
@@ -12,19 +11,6 @@ const STOP = '\u0002';
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 /** ts_headline reads the text again: only its beginning, so a 2 MB document cannot slow a page of hits. */
 const HEADLINE_SOURCE_CHARS = 60_000;
-
-interface HitRow {
-  kind: 'case' | 'document';
-  id: string;
-  case_id: string;
-  title: string;
-  case_title: string;
-  archive_reference: string;
-  public: boolean;
-  rank: number;
-  total: string | number;
-  headline: string | null;
-}
 
 /**
  * Full-text search in Norwegian (the `norwegian` text search configuration: stemming and stop
@@ -37,63 +23,73 @@ export class SearchService {
   constructor(@Inject(EntityManager) private readonly em: EntityManager) {}
 
   async search(query: SearchQuery, searcher: Searcher): Promise<SearchResponse> {
-    const caseVisible = this.caseVisibility(searcher, 'c."id"');
-    const documentVisible = this.documentVisibility(searcher);
-    const meeting: SqlCondition = query.meetingId
-      ? { sql: `exists (select 1 from "agenda_item" mi where mi."case_id" = c."id" and mi."meeting_id" = ?)`, params: [query.meetingId] }
-      : { sql: 'true', params: [] };
-    const sql = `
-      with q as (select websearch_to_tsquery('norwegian', ?) as query),
-      hits as (
-        select 'case' as kind, c."id", c."id" as case_id, c."title", c."title" as case_title, c."archive_reference", c."public",
-               ts_rank(c."search", q.query) as rank
-        from "political_case" c, q
-        where c."search" @@ q.query and ${caseVisible.sql} and ${meeting.sql}
-        union all
-        select 'document', d."id", c."id", d."title", c."title", c."archive_reference", d."public" and c."public",
-               ts_rank(d."search", q.query)
-        from "case_document" d join "political_case" c on c."id" = d."case_id", q
-        where d."search" @@ q.query and ${documentVisible.sql} and ${meeting.sql}
-      ),
-      page as (select hits.*, count(*) over () as total from hits order by rank desc, id limit ? offset ?)
-      select page.*, ts_headline('norwegian',
-        case when page.kind = 'case'
-          then (select concat_ws(' ', c."summary", c."background", c."assessment", c."recommendation") from "political_case" c where c."id" = page."id")
-          else (select coalesce(left(d."text", ${HEADLINE_SOURCE_CHARS}), '') from "case_document" d where d."id" = page."id")
-        end, q.query, ?) as headline
-      from page, q
-      order by page.rank desc, page.id`;
-    const params = [query.q, ...caseVisible.params, ...meeting.params, ...documentVisible.params, ...meeting.params, query.limit, query.offset, HEADLINE_OPTIONS];
-    const rows = await this.em.execute<HitRow[]>(sql, params);
-    // Past the last hit the window count comes back empty: ask for the first hit to count.
-    const total = rows.length ? Number(rows[0]!.total) : query.offset > 0 ? (await this.search({ ...query, offset: 0, limit: 1 }, searcher)).total : 0;
-    return { items: rows.map(toHit), total };
-  }
-
-  private caseVisibility(searcher: Searcher, caseColumn: string): SqlCondition {
-    if (searcher.kind === 'public') return { sql: `c."public" and ${publishedCaseSql(caseColumn)}`, params: [] };
-    const access = exemptAccessSql(searcher.scope, caseColumn);
-    return { sql: `(c."public" or ${access.sql})`, params: access.params };
-  }
-
-  private documentVisibility(searcher: Searcher): SqlCondition {
-    if (searcher.kind === 'public') return { sql: `d."public" and c."public" and ${publishedCaseSql('c."id"')}`, params: [] };
-    const access = exemptAccessSql(searcher.scope, 'c."id"');
-    return { sql: `((d."public" and c."public") or ${access.sql})`, params: access.params };
+    const scope = searcher.kind === 'staff' ? searcher.scope : { all: false, bodyIds: [], meetingIds: [] };
+    // Matching, access and ranking in document_search (see Migration20261126010000DocumentSearch):
+    // it runs past row-level security so the GIN indexes are used, and filters on the tenant itself.
+    const matches = await this.em.execute<MatchRow[]>(
+      `select kind, id, case_id, rank, total, capped from document_search(websearch_to_tsquery('norwegian', ?::text), ?, ?::uuid[], ?::uuid[], ?, ?::uuid, ?, ?, ?)`,
+      [query.q, scope.all, uuidArray(scope.bodyIds), uuidArray(scope.meetingIds), searcher.kind === 'public', query.meetingId ?? null, SEARCH_CANDIDATE_CAP, query.limit, query.offset],
+    );
+    if (!matches.length) {
+      // Past the last hit the window count comes back empty: ask for the first hit to count.
+      if (query.offset === 0) return { items: [], total: 0, capped: false };
+      const { total, capped } = await this.search({ ...query, offset: 0, limit: 1 }, searcher);
+      return { items: [], total, capped };
+    }
+    // Titles and snippets for this page only, read under row-level security like everything else.
+    const details = await this.em.execute<DetailRow[]>(
+      `select m.id, c."title" as case_title, c."archive_reference", coalesce(d."title", c."title") as title,
+         coalesce(d."public" and c."public", c."public") as public,
+         ts_headline('norwegian',
+           case when m.kind = 'case'
+             then concat_ws(' ', c."summary", c."background", c."assessment", c."recommendation")
+             else coalesce(left(d."text", ${HEADLINE_SOURCE_CHARS}), '')
+           end, websearch_to_tsquery('norwegian', ?::text), ?) as headline
+       from jsonb_to_recordset(?::jsonb) as m(kind text, id uuid, case_id uuid)
+       join "political_case" c on c."id" = m.case_id
+       left join "case_document" d on m.kind = 'document' and d."id" = m.id`,
+      [query.q, HEADLINE_OPTIONS, JSON.stringify(matches.map((m) => ({ kind: m.kind, id: m.id, case_id: m.case_id })))],
+    );
+    const byId = new Map(details.map((d) => [d.id, d]));
+    const items = matches.flatMap((m) => {
+      const detail = byId.get(m.id);
+      return detail ? [toHit(m, detail)] : [];
+    });
+    return { items, total: Number(matches[0]!.total), capped: matches[0]!.capped };
   }
 }
 
-function toHit(row: HitRow): SearchHit {
+const uuidArray = (ids: readonly string[]): string => `{${ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).join(',')}}`;
+
+interface MatchRow {
+  kind: 'case' | 'document';
+  id: string;
+  case_id: string;
+  rank: number;
+  total: string | number;
+  capped: boolean;
+}
+
+interface DetailRow {
+  id: string;
+  case_title: string;
+  archive_reference: string;
+  title: string;
+  public: boolean;
+  headline: string | null;
+}
+
+function toHit(match: MatchRow, detail: DetailRow): SearchHit {
   return {
-    kind: row.kind,
-    id: row.id,
-    caseId: row.case_id,
-    title: row.title,
-    caseTitle: row.case_title,
-    archiveReference: row.archive_reference,
-    public: row.public,
-    rank: Number(row.rank),
-    snippet: snippetParts(row.headline ?? ''),
+    kind: match.kind,
+    id: match.id,
+    caseId: match.case_id,
+    title: detail.title,
+    caseTitle: detail.case_title,
+    archiveReference: detail.archive_reference,
+    public: detail.public,
+    rank: Number(match.rank),
+    snippet: snippetParts(detail.headline ?? ''),
   };
 }
 

@@ -9,6 +9,7 @@ import { SearchPage, pageFrom } from './search-page';
 
 const RESULT: SearchResponse = {
   total: 1,
+  capped: false,
   items: [
     {
       kind: 'document',
