@@ -14,6 +14,7 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom, of } from 'rxjs';
 import { LanguageService } from '../core/i18n/language.service';
+import { CaseDocuments } from '../documents/case-documents';
 import { TranslatedTitleStrategy } from '../core/routing/translated-title-strategy';
 import { ErrorSummary } from '../shared/error-summary';
 import { type Flash, FlashMessage } from '../shared/flash-message';
@@ -47,6 +48,7 @@ export const CASE_TEXTS = ['summary', 'background', 'assessment', 'recommendatio
     ProblemText,
     LoadState,
     MeetingStatusTag,
+    CaseDocuments,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-form-page.html',
