@@ -111,8 +111,9 @@ export const SearchResponse = z.object({
   total: z.number().int(),
   /**
    * The words matched more than SEARCH_CANDIDATE_CAP cases or documents: only the first found
-   * were ranked, and more exist. Clients suggest narrowing the search.
+   * were ranked, and more exist. Clients suggest narrowing the search. (The API always sends it;
+   * optional so clients' own empty results need not.)
    */
-  capped: z.boolean(),
+  capped: z.boolean().optional(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
