@@ -34,6 +34,7 @@ export class CasesPage extends AppPage {
     await this.page.waitForFunction(() => /^\/saker\/[0-9a-f-]{36}$/.test(location.pathname));
     await this.page.waitForSelector('[data-testid="case-flash"]');
     await this.page.waitForSelector('[data-testid="saksgang-empty"], [data-testid="saksgang"]');
+    await this.page.waitForSelector('[data-testid="no-documents"], [data-testid="document-list"]');
     return this.page.evaluate(() => location.pathname.split('/').pop() ?? '');
   }
 
