@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -152,6 +153,8 @@ export default {
         sqlMs += context.took ?? 0;
         original(context);
       };
+      const load = loadavg()[0];
+      if (load > 0.5) log(`warning: load average ${load.toFixed(2)} before the run; figures will be noisy`);
       log(`${RUNS} sequential requests`);
       const times = [];
       try {
@@ -175,7 +178,7 @@ export default {
           sql_ms_per_request: round(sqlMs / RUNS, 2),
           response_kb: round(bytes / 1024),
         },
-        context: { runs: RUNS, warm_up: WARM_UP, client: 'fetch, same process, kept-alive connection' },
+        context: { runs: RUNS, warm_up: WARM_UP, client: 'fetch, same process, kept-alive connection', load_1m_before: round(load, 2) },
       };
     } finally {
       await app?.close();

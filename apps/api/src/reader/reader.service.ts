@@ -103,16 +103,25 @@ export class ReaderService {
         order by a.position, a.id`,
       [id],
     );
-    const documents = await this.em.execute<DocumentRow[]>(
-      `select d.id, d.case_id, d.title, d.filename, d.content_type, d.size, d.public, d.legal_ground, d.position
-         from case_document d
-        where d.case_id in (select a.case_id from agenda_item a where a.meeting_id = ? and a.case_id is not null)
-        order by d.position, d.created_at, d.id`,
-      [id],
-    );
-    const marks = await this.marks(viewer.userId, id);
+    // The ids are known by now: passing them keeps the next statements simple to plan.
+    const caseIds = [...new Set(items.flatMap((i) => (i.case_id ? [i.case_id] : [])))];
+    const documents =
+      caseIds.length === 0
+        ? []
+        : await this.em.execute<DocumentRow[]>(
+            `select d.id, d.case_id, d.title, d.filename, d.content_type, d.size, d.public, d.legal_ground, d.position
+               from case_document d
+              where d.case_id = any(${UUID_LIST_SQL})
+              order by d.position, d.created_at, d.id`,
+            [uuidList(caseIds)],
+          );
+    const marks = await this.marks(viewer.userId, items.map((i) => i.id), documents.map((d) => d.id));
     const byCase = new Map<string, DocumentRow[]>();
-    for (const d of documents) byCase.set(d.case_id, [...(byCase.get(d.case_id) ?? []), d]);
+    for (const d of documents) {
+      const list = byCase.get(d.case_id);
+      if (list) list.push(d);
+      else byCase.set(d.case_id, [d]);
+    }
     return {
       ...toMeetingFromRow(row),
       access,
@@ -121,24 +130,16 @@ export class ReaderService {
     };
   }
 
-  /**
-   * The viewer's read marks and own (not deleted) note counts on the meeting's items and documents,
-   * in one query; each branch joins on the (user, target) indexes.
-   */
-  private async marks(userId: string, meetingId: string): Promise<Marks> {
+  /** The viewer's read marks and own (not deleted) note counts on these items and documents, in one query. */
+  private async marks(userId: string, itemIds: readonly string[], documentIds: readonly string[]): Promise<Marks> {
     const rows = await this.em.execute<{ target: string; kind: 'read' | 'notes'; n: number }[]>(
-      `with items as (select a.id, a.case_id from agenda_item a where a.meeting_id = ?),
-            docs as (select d.id from case_document d join items i on i.case_id = d.case_id)
-       select r.agenda_item_id as target, 'read' as kind, 1 as n from reader_read_mark r join items i on i.id = r.agenda_item_id where r.user_id = ?
+      `select coalesce(r.agenda_item_id, r.document_id) as target, 'read' as kind, 1 as n from reader_read_mark r
+        where r.user_id = ? and (r.agenda_item_id = any(${UUID_LIST_SQL}) or r.document_id = any(${UUID_LIST_SQL}))
        union all
-       select r.document_id, 'read', 1 from reader_read_mark r join docs d on d.id = r.document_id where r.user_id = ?
-       union all
-       select n.agenda_item_id, 'notes', count(*)::int from reader_annotation n join items i on i.id = n.agenda_item_id
-        where n.user_id = ? and n.deleted_at is null group by n.agenda_item_id
-       union all
-       select n.document_id, 'notes', count(*)::int from reader_annotation n join docs d on d.id = n.document_id
-        where n.user_id = ? and n.deleted_at is null group by n.document_id`,
-      [meetingId, userId, userId, userId, userId],
+       select coalesce(n.agenda_item_id, n.document_id), 'notes', count(*)::int from reader_annotation n
+        where n.user_id = ? and n.deleted_at is null and (n.agenda_item_id = any(${UUID_LIST_SQL}) or n.document_id = any(${UUID_LIST_SQL}))
+        group by 1`,
+      [userId, uuidList(itemIds), uuidList(documentIds), userId, uuidList(itemIds), uuidList(documentIds)],
     );
     return {
       read: new Set(rows.filter((r) => r.kind === 'read').map((r) => r.target)),
