@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import pg from 'pg';
@@ -129,6 +130,9 @@ export default {
         log(`${label}: p50 ${round(percentile(times, 50), 1)} ms, p95 ${round(percentile(times, 95), 1)} ms, max ${round(Math.max(...times), 1)} ms, mean hits ${Math.round(hits / times.length)}`);
         return times;
       };
+      // The machine is shared: say how busy it was, so runs can be compared fairly.
+      const loadBefore = round(loadavg()[0], 2);
+      log(`load average before measuring: ${loadBefore}`);
       const staffUrl = (q, offset) => `${base}/api/search?q=${encodeURIComponent(q)}&limit=20&offset=${offset}`;
       const staff = await measure('secretariat', staffUrl, secretariat);
       const officialTimes = await measure('official', staffUrl, official);
@@ -145,7 +149,7 @@ export default {
           public_p50_ms: round(percentile(publicTimes, 50), 2),
           public_p95_ms: round(percentile(publicTimes, 95), 2),
         },
-        context: { queries: QUERIES.length, rounds: ROUNDS, documents_per_case: DOCUMENTS_PER_CASE },
+        context: { queries: QUERIES.length, rounds: ROUNDS, documents_per_case: DOCUMENTS_PER_CASE, load_before: loadBefore, load_after: round(loadavg()[0], 2) },
       };
     } finally {
       child.kill('SIGINT');
