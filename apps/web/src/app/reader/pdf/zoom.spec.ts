@@ -10,7 +10,8 @@ describe('PDF viewer zoom and pages', () => {
   });
 
   it('fits the page to the width available (a phone is narrower than A4)', () => {
-    expect(fitWidth(340, 794)).toBeCloseTo(0.5);
+    expect(fitWidth(340, 794)).toBeCloseTo(0.428, 2);
+    expect(fitWidth(100, 794)).toBe(0.25);
     expect(fitWidth(600, 794)).toBeCloseTo(0.756, 2);
     expect(fitWidth(0, 794)).toBe(1);
   });

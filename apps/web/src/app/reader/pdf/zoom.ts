@@ -7,13 +7,13 @@ export function stepZoom(current: number, direction: 1 | -1): number {
   return [...ZOOM_STEPS].reverse().find((step) => step < current - 0.01) ?? current;
 }
 
-/** The zoom at which a page `pageWidth` CSS pixels wide fills `available` pixels, within the steps' range. */
+/** The smallest zoom "fit width" goes to (an A4 page on a 320 px phone is about 0.4). */
+const MIN_FIT = 0.25;
+
+/** The zoom at which a page `pageWidth` CSS pixels wide fills `available` pixels. */
 export function fitWidth(available: number, pageWidth: number): number {
   if (available <= 0 || pageWidth <= 0) return 1;
-  return Math.min(
-    Math.max(available / pageWidth, ZOOM_STEPS[0]),
-    ZOOM_STEPS[ZOOM_STEPS.length - 1] ?? 3,
-  );
+  return Math.min(Math.max(available / pageWidth, MIN_FIT), ZOOM_STEPS[ZOOM_STEPS.length - 1] ?? 3);
 }
 
 /** A page number within the document, from user input. */
