@@ -122,7 +122,7 @@ describe('meetings: the secretariat builds an agenda and sends the notice', () =
     expect(await meetings.scan()).toEqual([]);
   });
 
-  it('reorders by keyboard, announces each move, and keeps the order after a reload', async () => {
+  it('reorders by keyboard and by dragging, announces each move, and keeps the order after a reload', async () => {
     const meetings = new MeetingsPage(page);
     const [first, second, third] = numbers as [string, string, string];
 
@@ -140,6 +140,12 @@ describe('meetings: the secretariat builds an agenda and sends the notice', () =
     await meetings.openMeeting(meetingId);
     expect(await meetings.agendaNumbers()).toEqual([third, first, second]);
     expect(await meetings.scan()).toEqual([]);
+
+    // With the mouse, by the drag handle: the last item onto the first place.
+    await meetings.dragOnto(second, third);
+    expect(await meetings.agendaNumbers()).toEqual([second, third, first]);
+    await meetings.openMeeting(meetingId);
+    expect(await meetings.agendaNumbers()).toEqual([second, third, first]);
 
     // On a phone (360 px) the agenda and its buttons fit without scrolling sideways.
     await page.setViewport({ width: 360, height: 740 });

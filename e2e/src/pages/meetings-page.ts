@@ -144,6 +144,26 @@ export class MeetingsPage extends AppPage {
     };
   }
 
+  /** Drags an item by its handle (mouse, Angular CDK) onto the place of another; waits for the save. */
+  async dragOnto(number: string, targetNumber: string): Promise<void> {
+    const handle = await this.page.$(`[data-testid="agenda-item"][data-number="${number}"] .drag-handle`);
+    const target = await this.page.$(`[data-testid="agenda-item"][data-number="${targetNumber}"]`);
+    const from = await handle!.boundingBox();
+    const to = await target!.boundingBox();
+    if (!from || !to) throw new Error('Agenda item not visible');
+    const saved = this.page.waitForResponse(
+      (r: HTTPResponse) => r.url().endsWith('/items/order') && r.request().method() === 'PUT',
+    );
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await this.page.mouse.down();
+    // Past the CDK's drag threshold first, then onto the target in small steps.
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 10, { steps: 5 });
+    await this.page.mouse.move(from.x + from.width / 2, to.y + to.height / 4, { steps: 20 });
+    await this.page.mouse.up();
+    const response = await saved;
+    if (!response.ok()) throw new Error(`Reorder answered ${response.status()}`);
+  }
+
   async openPublishDialog(): Promise<string> {
     await this.page.click('[data-testid="publish"]');
     await this.waitForDialog('publish-dialog');
