@@ -102,7 +102,7 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
-/** A search reads at most this many matching cases and this many matching documents (the first found of each), then ranks those the caller may read. */
+/** A search ranks at most this many cases and this many documents the caller may read (the first found of each). */
 export const SEARCH_CANDIDATE_CAP = 5_000;
 
 export const SearchResponse = z.object({
@@ -111,7 +111,7 @@ export const SearchResponse = z.object({
   total: z.number().int(),
   /**
    * The words matched more than SEARCH_CANDIDATE_CAP cases or documents: only the first found
-   * were ranked, `total` counts among those, and more exist. Clients suggest narrowing the search. (The API always sends it;
+   * were ranked, and more exist. Clients suggest narrowing the search. (The API always sends it;
    * optional so clients' own empty results need not.)
    */
   capped: z.boolean().optional(),

@@ -30,35 +30,27 @@ export class Migration20261126010000DocumentSearch extends Migration {
             select ai.case_id from agenda_item ai join meeting m on m.id = ai.meeting_id join body b on b.id = ai.body_id, tenant
             where ai.municipality_id = tenant.id and not ai.closed and m.status <> 'planned' and b.is_public
           ),
-          -- At most p_cap matches of each kind are read from the GIN index, before access is checked:
-          -- the work per query is bounded whoever searches. raw_n counts them, to tell when capped.
-          case_matches as (
-            select c.id, c.public, ts_rank(c.search, p_query) as rank, count(*) over () as raw_n
-            from (select c.id, c.public, c.search from political_case c, tenant
-                  where c.municipality_id = tenant.id and c.search @@ p_query limit p_cap) c
-          ),
-          document_matches as (
-            select d.id, d.case_id, d.public, ts_rank(d.search, p_query) as rank, count(*) over () as raw_n
-            from (select d.id, d.case_id, d.public, d.search from case_document d, tenant
-                  where d.municipality_id = tenant.id and d.search @@ p_query limit p_cap) d
-          ),
           case_hits as (
-            select 'case'::text as kind, c.id, c.id as case_id, c.rank, c.raw_n >= p_cap as capped
-            from case_matches c
-            where (p_meeting_id is null or exists (select 1 from agenda_item mi where mi.case_id = c.id and mi.meeting_id = p_meeting_id))
+            select 'case'::text as kind, c.id, c.id as case_id, ts_rank(c.search, p_query) as rank
+            from political_case c, tenant
+            where c.municipality_id = tenant.id and c.search @@ p_query
+              and (p_meeting_id is null or exists (select 1 from agenda_item mi where mi.case_id = c.id and mi.meeting_id = p_meeting_id))
               and case when p_public_only then c.public and c.id in (select case_id from published_cases)
                        else p_all or c.public or c.id in (select case_id from open_cases) end
+            limit p_cap
           ),
           document_hits as (
-            select 'document'::text as kind, d.id, d.case_id, d.rank, d.raw_n >= p_cap as capped
-            from document_matches d
-            where (p_meeting_id is null or exists (select 1 from agenda_item mi where mi.case_id = d.case_id and mi.meeting_id = p_meeting_id))
+            select 'document'::text as kind, d.id, d.case_id, ts_rank(d.search, p_query) as rank
+            from case_document d, tenant
+            where d.municipality_id = tenant.id and d.search @@ p_query
+              and (p_meeting_id is null or exists (select 1 from agenda_item mi where mi.case_id = d.case_id and mi.meeting_id = p_meeting_id))
               and case when p_public_only then d.public and d.case_id in (select id from public_cases) and d.case_id in (select case_id from published_cases)
                        else p_all or (d.public and d.case_id in (select id from public_cases)) or d.case_id in (select case_id from open_cases) end
+            limit p_cap
           ),
           hits as (select * from case_hits union all select * from document_hits)
           select hits.kind, hits.id, hits.case_id, hits.rank, count(*) over () as total,
-                 bool_or(hits.capped) over () as capped
+                 count(*) filter (where hits.kind = 'case') over () >= p_cap or count(*) filter (where hits.kind = 'document') over () >= p_cap as capped
           from hits order by hits.rank desc, hits.id limit p_limit offset p_offset
         $$`,
       `revoke all on function document_search(tsquery, boolean, uuid[], uuid[], boolean, uuid, int, int, int) from public`,
