@@ -12,7 +12,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ReportAbsence } from '../attendance/report-absence';
-import type { ReaderMeetingDetail, SearchHit } from '@sekretariat/contracts';
+import type { ReaderMeetingDetail } from '@sekretariat/contracts';
 import { of } from 'rxjs';
 import { LanguageService } from '../core/i18n/language.service';
 import { TranslatedTitleStrategy } from '../core/routing/translated-title-strategy';
@@ -21,31 +21,8 @@ import { LoadState } from '../shared/load-state';
 import { OfflinePapers, type OfflineState } from './offline/offline-papers';
 import { ReaderSync } from './offline/reader-sync';
 import { ReaderApi } from './reader-api';
-import { offlineUrls } from './reader-papers';
+import { linkHits, offlineUrls } from './reader-papers';
 import { SyncStatus } from './sync-status';
-
-/** A search hit as a link into the reader: the item whose case it is, and the document if any. */
-export interface HitLink {
-  readonly hit: SearchHit;
-  readonly itemId: string;
-  readonly itemNumber: string;
-  readonly documentId: string | null;
-}
-
-export function linkHits(meeting: ReaderMeetingDetail, hits: readonly SearchHit[]): HitLink[] {
-  return hits.flatMap((hit) => {
-    const item = meeting.items.find((candidate) => candidate.case?.id === hit.caseId);
-    if (!item) return [];
-    return [
-      {
-        hit,
-        itemId: item.id,
-        itemNumber: item.number,
-        documentId: hit.kind === 'document' ? hit.id : null,
-      },
-    ];
-  });
-}
 
 /** `/lesesal/:meetingId`: the meeting's items in order with read state, search in its papers, offline status. */
 @Component({

@@ -4,8 +4,7 @@ import type {
   ReaderMeetingDetail,
   SearchHit,
 } from '@sekretariat/contracts';
-import { linkHits } from './reader-meeting-page';
-import { documentView, fileSize, neighbours, paragraphs } from './reader-papers';
+import { documentView, fileSize, linkHits, neighbours, paragraphs } from './reader-papers';
 
 function item(id: string, caseId: string | null): ReaderItem {
   return {

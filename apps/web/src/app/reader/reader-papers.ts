@@ -1,4 +1,9 @@
-import type { ReaderDocument, ReaderItem, ReaderMeetingDetail } from '@sekretariat/contracts';
+import type {
+  ReaderDocument,
+  ReaderItem,
+  ReaderMeetingDetail,
+  SearchHit,
+} from '@sekretariat/contracts';
 import type { ReaderApi } from './reader-api';
 
 /** Documents the caller may open (withheld ones are placeholders without content). */
@@ -54,4 +59,27 @@ export function fileSize(bytes: number, locale: string): string {
     `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} ${unit}`;
   if (bytes < 1000 * 1000) return format(Math.max(1, Math.round(bytes / 1000)), 'kB');
   return format(bytes / (1000 * 1000), 'MB');
+}
+
+/** A search hit as a link into the reader: the item whose case it is, and the document if any. */
+export interface HitLink {
+  readonly hit: SearchHit;
+  readonly itemId: string;
+  readonly itemNumber: string;
+  readonly documentId: string | null;
+}
+
+export function linkHits(meeting: ReaderMeetingDetail, hits: readonly SearchHit[]): HitLink[] {
+  return hits.flatMap((hit) => {
+    const item = meeting.items.find((candidate) => candidate.case?.id === hit.caseId);
+    if (!item) return [];
+    return [
+      {
+        hit,
+        itemId: item.id,
+        itemNumber: item.number,
+        documentId: hit.kind === 'document' ? hit.id : null,
+      },
+    ];
+  });
 }
