@@ -277,6 +277,14 @@ describe('reader: an official reads, annotates and marks read', () => {
     );
   });
 
+  it('forgets the cached papers on logout', async () => {
+    const reader = new ReaderPage(page);
+    expect(await page.evaluate(() => caches.has('sekretariat-papers'))).toBe(true);
+    await reader.logout();
+    await page.waitForFunction(async () => !(await caches.has('sekretariat-papers')));
+    expect(await page.evaluate(() => localStorage.getItem('sekretariat.reader.user'))).toBeNull();
+  });
+
   it('scanned every page without WCAG 2.1 A/AA violations', () => {
     expect(AppPage.scans.filter((s) => s.violations.length > 0)).toEqual([]);
   });
