@@ -42,6 +42,8 @@ export class AgendaEditor {
   readonly items = input.required<readonly AgendaItem[]>();
   /** The secretariat may change the agenda (and the meeting accepts changes). */
   readonly editable = input(false);
+  /** Link case items to the case page (the secretariat's; others read the case in the agenda). */
+  readonly caseLinks = input(false);
 
   /** The saved order came back from the API: the page takes the fresh meeting. */
   readonly saved = output<MeetingDetail>();
