@@ -51,6 +51,24 @@ async function uploadDocument(caseId: string, title: string, bytes: Uint8Array):
   return (JSON.parse(body) as { id: string }).id;
 }
 
+/** Takes the page and its service worker off the network and back (the worker fetches for the page). */
+async function offlineSwitch(page: Page): Promise<(offline: boolean) => Promise<void>> {
+  const worker = await page
+    .browserContext()
+    .waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER, { timeout: 10000 });
+  const session: CDPSession = await worker.createCDPSession();
+  await session.send('Network.enable');
+  return async (offline) => {
+    await session.send('Network.emulateNetworkConditions', {
+      offline,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await page.setOfflineMode(offline);
+  };
+}
+
 /**
  * An elected official reads the papers of a meeting of Formannskapet: signs in, opens Mine møter,
  * the meeting and an item, reads the saksframlegg and the attached PDF, writes notes, marks the
@@ -203,21 +221,7 @@ describe('reader: an official reads, annotates and marks read', () => {
 
   it('reads offline once the papers are cached, and sends a note written offline when back online', async () => {
     const reader = new ReaderPage(page);
-    const worker = await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER, {
-      timeout: 10000,
-    });
-    const workerSession: CDPSession = await worker.createCDPSession();
-    const setOffline = async (offline: boolean) => {
-      // The page and the service worker both: the worker fetches for the page.
-      await workerSession.send('Network.enable');
-      await workerSession.send('Network.emulateNetworkConditions', {
-        offline,
-        latency: 0,
-        downloadThroughput: -1,
-        uploadThroughput: -1,
-      });
-      await page.setOfflineMode(offline);
-    };
+    const setOffline = await offlineSwitch(page);
 
     await setOffline(true);
     try {
@@ -275,6 +279,42 @@ describe('reader: an official reads, annotates and marks read', () => {
       {},
       second.title,
     );
+  });
+
+  it('is readable offline after a first visit to the meeting, in a fresh browser', async () => {
+    const context = await browser.createBrowserContext();
+    const fresh = await context.newPage();
+    try {
+      await fresh.setViewport({ width: 1280, height: 900 });
+      const login = new LoginPage(fresh);
+      await login.open();
+      await login.login('politiker', 'demo1234');
+      await fresh.waitForSelector('[data-testid="current-user"]');
+      const reader = new ReaderPage(fresh);
+      await reader.goto(`/lesesal/${meetingId}`);
+      await reader.waitForMeeting();
+      expect(await reader.offlineState()).toBe('available');
+
+      const setOffline = await offlineSwitch(fresh);
+      await setOffline(true);
+      // Pages not opened yet come from the cache: the item page and pdf.js were loaded with the meeting.
+      await reader.openItem(second.title);
+      expect(await reader.caseHeadings()).toEqual(['Sammendrag', 'Bakgrunn', 'Vurdering', 'Innstilling']);
+      await fresh.reload({ waitUntil: 'networkidle0' });
+      expect(await reader.waitForHeading()).toContain(second.title);
+      expect(await reader.caseText()).toContain('fartsdumper');
+      expect(await reader.scan()).toEqual([]);
+      if (documentId) {
+        await reader.clickLink('Tilbake til sakslisten');
+        await reader.waitForMeeting();
+        await reader.openItem(first.title);
+        await reader.openDocument(documentTitle);
+        expect(await reader.pdfText()).toContain('4200 biler');
+      }
+      await setOffline(false);
+    } finally {
+      await context.close();
+    }
   });
 
   it('forgets the cached papers on logout', async () => {
