@@ -164,6 +164,56 @@ export class MeetingsPage extends AppPage {
     if (!response.ok()) throw new Error(`Reorder answered ${response.status()}`);
   }
 
+  /** «Lukket møte» on an item: closes it on a legal ground (a code of the API's list); the dialog's axe violations. */
+  async closeItem(number: string, legalGround: string): Promise<string[]> {
+    const button = await this.page.waitForFunction(
+      (n) =>
+        [
+          ...document.querySelectorAll<HTMLButtonElement>(
+            `[data-testid="agenda-item"][data-number="${n}"] button`,
+          ),
+        ].find((b) => b.textContent?.includes('Lukket møte')) ?? null,
+      {},
+      number,
+    );
+    await button.asElement()!.evaluate((b) => (b as HTMLButtonElement).click());
+    await this.waitForDialog('closed-dialog');
+    await this.page.click('#closed-flag');
+    await this.page.waitForSelector('#closed-ground');
+    await this.page.select('#closed-ground', legalGround);
+    const violations = await this.scan();
+    await Promise.all([
+      this.page.waitForResponse((r) => r.url().endsWith('/closed') && r.request().method() === 'PUT'),
+      this.page.click('[data-testid="closed-submit"]'),
+    ]);
+    await this.page.waitForSelector(
+      `[data-testid="agenda-item"][data-number="${number}"] [data-testid="item-closed"]`,
+    );
+    return violations;
+  }
+
+  /** «Endre møtet»: changes the place and saves; back on the meeting page. The form's axe violations. */
+  async changePlace(place: string): Promise<string[]> {
+    await this.page.focus('[data-testid="edit-meeting"]');
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForFunction(() => location.pathname.endsWith('/rediger'));
+    await this.page.waitForFunction(
+      () => (document.querySelector<HTMLInputElement>('#meeting-place')?.value ?? '') !== '',
+    );
+    const violations = await this.scan();
+    await this.page.$eval('#meeting-place', (e) => ((e as HTMLInputElement).value = ''));
+    await this.page.type('#meeting-place', place);
+    await Promise.all([
+      this.page.waitForResponse(
+        (r) => /\/api\/meetings\/[^/]+$/.test(r.url()) && r.request().method() === 'PUT',
+      ),
+      this.page.click('[data-testid="meeting-form-submit"]'),
+    ]);
+    await this.page.waitForFunction(() => /^\/moter\/[0-9a-f-]{36}$/.test(location.pathname));
+    await this.waitForMeeting();
+    return violations;
+  }
+
   async openPublishDialog(): Promise<string> {
     await this.page.click('[data-testid="publish"]');
     await this.waitForDialog('publish-dialog');
