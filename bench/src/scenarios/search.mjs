@@ -133,6 +133,15 @@ export default {
       // The machine is shared: say how busy it was, so runs can be compared fairly.
       const loadBefore = round(loadavg()[0], 2);
       log(`load average before measuring: ${loadBefore}`);
+      // A control: the cheapest signed-in request (session, tenant transaction, JSON), to tell
+      // what the search adds from what any request costs on this machine at this moment.
+      const control = [];
+      for (let i = 0; i < 4 * QUERIES.length; i++) {
+        const t = performance.now();
+        await (await fetch(`${base}/api/auth/me`, { headers: { cookie: secretariat } })).json();
+        if (i >= QUERIES.length) control.push(performance.now() - t);
+      }
+      log(`control GET /api/auth/me: p50 ${round(percentile(control, 50), 1)} ms, p95 ${round(percentile(control, 95), 1)} ms`);
       const staffUrl = (q, offset) => `${base}/api/search?q=${encodeURIComponent(q)}&limit=20&offset=${offset}`;
       const staff = await measure('secretariat', staffUrl, secretariat);
       const officialTimes = await measure('official', staffUrl, official);
@@ -142,6 +151,8 @@ export default {
           documents: DOCUMENTS,
           cases: Math.ceil(DOCUMENTS / DOCUMENTS_PER_CASE),
           generate_s: round(generateS, 1),
+          control_p50_ms: round(percentile(control, 50), 2),
+          control_p95_ms: round(percentile(control, 95), 2),
           staff_p50_ms: round(percentile(staff, 50), 2),
           staff_p95_ms: round(percentile(staff, 95), 2),
           official_p50_ms: round(percentile(officialTimes, 50), 2),
