@@ -176,7 +176,21 @@ describe('reader: an official reads, annotates and marks read', () => {
     await reader.openDocument(documentTitle);
     expect(await reader.pdfText()).toContain('4200 biler');
     expect(await reader.scan()).toEqual([]);
+    // Select a sentence in the document and quote it in the note.
+    await page.evaluate(() => {
+      const span = [...document.querySelectorAll('[data-testid="pdf-text"] span')].find((s) =>
+        s.textContent?.includes('4200'),
+      );
+      const range = document.createRange();
+      range.selectNodeContents(span!);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+    });
+    await page.locator('[data-testid="notes-panel"] button::-p-text(Siter den markerte teksten)').click();
+    const quote = await page.waitForSelector('[data-testid="note-quote"]');
+    expect(await quote!.evaluate((e) => e.textContent)).toContain('4200 biler');
     expect(await reader.addNote('Tallene er fra 2025?')).toContain('Notatet er lagret');
+    expect(await page.$eval('[data-testid="note"] .quote', (e) => e.textContent)).toContain('4200 biler');
     expect(await page.$eval('[data-testid="notes-panel"]', (e) => e.textContent)).toContain('side 1');
     await page.click('[data-testid="mark-document-read"]');
     await page.waitForSelector('[data-testid="mark-document-read"][data-read="true"]');
