@@ -102,7 +102,13 @@ export class DocumentsService {
       await this.store.delete(key).catch((cleanup: unknown) => this.logger.error(cleanup, `Could not remove stored bytes ${key} after a failed upload`));
       throw error;
     }
-    if (document.textStatus === 'pending') await this.extraction.queue({ documentId: document.id, municipalityId: kase.municipality.id });
+    if (document.textStatus === 'pending') {
+      // The document is stored either way: a queue that cannot be reached leaves it unsearchable
+      // by its text (status pending, logged), not the upload failed with its bytes orphaned.
+      await this.extraction
+        .queue({ documentId: document.id, municipalityId: kase.municipality.id })
+        .catch((error: unknown) => this.logger.error(error, `Could not queue text extraction for document ${document.id}`));
+    }
     return toCaseDocument(document);
   }
 
