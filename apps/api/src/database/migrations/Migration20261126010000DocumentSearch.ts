@@ -23,9 +23,9 @@ export class Migration20261126010000DocumentSearch extends Migration {
         returns table (kind text, id uuid, case_id uuid, rank real, total bigint, capped boolean)
         language sql stable security definer set search_path = public, pg_catalog as $$
           with tenant as (select nullif(current_setting('app.municipality_id', true), '')::uuid as id),
-          -- Which cases' papers the caller may read, worked out once (not per hit).
+          -- Which cases' papers the caller may read, worked out once (not per hit); whether a
+          -- document's case is public is looked up per hit, last, for the few that still need it.
           open_cases as (select ai.case_id from agenda_item ai, tenant where ai.municipality_id = tenant.id and (ai.body_id = any(p_body_ids) or ai.meeting_id = any(p_meeting_ids))),
-          public_cases as (select pc.id from political_case pc, tenant where pc.municipality_id = tenant.id and pc.public),
           published_cases as (
             select ai.case_id from agenda_item ai join meeting m on m.id = ai.meeting_id join body b on b.id = ai.body_id, tenant
             where ai.municipality_id = tenant.id and not ai.closed and m.status <> 'planned' and b.is_public
@@ -44,8 +44,8 @@ export class Migration20261126010000DocumentSearch extends Migration {
             from case_document d, tenant
             where d.municipality_id = tenant.id and d.search @@ p_query
               and (p_meeting_id is null or exists (select 1 from agenda_item mi where mi.case_id = d.case_id and mi.meeting_id = p_meeting_id))
-              and case when p_public_only then d.public and d.case_id in (select id from public_cases) and d.case_id in (select case_id from published_cases)
-                       else p_all or (d.public and d.case_id in (select id from public_cases)) or d.case_id in (select case_id from open_cases) end
+              and case when p_public_only then d.public and d.case_id in (select case_id from published_cases) and ${CASE_PUBLIC}
+                       else p_all or d.case_id in (select case_id from open_cases) or (d.public and ${CASE_PUBLIC}) end
             limit p_cap
           ),
           hits as (select * from case_hits union all select * from document_hits)
@@ -60,6 +60,9 @@ export class Migration20261126010000DocumentSearch extends Migration {
     }
   }
 }
+
+/** The document's case is public (looked up by primary key). */
+const CASE_PUBLIC = `exists (select 1 from political_case pc where pc.id = d.case_id and pc.public)`;
 
 // As PostgreSQL prints them back (information_schema.columns.generation_expression), so the
 // entities can declare the same text and the schema comparison sees no change.
