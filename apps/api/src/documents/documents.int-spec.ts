@@ -3,7 +3,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { createHash } from 'node:crypto';
+import { runInTenant, SYSTEM_ACTOR } from '../database/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { Case } from '../meetings/case.entity.js';
+import { Document } from './document.entity.js';
+import { DocumentStore } from './document-store.js';
+import { ExtractTextJob } from './extract-text.job.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 const MAX_BYTES = 100 * 1024;
@@ -191,6 +197,31 @@ describe.each(['disk', 'postgres'] as const)('case documents in the %s store', (
       if (status === 'pending') await new Promise((r) => setTimeout(r, 100));
     }
     expect(status).toBe('failed');
+  });
+
+  it('sweeps up documents stored without extraction (as the demo seed stores them)', async () => {
+    const caseId = await createCase();
+    const municipalityId = (await inject('GET', '/api/auth/me', secretariat)).json<{ user: { municipality: { id: string } } }>().user.municipality.id;
+    const bytes = await pdfWith(['Fergekaien i Sjøvik trenger nytt dekke.']);
+    const documentId = await runInTenant(t.orm, { municipalityId, actor: SYSTEM_ACTOR }, async (em) => {
+      const storageKey = await t.app.get(DocumentStore).put(bytes, createHash('sha256').update(bytes).digest('hex'));
+      const document = em.create(Document, {
+        municipality: municipalityId,
+        case: em.getReference(Case, caseId),
+        title: 'Tilstandsrapport',
+        filename: 'rapport.pdf',
+        contentType: 'application/pdf',
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        storageKey,
+      });
+      await em.flush();
+      return document.id;
+    });
+    expect((await list(caseId)).items[0]).toMatchObject({ id: documentId, textStatus: 'none' });
+    expect((await t.app.get(ExtractTextJob).sweep()).queued).toBeGreaterThanOrEqual(1);
+    const body = await searchUntil('/api/search?q=fergekaien', secretariat, (b) => b.items.some((i) => i.id === documentId));
+    expect(body.items.map((i) => i.id)).toContain(documentId);
   });
 
   it('hides exempt documents from officials outside the body and from the public, not from the secretariat', async () => {

@@ -2,11 +2,15 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { runInTenant, SYSTEM_ACTOR } from '../database/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { Municipality } from '../municipalities/municipality.entity.js';
 import { Document } from './document.entity.js';
 import { DocumentStore } from './document-store.js';
-import { extractText } from './text-extraction.js';
+import { extractText, TEXT_TYPES } from './text-extraction.js';
 
 export const EXTRACT_TEXT_JOB = 'document.extract-text';
+export const EXTRACT_SWEEP_JOB = 'document.extract-sweep';
+/** Documents queued per municipality and sweep. */
+const SWEEP_BATCH = 500;
 
 export interface ExtractTextData {
   documentId: string;
@@ -32,6 +36,34 @@ export class ExtractTextJob implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register<ExtractTextData>(EXTRACT_TEXT_JOB, (data) => this.run(data), { retryLimit: 3, retryDelay: 2, retryBackoff: true });
+    this.jobs.register(EXTRACT_SWEEP_JOB, () => this.sweep(), { cron: '*/10 * * * *' });
+  }
+
+  /**
+   * Queues what never got its text: documents still `pending` after ten minutes (the queue was
+   * unreachable at upload, or the job gave up), and documents of a type with text stored
+   * without extraction (`none`, e.g. by the demo seed).
+   */
+  async sweep(now = new Date()): Promise<{ queued: number }> {
+    const municipalities = await this.orm.em.fork().find(Municipality, {}, { fields: ['id'] });
+    let queued = 0;
+    for (const { id: municipalityId } of municipalities) {
+      const ids = await runInTenant(this.orm, { municipalityId, actor: SYSTEM_ACTOR }, async (em) => {
+        const stale = new Date(now.getTime() - 10 * 60_000);
+        const documents = await em.find(
+          Document,
+          { $or: [{ textStatus: 'pending', createdAt: { $lt: stale } }, { textStatus: 'none', contentType: { $in: [...TEXT_TYPES] } }] },
+          { fields: ['id', 'textStatus'], limit: SWEEP_BATCH, orderBy: { createdAt: 'asc' } },
+        );
+        for (const document of documents) document.textStatus = 'pending';
+        await em.flush();
+        return documents.map((d) => d.id);
+      });
+      for (const documentId of ids) await this.queue({ documentId, municipalityId });
+      queued += ids.length;
+    }
+    if (queued) this.logger.log(`Queued text extraction for ${queued} document(s) that had none`);
+    return { queued };
   }
 
   queue(data: ExtractTextData): Promise<string> {

@@ -13,8 +13,11 @@ export async function extractText(data: Buffer, contentType: string): Promise<st
   return null;
 }
 
+/** The types text is extracted from. */
+export const TEXT_TYPES: readonly string[] = ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text'];
+
 export function hasText(contentType: string): boolean {
-  return ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text'].includes(contentType);
+  return TEXT_TYPES.includes(contentType);
 }
 
 export async function extractPdfText(data: Buffer): Promise<string> {
