@@ -89,4 +89,16 @@ describe('documents: upload to a case and find it by its text', () => {
     expect((await documents.markedWords()).map((w) => w.toLowerCase())).toContain(word);
     expect(await documents.scan()).toEqual([]);
   });
+
+  it('fits a phone screen (360 px): search hits and the documents section without sideways scrolling', async () => {
+    await page.setViewport({ width: 360, height: 740 });
+    await documents.search(`${word}r`);
+    expect(await documents.hitTitles()).toContain(title);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await documents.scan()).toEqual([]);
+    await documents.openCase(caseId);
+    const overflow = await page.$eval('[data-testid="case-documents"]', (e) => e.scrollWidth - e.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await documents.scan()).toEqual([]);
+  });
 });
