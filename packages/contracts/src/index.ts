@@ -10,3 +10,4 @@ export * from './documents.js';
 export * from './public-meetings.js';
 export * from './reader.js';
 export * from './attendance.js';
+export * from './legal-grounds.js';
