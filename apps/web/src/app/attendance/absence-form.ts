@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input, output, signal } from '@angu
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ErrorSummary } from '../shared/error-summary';
 import { FormProblems } from '../shared/form-problems';
-import { ProblemText } from '../shared/problem-text';
+import { FieldError } from '../shared/field-error';
 
 export interface AbsenceChoice {
   /** Null: the whole meeting (forfall). */
@@ -25,7 +25,7 @@ export interface AgendaChoice {
  */
 @Component({
   selector: 'app-absence-form',
-  imports: [TranslocoPipe, ErrorSummary, ProblemText],
+  imports: [TranslocoPipe, ErrorSummary, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="absence-form" novalidate (submit)="submit($event)">
@@ -42,7 +42,9 @@ export interface AgendaChoice {
             [checked]="scope() === 'meeting'"
             (change)="scope.set('meeting')"
           />
-          <label class="ds-label" [for]="idPrefix() + '-whole'">{{ 'attendance.form.whole' | transloco }}</label>
+          <label class="ds-label" [for]="idPrefix() + '-whole'">{{
+            'attendance.form.whole' | transloco
+          }}</label>
         </div>
         <div class="ds-field">
           <input
@@ -55,13 +57,17 @@ export interface AgendaChoice {
             [checked]="scope() === 'item'"
             (change)="scope.set('item')"
           />
-          <label class="ds-label" [for]="idPrefix() + '-item-scope'">{{ 'attendance.form.item' | transloco }}</label>
+          <label class="ds-label" [for]="idPrefix() + '-item-scope'">{{
+            'attendance.form.item' | transloco
+          }}</label>
         </div>
       </fieldset>
 
       @if (scope() === 'item') {
         <div class="ds-field">
-          <label class="ds-label" [for]="idPrefix() + '-item'">{{ 'attendance.form.itemLabel' | transloco }}</label>
+          <label class="ds-label" [for]="idPrefix() + '-item'">{{
+            'attendance.form.itemLabel' | transloco
+          }}</label>
           <select
             [id]="idPrefix() + '-item'"
             class="ds-input"
@@ -75,11 +81,7 @@ export interface AgendaChoice {
               <option [value]="item.id">{{ item.number }} {{ item.title }}</option>
             }
           </select>
-          @if (problems().for(idPrefix() + '-item'); as problem) {
-            <p class="ds-validation-message" [id]="idPrefix() + '-item-error'" data-field="validation">
-              <app-problem-text [problem]="problem" />
-            </p>
-          }
+          <app-field-error [problems]="problems()" [field]="idPrefix() + '-item'" />
         </div>
       }
 
@@ -87,8 +89,16 @@ export interface AgendaChoice {
         <label class="ds-label" [for]="idPrefix() + '-reason'">{{
           (scope() === 'item' ? 'attendance.form.reasonItem' : 'attendance.form.reason') | transloco
         }}</label>
-        <div class="ds-paragraph" data-size="sm" data-field="description" [id]="idPrefix() + '-reason-help'">
-          {{ (scope() === 'item' ? 'attendance.form.reasonItemHelp' : 'attendance.form.reasonHelp') | transloco }}
+        <div
+          class="ds-paragraph"
+          data-size="sm"
+          data-field="description"
+          [id]="idPrefix() + '-reason-help'"
+        >
+          {{
+            (scope() === 'item' ? 'attendance.form.reasonItemHelp' : 'attendance.form.reasonHelp')
+              | transloco
+          }}
         </div>
         <textarea
           [id]="idPrefix() + '-reason'"
@@ -98,18 +108,23 @@ export interface AgendaChoice {
           [value]="reason()"
           (input)="reason.set(value($event))"
           [attr.aria-invalid]="problems().for(idPrefix() + '-reason') ? true : null"
-          [attr.aria-describedby]="problems().describedBy(idPrefix() + '-reason', idPrefix() + '-reason-help')"
+          [attr.aria-describedby]="
+            problems().describedBy(idPrefix() + '-reason', idPrefix() + '-reason-help')
+          "
         ></textarea>
-        @if (problems().for(idPrefix() + '-reason'); as problem) {
-          <p class="ds-validation-message" [id]="idPrefix() + '-reason-error'" data-field="validation">
-            <app-problem-text [problem]="problem" />
-          </p>
-        }
+        <app-field-error [problems]="problems()" [field]="idPrefix() + '-reason'" />
       </div>
       @if (showDeadline()) {
         <div class="ds-field">
-          <label class="ds-label" [for]="idPrefix() + '-deadline'">{{ 'attendance.form.deadline' | transloco }}</label>
-          <div class="ds-paragraph" data-size="sm" data-field="description" [id]="idPrefix() + '-deadline-help'">
+          <label class="ds-label" [for]="idPrefix() + '-deadline'">{{
+            'attendance.form.deadline' | transloco
+          }}</label>
+          <div
+            class="ds-paragraph"
+            data-size="sm"
+            data-field="description"
+            [id]="idPrefix() + '-deadline-help'"
+          >
             {{ 'attendance.form.deadlineHelp' | transloco }}
           </div>
           <input
@@ -123,16 +138,19 @@ export interface AgendaChoice {
             [value]="deadlineHours()"
             (input)="deadlineHours.set(+value($event))"
             [attr.aria-invalid]="problems().for(idPrefix() + '-deadline') ? true : null"
-            [attr.aria-describedby]="problems().describedBy(idPrefix() + '-deadline', idPrefix() + '-deadline-help')"
+            [attr.aria-describedby]="
+              problems().describedBy(idPrefix() + '-deadline', idPrefix() + '-deadline-help')
+            "
           />
-          @if (problems().for(idPrefix() + '-deadline'); as problem) {
-            <p class="ds-validation-message" [id]="idPrefix() + '-deadline-error'" data-field="validation">
-              <app-problem-text [problem]="problem" />
-            </p>
-          }
+          <app-field-error [problems]="problems()" [field]="idPrefix() + '-deadline'" />
         </div>
       }
-      <button type="submit" class="ds-button" [attr.data-testid]="idPrefix() + '-submit'" [attr.aria-busy]="saving() || null">
+      <button
+        type="submit"
+        class="ds-button"
+        [attr.data-testid]="idPrefix() + '-submit'"
+        [attr.aria-busy]="saving() || null"
+      >
         {{ (saving() ? 'common.form.saving' : submitKey()) | transloco }}
       </button>
     </form>
@@ -166,7 +184,11 @@ export class AbsenceForm {
 
   /** The API's field paths to this form's field ids, for problemsFromError. */
   fieldIds(): Record<string, string> {
-    return { agendaItemId: `${this.idPrefix()}-item`, reason: `${this.idPrefix()}-reason`, deadlineHours: `${this.idPrefix()}-deadline` };
+    return {
+      agendaItemId: `${this.idPrefix()}-item`,
+      reason: `${this.idPrefix()}-reason`,
+      deadlineHours: `${this.idPrefix()}-deadline`,
+    };
   }
 
   reset(): void {
@@ -185,12 +207,23 @@ export class AbsenceForm {
     const reason = this.reason().trim();
     const problems = [];
     if (this.scope() === 'item') {
-      if (!this.itemId()) problems.push({ field: `${this.idPrefix()}-item`, messageKey: 'attendance.form.itemRequired' });
-      if (!reason) problems.push({ field: `${this.idPrefix()}-reason`, messageKey: 'attendance.form.reasonRequired' });
+      if (!this.itemId())
+        problems.push({
+          field: `${this.idPrefix()}-item`,
+          messageKey: 'attendance.form.itemRequired',
+        });
+      if (!reason)
+        problems.push({
+          field: `${this.idPrefix()}-reason`,
+          messageKey: 'attendance.form.reasonRequired',
+        });
     }
     const hours = this.deadlineHours();
     if (this.showDeadline() && !(Number.isInteger(hours) && hours >= 1 && hours <= 336)) {
-      problems.push({ field: `${this.idPrefix()}-deadline`, messageKey: 'attendance.form.deadlineInvalid' });
+      problems.push({
+        field: `${this.idPrefix()}-deadline`,
+        messageKey: 'attendance.form.deadlineInvalid',
+      });
     }
     this.problems().set(problems);
     if (problems.length > 0) return;

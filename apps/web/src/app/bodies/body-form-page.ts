@@ -19,7 +19,7 @@ import { ErrorSummary } from '../shared/error-summary';
 import { FlashMessage } from '../shared/flash-message';
 import { type FormProblem, FormProblems, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
-import { ProblemText } from '../shared/problem-text';
+import { FieldError } from '../shared/field-error';
 import { BodiesApi } from './bodies-api';
 import {
   BODY_KIND_OPTIONS,
@@ -45,7 +45,7 @@ const FIELD_IDS: Record<string, string> = {
 /** Editors: create a body (`/organer/ny`) or change one (`/organer/:id/rediger`). */
 @Component({
   selector: 'app-body-form-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, ProblemText, LoadState],
+  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FieldError, LoadState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './body-form-page.html',
   styleUrl: './bodies.css',

@@ -17,7 +17,7 @@ import { ErrorSummary } from '../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
 import { NokPipe } from '../shared/nok.pipe';
-import { ProblemText } from '../shared/problem-text';
+import { FieldError } from '../shared/field-error';
 import { ScrollRegion } from '../shared/scroll-region';
 import { GrantsApi } from './grants-api';
 
@@ -60,7 +60,7 @@ export function parseKroner(text: string): number | null {
     ErrorSummary,
     LoadState,
     NokPipe,
-    ProblemText,
+    FieldError,
     ScrollRegion,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -16,7 +16,7 @@ import { firstValueFrom, of, switchMap, timer } from 'rxjs';
 import { ErrorSummary } from '../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../shared/form-problems';
 import { ModalDialog } from '../shared/modal-dialog';
-import { ProblemText } from '../shared/problem-text';
+import { FieldError } from '../shared/field-error';
 import { MeetingsApi } from './meetings-api';
 
 export type AddItemKind = 'case' | 'other';
@@ -72,7 +72,7 @@ export function toAgendaItemInput(value: AddItemValue): AgendaItemInput | FormPr
 /** "Legg til sak": a case found by archive reference or title, or an item without a case. */
 @Component({
   selector: 'app-add-item-dialog',
-  imports: [TranslocoPipe, ModalDialog, ErrorSummary, ProblemText],
+  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './add-item-dialog.html',
   styleUrl: './meetings.css',

@@ -20,7 +20,7 @@ import { ErrorSummary } from '../shared/error-summary';
 import { type Flash, FlashMessage } from '../shared/flash-message';
 import { FormProblems, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
-import { ProblemText } from '../shared/problem-text';
+import { FieldError } from '../shared/field-error';
 import {
   CASE_FIELD_IDS,
   type CaseFormValue,
@@ -45,7 +45,7 @@ export const CASE_TEXTS = ['summary', 'background', 'assessment', 'recommendatio
     RouterLink,
     TranslocoPipe,
     ErrorSummary,
-    ProblemText,
+    FieldError,
     LoadState,
     MeetingStatusTag,
     CaseDocuments,

@@ -13,7 +13,7 @@ import { firstValueFrom } from 'rxjs';
 import { ErrorSummary } from '../shared/error-summary';
 import { FormProblems, problemsFromError } from '../shared/form-problems';
 import { ModalDialog } from '../shared/modal-dialog';
-import { ProblemText } from '../shared/problem-text';
+import { FieldError } from '../shared/field-error';
 import { LEGAL_GROUND_OPTIONS } from './legal-grounds';
 import { MeetingsApi } from './meetings-api';
 
@@ -25,7 +25,7 @@ export function toClosedItemInput(closed: boolean, legalGround: string): ClosedI
 /** "Lukket møte": whether an item is treated in closed session, and on what legal ground. */
 @Component({
   selector: 'app-closed-item-dialog',
-  imports: [TranslocoPipe, ModalDialog, ErrorSummary, ProblemText],
+  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-modal-dialog
@@ -67,11 +67,7 @@ export function toClosedItemInput(closed: boolean, legalGround: string): ClosedI
                   <option [value]="option.code" lang="nb">{{ option.citation }}</option>
                 }
               </select>
-              @if (problems.for('closed-ground'); as problem) {
-                <p class="ds-validation-message" id="closed-ground-error" data-field="validation">
-                  <app-problem-text [problem]="problem" />
-                </p>
-              }
+              <app-field-error [problems]="problems" field="closed-ground" />
             </div>
           }
           <div class="dialog-actions">

@@ -13,7 +13,7 @@ import { firstValueFrom } from 'rxjs';
 import { ErrorSummary } from '../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../shared/form-problems';
 import { ModalDialog } from '../shared/modal-dialog';
-import { ProblemText } from '../shared/problem-text';
+import { FieldError } from '../shared/field-error';
 import { MeetingsApi } from './meetings-api';
 
 export interface ItemEditValue {
@@ -62,7 +62,7 @@ export function toItemUpdate(
 /** Edit an agenda item: the body's recommendation (innstilling), the video start, a caseless title. */
 @Component({
   selector: 'app-item-edit-dialog',
-  imports: [TranslocoPipe, ModalDialog, ErrorSummary, ProblemText],
+  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-modal-dialog
@@ -88,11 +88,7 @@ export function toItemUpdate(
                 [attr.aria-invalid]="problems.for('item-edit-title') ? true : null"
                 [attr.aria-describedby]="problems.describedBy('item-edit-title')"
               />
-              @if (problems.for('item-edit-title'); as problem) {
-                <p class="ds-validation-message" id="item-edit-title-error" data-field="validation">
-                  <app-problem-text [problem]="problem" />
-                </p>
-              }
+              <app-field-error [problems]="problems" field="item-edit-title" />
             </div>
           }
           <div class="ds-field">
@@ -119,15 +115,7 @@ export function toItemUpdate(
                 problems.describedBy('item-recommendation', 'item-recommendation-help')
               "
             ></textarea>
-            @if (problems.for('item-recommendation'); as problem) {
-              <p
-                class="ds-validation-message"
-                id="item-recommendation-error"
-                data-field="validation"
-              >
-                <app-problem-text [problem]="problem" />
-              </p>
-            }
+            <app-field-error [problems]="problems" field="item-recommendation" />
           </div>
           <div class="ds-field">
             <label class="ds-label" for="item-video-start">{{
@@ -155,11 +143,7 @@ export function toItemUpdate(
                 problems.describedBy('item-video-start', 'item-video-start-help')
               "
             />
-            @if (problems.for('item-video-start'); as problem) {
-              <p class="ds-validation-message" id="item-video-start-error" data-field="validation">
-                <app-problem-text [problem]="problem" />
-              </p>
-            }
+            <app-field-error [problems]="problems" field="item-video-start" />
           </div>
           <div class="dialog-actions">
             <button type="submit" class="ds-button" [attr.aria-busy]="saving() || null">

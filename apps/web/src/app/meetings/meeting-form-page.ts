@@ -18,7 +18,7 @@ import { ErrorSummary } from '../shared/error-summary';
 import { FlashMessage } from '../shared/flash-message';
 import { FormProblems, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
-import { ProblemText } from '../shared/problem-text';
+import { FieldError } from '../shared/field-error';
 import { MEETING_FIELD_IDS, meetingFormProblems, toMeetingInput } from './meeting-form';
 import { MeetingsApi } from './meetings-api';
 import { localParts } from './meeting-time';
@@ -26,7 +26,7 @@ import { localParts } from './meeting-time';
 /** Secretariat: plan a meeting of a body (`/moter/nytt?organ=<bodyId>`). */
 @Component({
   selector: 'app-meeting-form-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, ProblemText, LoadState],
+  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FieldError, LoadState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-form-page.html',
   styleUrl: './meetings.css',

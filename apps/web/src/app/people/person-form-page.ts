@@ -19,7 +19,7 @@ import { ErrorSummary } from '../shared/error-summary';
 import { FlashMessage } from '../shared/flash-message';
 import { type FormProblem, FormProblems, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
-import { ProblemText } from '../shared/problem-text';
+import { FieldError } from '../shared/field-error';
 import { PeopleApi } from './people-api';
 
 const GENDERS: Record<Gender, true> = { female: true, male: true, other: true };
@@ -38,7 +38,7 @@ const FIELD_IDS: Record<string, string> = {
 /** Editors: register an official (`/personer/ny`) or change one (`/personer/:id/rediger`). */
 @Component({
   selector: 'app-person-form-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, ProblemText, LoadState],
+  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FieldError, LoadState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './person-form-page.html',
   styleUrl: './people.css',

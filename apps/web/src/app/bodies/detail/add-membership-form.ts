@@ -26,7 +26,7 @@ import { ErrorSummary } from '../../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../../shared/form-problems';
 import { IsoDatePipe } from '../../shared/iso-date.pipe';
 import { LoadState } from '../../shared/load-state';
-import { ProblemText } from '../../shared/problem-text';
+import { FieldError } from '../../shared/field-error';
 import { todayIso } from '../../shared/today';
 import { BodiesApi } from '../bodies-api';
 import { MEMBER_ROLE_OPTIONS } from '../body-options';
@@ -56,7 +56,7 @@ export interface MembershipAdded {
     TranslocoPipe,
     IsoDatePipe,
     ErrorSummary,
-    ProblemText,
+    FieldError,
     LoadState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

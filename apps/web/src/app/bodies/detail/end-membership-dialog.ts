@@ -13,7 +13,7 @@ import { firstValueFrom } from 'rxjs';
 import { ErrorSummary } from '../../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../../shared/form-problems';
 import { ModalDialog } from '../../shared/modal-dialog';
-import { ProblemText } from '../../shared/problem-text';
+import { FieldError } from '../../shared/field-error';
 import { todayIso } from '../../shared/today';
 import { BodiesApi } from '../bodies-api';
 import { END_REASON_OPTIONS, type EndReason } from '../body-options';
@@ -35,7 +35,7 @@ export interface MembershipEnded {
 /** Editors: end a membership (POST /api/memberships/:id/end) in a modal dialog. */
 @Component({
   selector: 'app-end-membership-dialog',
-  imports: [ReactiveFormsModule, TranslocoPipe, ModalDialog, ErrorSummary, ProblemText],
+  imports: [ReactiveFormsModule, TranslocoPipe, ModalDialog, ErrorSummary, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-modal-dialog
@@ -65,11 +65,7 @@ export interface MembershipEnded {
               [attr.aria-invalid]="problems.for('end-to') ? true : null"
               [attr.aria-describedby]="problems.describedBy('end-to', 'end-to-help')"
             />
-            @if (problems.for('end-to'); as problem) {
-              <p class="ds-validation-message" id="end-to-error" data-field="validation">
-                <app-problem-text [problem]="problem" />
-              </p>
-            }
+            <app-field-error [problems]="problems" field="end-to" />
           </div>
           <div class="ds-field">
             <label class="ds-label" for="end-reason">{{ 'bodies.end.reason' | transloco }}</label>
@@ -84,11 +80,7 @@ export interface MembershipEnded {
                 <option [value]="reason">{{ 'bodies.endReason.' + reason | transloco }}</option>
               }
             </select>
-            @if (problems.for('end-reason'); as problem) {
-              <p class="ds-validation-message" id="end-reason-error" data-field="validation">
-                <app-problem-text [problem]="problem" />
-              </p>
-            }
+            <app-field-error [problems]="problems" field="end-reason" />
           </div>
           <div class="ds-field">
             <label class="ds-label" for="end-decision">{{
@@ -112,11 +104,7 @@ export interface MembershipEnded {
               [attr.aria-invalid]="problems.for('end-decision') ? true : null"
               [attr.aria-describedby]="problems.describedBy('end-decision', 'end-decision-help')"
             />
-            @if (problems.for('end-decision'); as problem) {
-              <p class="ds-validation-message" id="end-decision-error" data-field="validation">
-                <app-problem-text [problem]="problem" />
-              </p>
-            }
+            <app-field-error [problems]="problems" field="end-decision" />
           </div>
           <div class="form-actions">
             <button

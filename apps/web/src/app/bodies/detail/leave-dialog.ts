@@ -15,7 +15,7 @@ import { firstValueFrom } from 'rxjs';
 import { ErrorSummary } from '../../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../../shared/form-problems';
 import { ModalDialog } from '../../shared/modal-dialog';
-import { ProblemText } from '../../shared/problem-text';
+import { FieldError } from '../../shared/field-error';
 import { todayIso } from '../../shared/today';
 import { BodiesApi } from '../bodies-api';
 import { LEAVE_KIND_OPTIONS, type LeaveKind } from '../body-options';
@@ -37,7 +37,7 @@ export interface LeaveGranted {
 /** Editors: leave (permisjon) or release (fritak), koml. § 7-9, in a modal dialog. */
 @Component({
   selector: 'app-leave-dialog',
-  imports: [ReactiveFormsModule, TranslocoPipe, ModalDialog, ErrorSummary, ProblemText],
+  imports: [ReactiveFormsModule, TranslocoPipe, ModalDialog, ErrorSummary, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-modal-dialog
@@ -89,11 +89,7 @@ export interface LeaveGranted {
                 [attr.aria-invalid]="problems.for('leave-from') ? true : null"
                 [attr.aria-describedby]="problems.describedBy('leave-from')"
               />
-              @if (problems.for('leave-from'); as problem) {
-                <p class="ds-validation-message" id="leave-from-error" data-field="validation">
-                  <app-problem-text [problem]="problem" />
-                </p>
-              }
+              <app-field-error [problems]="problems" field="leave-from" />
             </div>
             <div class="ds-field">
               <label class="ds-label" for="leave-to">
@@ -109,11 +105,7 @@ export interface LeaveGranted {
                 [attr.aria-invalid]="problems.for('leave-to') ? true : null"
                 [attr.aria-describedby]="problems.describedBy('leave-to')"
               />
-              @if (problems.for('leave-to'); as problem) {
-                <p class="ds-validation-message" id="leave-to-error" data-field="validation">
-                  <app-problem-text [problem]="problem" />
-                </p>
-              }
+              <app-field-error [problems]="problems" field="leave-to" />
             </div>
           </div>
           <div class="ds-field">
@@ -139,11 +131,7 @@ export interface LeaveGranted {
               [attr.aria-invalid]="problems.for('leave-reason') ? true : null"
               [attr.aria-describedby]="problems.describedBy('leave-reason', 'leave-reason-help')"
             />
-            @if (problems.for('leave-reason'); as problem) {
-              <p class="ds-validation-message" id="leave-reason-error" data-field="validation">
-                <app-problem-text [problem]="problem" />
-              </p>
-            }
+            <app-field-error [problems]="problems" field="leave-reason" />
           </div>
           <div class="ds-field">
             <label class="ds-label" for="leave-decision">{{
@@ -169,11 +157,7 @@ export interface LeaveGranted {
                 problems.describedBy('leave-decision', 'leave-decision-help')
               "
             />
-            @if (problems.for('leave-decision'); as problem) {
-              <p class="ds-validation-message" id="leave-decision-error" data-field="validation">
-                <app-problem-text [problem]="problem" />
-              </p>
-            }
+            <app-field-error [problems]="problems" field="leave-decision" />
           </div>
           <div class="form-actions">
             <button

@@ -12,7 +12,7 @@ import type { BodyDetail, SubstituteProposal } from '@sekretariat/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ErrorSummary } from '../../shared/error-summary';
 import { FormProblems, problemsFromError } from '../../shared/form-problems';
-import { ProblemText } from '../../shared/problem-text';
+import { FieldError } from '../../shared/field-error';
 import { todayIso } from '../../shared/today';
 import { BodiesApi } from '../bodies-api';
 
@@ -25,7 +25,7 @@ const FIELD_IDS: Record<string, string> = { personId: 'finder-absent', date: 'fi
  */
 @Component({
   selector: 'app-substitute-finder',
-  imports: [TranslocoPipe, ErrorSummary, ProblemText],
+  imports: [TranslocoPipe, ErrorSummary, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-error-summary [problems]="problems" />
@@ -51,11 +51,7 @@ const FIELD_IDS: Record<string, string> = { personId: 'finder-absent', date: 'fi
               </option>
             }
           </select>
-          @if (problems.for('finder-absent'); as problem) {
-            <p class="ds-validation-message" id="finder-absent-error" data-field="validation">
-              <app-problem-text [problem]="problem" />
-            </p>
-          }
+          <app-field-error [problems]="problems" field="finder-absent" />
         </div>
         <div class="ds-field">
           <label class="ds-label" for="finder-date">{{ 'bodies.finder.date' | transloco }}</label>
@@ -69,11 +65,7 @@ const FIELD_IDS: Record<string, string> = { personId: 'finder-absent', date: 'fi
             [attr.aria-invalid]="problems.for('finder-date') ? true : null"
             [attr.aria-describedby]="problems.describedBy('finder-date')"
           />
-          @if (problems.for('finder-date'); as problem) {
-            <p class="ds-validation-message" id="finder-date-error" data-field="validation">
-              <app-problem-text [problem]="problem" />
-            </p>
-          }
+          <app-field-error [problems]="problems" field="finder-date" />
         </div>
       </div>
 

@@ -7,7 +7,7 @@ import { firstValueFrom } from 'rxjs';
 import { ErrorSummary } from '../../shared/error-summary';
 import { FlashMessage } from '../../shared/flash-message';
 import { type FormProblem, FormProblems, problemsFromError } from '../../shared/form-problems';
-import { ProblemText } from '../../shared/problem-text';
+import { FieldError } from '../../shared/field-error';
 import { ELECTION_TYPE_OPTIONS, NATIONAL_TYPES } from '../election-options';
 import { ElectionsApi } from '../elections-api';
 
@@ -29,7 +29,7 @@ function isMonday(iso: string): boolean {
 /** A new election: its voting periods follow from election day (computed by the API). */
 @Component({
   selector: 'app-new-election-form',
-  imports: [ReactiveFormsModule, TranslocoPipe, ErrorSummary, ProblemText],
+  imports: [ReactiveFormsModule, TranslocoPipe, ErrorSummary, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './new-election-form.html',
 })
@@ -102,8 +102,14 @@ export class NewElectionForm {
     }
     if (this.ownElection() && (value.advanceFrom || value.advanceTo)) {
       if (!value.advanceFrom || !value.advanceTo) {
-        problems.push({ field: value.advanceFrom ? 'advance-to' : 'advance-from', messageKey: 'elections.form.periodBoth' });
-      } else if (value.advanceTo < value.advanceFrom || (value.electionDay && value.advanceTo >= value.electionDay)) {
+        problems.push({
+          field: value.advanceFrom ? 'advance-to' : 'advance-from',
+          messageKey: 'elections.form.periodBoth',
+        });
+      } else if (
+        value.advanceTo < value.advanceFrom ||
+        (value.electionDay && value.advanceTo >= value.electionDay)
+      ) {
         problems.push({ field: 'advance-to', messageKey: 'elections.form.periodOrder' });
       }
     }

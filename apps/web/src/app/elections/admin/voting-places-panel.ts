@@ -19,7 +19,7 @@ import { ErrorSummary } from '../../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../../shared/form-problems';
 import { IsoDatePipe } from '../../shared/iso-date.pipe';
 import { LoadState } from '../../shared/load-state';
-import { ProblemText } from '../../shared/problem-text';
+import { FieldError } from '../../shared/field-error';
 import { ScrollRegion } from '../../shared/scroll-region';
 import { osloToday } from '../election-dates';
 import { ElectionsApi } from '../elections-api';
@@ -49,7 +49,7 @@ export function parseUsernames(text: string): string[] {
     LoadState,
     ScrollRegion,
     ErrorSummary,
-    ProblemText,
+    FieldError,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './voting-places-panel.html',
