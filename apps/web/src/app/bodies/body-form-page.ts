@@ -20,6 +20,7 @@ import { FlashMessage } from '../shared/flash-message';
 import { type FormProblem, FormProblems, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
 import { FieldError } from '../shared/field-error';
+import { FormActions } from '../shared/form-actions';
 import { BodiesApi } from './bodies-api';
 import {
   BODY_KIND_OPTIONS,
@@ -45,7 +46,15 @@ const FIELD_IDS: Record<string, string> = {
 /** Editors: create a body (`/organer/ny`) or change one (`/organer/:id/rediger`). */
 @Component({
   selector: 'app-body-form-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FieldError, LoadState],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    ErrorSummary,
+    FieldError,
+    FormActions,
+    LoadState,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './body-form-page.html',
   styleUrl: './bodies.css',

@@ -17,6 +17,7 @@ import { ErrorSummary } from '../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../shared/form-problems';
 import { ModalDialog } from '../shared/modal-dialog';
 import { FieldError } from '../shared/field-error';
+import { FormActions } from '../shared/form-actions';
 import { MeetingsApi } from './meetings-api';
 
 export type AddItemKind = 'case' | 'other';
@@ -72,7 +73,7 @@ export function toAgendaItemInput(value: AddItemValue): AgendaItemInput | FormPr
 /** "Legg til sak": a case found by archive reference or title, or an item without a case. */
 @Component({
   selector: 'app-add-item-dialog',
-  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError],
+  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError, FormActions, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './add-item-dialog.html',
   styleUrl: './meetings.css',

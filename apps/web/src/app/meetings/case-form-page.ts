@@ -21,6 +21,7 @@ import { type Flash, FlashMessage } from '../shared/flash-message';
 import { FormProblems, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
 import { FieldError } from '../shared/field-error';
+import { FormActions } from '../shared/form-actions';
 import {
   CASE_FIELD_IDS,
   type CaseFormValue,
@@ -46,6 +47,7 @@ export const CASE_TEXTS = ['summary', 'background', 'assessment', 'recommendatio
     TranslocoPipe,
     ErrorSummary,
     FieldError,
+    FormActions,
     LoadState,
     MeetingStatusTag,
     CaseDocuments,

@@ -14,6 +14,7 @@ import { ErrorSummary } from '../shared/error-summary';
 import { FormProblems, problemsFromError } from '../shared/form-problems';
 import { ModalDialog } from '../shared/modal-dialog';
 import { FieldError } from '../shared/field-error';
+import { FormActions } from '../shared/form-actions';
 import { LEGAL_GROUND_OPTIONS } from './legal-grounds';
 import { MeetingsApi } from './meetings-api';
 
@@ -25,7 +26,7 @@ export function toClosedItemInput(closed: boolean, legalGround: string): ClosedI
 /** "Lukket møte": whether an item is treated in closed session, and on what legal ground. */
 @Component({
   selector: 'app-closed-item-dialog',
-  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError],
+  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError, FormActions, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-modal-dialog
@@ -70,19 +71,13 @@ export function toClosedItemInput(closed: boolean, legalGround: string): ClosedI
               <app-field-error [problems]="problems" field="closed-ground" />
             </div>
           }
-          <div class="dialog-actions">
-            <button
-              type="submit"
-              class="ds-button"
-              data-testid="closed-submit"
-              [attr.aria-busy]="saving() || null"
-            >
-              {{ (saving() ? 'common.form.saving' : 'meetings.closed.save') | transloco }}
-            </button>
-            <button type="button" class="ds-button" data-variant="secondary" (click)="close()">
-              {{ 'common.cancel' | transloco }}
-            </button>
-          </div>
+          <app-form-actions
+            class="dialog-actions"
+            submitTestId="closed-submit"
+            submitKey="meetings.closed.save"
+            [saving]="saving()"
+            (cancelled)="close()"
+          />
         </form>
       }
     </app-modal-dialog>

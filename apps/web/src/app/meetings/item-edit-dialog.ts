@@ -14,6 +14,7 @@ import { ErrorSummary } from '../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../shared/form-problems';
 import { ModalDialog } from '../shared/modal-dialog';
 import { FieldError } from '../shared/field-error';
+import { FormActions } from '../shared/form-actions';
 import { MeetingsApi } from './meetings-api';
 
 export interface ItemEditValue {
@@ -62,7 +63,7 @@ export function toItemUpdate(
 /** Edit an agenda item: the body's recommendation (innstilling), the video start, a caseless title. */
 @Component({
   selector: 'app-item-edit-dialog',
-  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError],
+  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError, FormActions, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-modal-dialog
@@ -145,14 +146,12 @@ export function toItemUpdate(
             />
             <app-field-error [problems]="problems" field="item-video-start" />
           </div>
-          <div class="dialog-actions">
-            <button type="submit" class="ds-button" [attr.aria-busy]="saving() || null">
-              {{ (saving() ? 'common.form.saving' : 'meetings.itemEdit.save') | transloco }}
-            </button>
-            <button type="button" class="ds-button" data-variant="secondary" (click)="close()">
-              {{ 'common.cancel' | transloco }}
-            </button>
-          </div>
+          <app-form-actions
+            class="dialog-actions"
+            submitKey="meetings.itemEdit.save"
+            [saving]="saving()"
+            (cancelled)="close()"
+          />
         </form>
       }
     </app-modal-dialog>

@@ -19,6 +19,7 @@ import { FlashMessage } from '../shared/flash-message';
 import { FormProblems, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
 import { FieldError } from '../shared/field-error';
+import { FormActions } from '../shared/form-actions';
 import { MEETING_FIELD_IDS, meetingFormProblems, toMeetingInput } from './meeting-form';
 import { MeetingsApi } from './meetings-api';
 import { localParts } from './meeting-time';
@@ -26,7 +27,15 @@ import { localParts } from './meeting-time';
 /** Secretariat: plan a meeting of a body (`/moter/nytt?organ=<bodyId>`). */
 @Component({
   selector: 'app-meeting-form-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FieldError, LoadState],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    ErrorSummary,
+    FieldError,
+    FormActions,
+    LoadState,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-form-page.html',
   styleUrl: './meetings.css',

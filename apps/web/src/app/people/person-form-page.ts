@@ -20,6 +20,7 @@ import { FlashMessage } from '../shared/flash-message';
 import { type FormProblem, FormProblems, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
 import { FieldError } from '../shared/field-error';
+import { FormActions } from '../shared/form-actions';
 import { PeopleApi } from './people-api';
 
 const GENDERS: Record<Gender, true> = { female: true, male: true, other: true };
@@ -38,7 +39,15 @@ const FIELD_IDS: Record<string, string> = {
 /** Editors: register an official (`/personer/ny`) or change one (`/personer/:id/rediger`). */
 @Component({
   selector: 'app-person-form-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FieldError, LoadState],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    ErrorSummary,
+    FieldError,
+    FormActions,
+    LoadState,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './person-form-page.html',
   styleUrl: './people.css',

@@ -14,6 +14,7 @@ import { ErrorSummary } from '../../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../../shared/form-problems';
 import { ModalDialog } from '../../shared/modal-dialog';
 import { FieldError } from '../../shared/field-error';
+import { FormActions } from '../../shared/form-actions';
 import { todayIso } from '../../shared/today';
 import { BodiesApi } from '../bodies-api';
 import { END_REASON_OPTIONS, type EndReason } from '../body-options';
@@ -35,7 +36,15 @@ export interface MembershipEnded {
 /** Editors: end a membership (POST /api/memberships/:id/end) in a modal dialog. */
 @Component({
   selector: 'app-end-membership-dialog',
-  imports: [ReactiveFormsModule, TranslocoPipe, ModalDialog, ErrorSummary, FieldError],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    ModalDialog,
+    ErrorSummary,
+    FieldError,
+    FormActions,
+    FormActions,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-modal-dialog
@@ -106,19 +115,13 @@ export interface MembershipEnded {
             />
             <app-field-error [problems]="problems" field="end-decision" />
           </div>
-          <div class="form-actions">
-            <button
-              type="submit"
-              class="ds-button"
-              data-testid="end-submit"
-              [attr.aria-busy]="saving() || null"
-            >
-              {{ (saving() ? 'common.form.saving' : 'bodies.end.submit') | transloco }}
-            </button>
-            <button type="button" class="ds-button" data-variant="secondary" (click)="close()">
-              {{ 'common.cancel' | transloco }}
-            </button>
-          </div>
+          <app-form-actions
+            class="form-actions"
+            submitTestId="end-submit"
+            submitKey="bodies.end.submit"
+            [saving]="saving()"
+            (cancelled)="close()"
+          />
         </form>
       }
     </app-modal-dialog>

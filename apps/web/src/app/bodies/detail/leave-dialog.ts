@@ -16,6 +16,7 @@ import { ErrorSummary } from '../../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../../shared/form-problems';
 import { ModalDialog } from '../../shared/modal-dialog';
 import { FieldError } from '../../shared/field-error';
+import { FormActions } from '../../shared/form-actions';
 import { todayIso } from '../../shared/today';
 import { BodiesApi } from '../bodies-api';
 import { LEAVE_KIND_OPTIONS, type LeaveKind } from '../body-options';
@@ -37,7 +38,15 @@ export interface LeaveGranted {
 /** Editors: leave (permisjon) or release (fritak), koml. § 7-9, in a modal dialog. */
 @Component({
   selector: 'app-leave-dialog',
-  imports: [ReactiveFormsModule, TranslocoPipe, ModalDialog, ErrorSummary, FieldError],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    ModalDialog,
+    ErrorSummary,
+    FieldError,
+    FormActions,
+    FormActions,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-modal-dialog
@@ -159,19 +168,13 @@ export interface LeaveGranted {
             />
             <app-field-error [problems]="problems" field="leave-decision" />
           </div>
-          <div class="form-actions">
-            <button
-              type="submit"
-              class="ds-button"
-              data-testid="leave-submit"
-              [attr.aria-busy]="saving() || null"
-            >
-              {{ (saving() ? 'common.form.saving' : 'bodies.leave.submit') | transloco }}
-            </button>
-            <button type="button" class="ds-button" data-variant="secondary" (click)="close()">
-              {{ 'common.cancel' | transloco }}
-            </button>
-          </div>
+          <app-form-actions
+            class="form-actions"
+            submitTestId="leave-submit"
+            submitKey="bodies.leave.submit"
+            [saving]="saving()"
+            (cancelled)="close()"
+          />
         </form>
       }
     </app-modal-dialog>
