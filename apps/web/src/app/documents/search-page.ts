@@ -5,6 +5,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { SEARCH_QUERY_MAX } from '@sekretariat/contracts';
 import { of } from 'rxjs';
 import { LoadState } from '../shared/load-state';
+import { SearchSnippet } from '../shared/search-snippet';
 import { refusalFrom } from './document-format';
 import { DocumentsApi } from './documents-api';
 
@@ -23,7 +24,7 @@ export function pageFrom(value: string | undefined): number {
  */
 @Component({
   selector: 'app-search-page',
-  imports: [RouterLink, TranslocoPipe, LoadState],
+  imports: [RouterLink, TranslocoPipe, LoadState, SearchSnippet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './search-page.html',
   styleUrl: './documents.css',

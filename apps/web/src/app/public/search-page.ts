@@ -6,6 +6,7 @@ import type { SearchHit } from '@sekretariat/contracts';
 import { of } from 'rxjs';
 import { SessionStore } from '../core/session/session-store';
 import { LoadState } from '../shared/load-state';
+import { SearchSnippet } from '../shared/search-snippet';
 import { PublicMeetingsApi, publicUrls } from './public-api';
 
 const PAGE = 20;
@@ -19,7 +20,7 @@ const QUERY_MAX = 200;
  */
 @Component({
   selector: 'app-public-search-page',
-  imports: [RouterLink, TranslocoPipe, LoadState],
+  imports: [RouterLink, TranslocoPipe, LoadState, SearchSnippet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './search-page.html',
   styleUrl: './public.css',

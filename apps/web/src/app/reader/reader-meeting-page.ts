@@ -18,6 +18,7 @@ import { LanguageService } from '../core/i18n/language.service';
 import { TranslatedTitleStrategy } from '../core/routing/translated-title-strategy';
 import { formatClock, formatMeetingTime } from '../meetings/meeting-time';
 import { LoadState } from '../shared/load-state';
+import { SearchSnippet } from '../shared/search-snippet';
 import { OfflinePapers, type OfflineState } from './offline/offline-papers';
 import { ReaderSync } from './offline/reader-sync';
 import { ReaderApi } from './reader-api';
@@ -27,7 +28,7 @@ import { SyncStatus } from './sync-status';
 /** `/lesesal/:meetingId`: the meeting's items in order with read state, search in its papers, offline status. */
 @Component({
   selector: 'app-reader-meeting-page',
-  imports: [RouterLink, TranslocoPipe, LoadState, SyncStatus, ReportAbsence],
+  imports: [RouterLink, TranslocoPipe, LoadState, SyncStatus, ReportAbsence, SearchSnippet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reader-meeting-page.html',
   styleUrl: './reader.css',
