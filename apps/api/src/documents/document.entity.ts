@@ -65,4 +65,11 @@ export class Document extends TenantEntity {
   /** Full-text search vector, kept by PostgreSQL; read only in search queries. */
   @Property({ type: 'tsvector', generated: `(${DOCUMENT_SEARCH_VECTOR}) stored`, lazy: true, hidden: true, nullable: true })
   search?: string;
+
+  /**
+   * Visible to the public (the public search's filter): kept by database triggers
+   * (Migration20261126050000PublicSearch), never written by the application.
+   */
+  @Property({ type: 'boolean', default: false, lazy: true, hidden: true })
+  publishedPublic?: boolean;
 }

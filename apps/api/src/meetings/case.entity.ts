@@ -44,4 +44,11 @@ export class Case extends TenantEntity {
   /** Full-text search vector (documents/search.service.ts), kept by PostgreSQL. */
   @Property({ type: 'tsvector', generated: `(${CASE_SEARCH_VECTOR}) stored`, lazy: true, hidden: true, nullable: true })
   search?: string;
+
+  /**
+   * Visible to the public (the public search's filter): kept by database triggers
+   * (Migration20261126050000PublicSearch), never written by the application.
+   */
+  @Property({ type: 'boolean', default: false, lazy: true, hidden: true })
+  publishedPublic?: boolean;
 }
