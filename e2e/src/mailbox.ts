@@ -39,6 +39,14 @@ async function parse(file: string): Promise<ReceivedMail> {
   };
 }
 
+/**
+ * The messages received so far, by file: pass them as `exclude` to wait for a message sent after
+ * this point (other suites in the same run send notices to the same demo members).
+ */
+export async function seenMail(): Promise<string[]> {
+  return (await readdir(mailDir())).filter((f) => f.endsWith('.eml'));
+}
+
 /** Every message received so far, oldest first. */
 export async function allMail(): Promise<ReceivedMail[]> {
   const files = (await readdir(mailDir())).filter((f) => f.endsWith('.eml')).sort();

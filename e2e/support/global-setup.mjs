@@ -27,7 +27,7 @@ export default async function globalSetup() {
   }
   // Mail goes to a local SMTP server; the tests read what arrived (src/mailbox.ts).
   const mailDir = path.join(REPO_ROOT, `e2e/artifacts/mail-${port}`);
-  const mailbox = await startMailbox({ port: port + 1, dir: mailDir });
+  const mailbox = await startMailbox({ dir: mailDir });
   globalThis.__mailbox = mailbox;
   process.env.E2E_MAIL_DIR = mailDir;
   env.SMTP_URL = mailbox.url;

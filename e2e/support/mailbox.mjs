@@ -3,7 +3,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 
-export async function startMailbox({ port, dir }) {
+/** Listens on a free port the system picks (a fixed one could clash with a system under test). */
+export async function startMailbox({ dir }) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let n = 0;
@@ -23,7 +24,8 @@ export async function startMailbox({ port, dir }) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+    server.listen(0, '127.0.0.1', resolve);
   });
+  const { port } = server.server.address();
   return { url: `smtp://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(resolve)) };
 }
