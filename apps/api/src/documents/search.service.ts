@@ -23,13 +23,20 @@ export class SearchService {
   constructor(@Inject(EntityManager) private readonly em: EntityManager) {}
 
   async search(query: SearchQuery, searcher: Searcher): Promise<SearchResponse> {
-    const scope = searcher.kind === 'staff' ? searcher.scope : { all: false, bodyIds: [], meetingIds: [] };
     // Matching, access and ranking in document_search (see Migration20261126010000DocumentSearch):
     // it runs past row-level security so the GIN indexes are used, and filters on the tenant itself.
-    const matches = await this.em.execute<MatchRow[]>(
-      `select kind, id, case_id, rank, total, capped from document_search(websearch_to_tsquery('norwegian', ?::text), ?, ?::uuid[], ?::uuid[], ?, ?::uuid, ?, ?, ?)`,
-      [query.q, scope.all, uuidArray(scope.bodyIds), uuidArray(scope.meetingIds), searcher.kind === 'public', query.meetingId ?? null, SEARCH_CANDIDATE_CAP, query.limit, query.offset],
-    );
+    // The public's in public_document_search, on the partial indexes of what the public may see
+    // (Migration20261126050000PublicSearch).
+    const matches =
+      searcher.kind === 'public'
+        ? await this.em.execute<MatchRow[]>(
+            `select kind, id, case_id, rank, total, capped from public_document_search(websearch_to_tsquery('norwegian', ?::text), ?::uuid, ?, ?, ?)`,
+            [query.q, query.meetingId ?? null, SEARCH_CANDIDATE_CAP, query.limit, query.offset],
+          )
+        : await this.em.execute<MatchRow[]>(
+            `select kind, id, case_id, rank, total, capped from document_search(websearch_to_tsquery('norwegian', ?::text), ?, ?::uuid[], ?::uuid[], false, ?::uuid, ?, ?, ?)`,
+            [query.q, searcher.scope.all, uuidArray(searcher.scope.bodyIds), uuidArray(searcher.scope.meetingIds), query.meetingId ?? null, SEARCH_CANDIDATE_CAP, query.limit, query.offset],
+          );
     if (!matches.length) {
       // Past the last hit the window count comes back empty: ask for the first hit to count.
       if (query.offset === 0) return { items: [], total: 0, capped: false };
