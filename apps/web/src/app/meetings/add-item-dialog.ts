@@ -17,6 +17,7 @@ import { ErrorSummary } from '../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../shared/form-problems';
 import { ModalDialog } from '../shared/modal-dialog';
 import { FieldError } from '../shared/field-error';
+import { FormField } from '../shared/form-field';
 import { FormActions } from '../shared/form-actions';
 import { MeetingsApi } from './meetings-api';
 
@@ -73,7 +74,7 @@ export function toAgendaItemInput(value: AddItemValue): AgendaItemInput | FormPr
 /** "Legg til sak": a case found by archive reference or title, or an item without a case. */
 @Component({
   selector: 'app-add-item-dialog',
-  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError, FormActions, FormActions],
+  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError, FormField, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './add-item-dialog.html',
   styleUrl: './meetings.css',

@@ -21,6 +21,7 @@ import { type Flash, FlashMessage } from '../shared/flash-message';
 import { FormProblems, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
 import { FieldError } from '../shared/field-error';
+import { FormField } from '../shared/form-field';
 import { FormActions } from '../shared/form-actions';
 import {
   CASE_FIELD_IDS,
@@ -47,6 +48,7 @@ export const CASE_TEXTS = ['summary', 'background', 'assessment', 'recommendatio
     TranslocoPipe,
     ErrorSummary,
     FieldError,
+    FormField,
     FormActions,
     LoadState,
     MeetingStatusTag,

@@ -13,7 +13,7 @@ import { firstValueFrom } from 'rxjs';
 import { ErrorSummary } from '../shared/error-summary';
 import { FormProblems, problemsFromError } from '../shared/form-problems';
 import { ModalDialog } from '../shared/modal-dialog';
-import { FieldError } from '../shared/field-error';
+import { FormField } from '../shared/form-field';
 import { FormActions } from '../shared/form-actions';
 import { LEGAL_GROUND_OPTIONS } from './legal-grounds';
 import { MeetingsApi } from './meetings-api';
@@ -26,7 +26,7 @@ export function toClosedItemInput(closed: boolean, legalGround: string): ClosedI
 /** "Lukket møte": whether an item is treated in closed session, and on what legal ground. */
 @Component({
   selector: 'app-closed-item-dialog',
-  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError, FormActions, FormActions],
+  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FormField, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-modal-dialog
@@ -51,10 +51,11 @@ export function toClosedItemInput(closed: boolean, legalGround: string): ClosedI
             }}</label>
           </div>
           @if (closed()) {
-            <div class="ds-field">
-              <label class="ds-label" for="closed-ground">{{
-                'meetings.closed.ground' | transloco
-              }}</label>
+            <app-form-field
+              fieldId="closed-ground"
+              labelKey="meetings.closed.ground"
+              [problems]="problems"
+            >
               <select
                 id="closed-ground"
                 class="ds-input"
@@ -68,8 +69,7 @@ export function toClosedItemInput(closed: boolean, legalGround: string): ClosedI
                   <option [value]="option.code" lang="nb">{{ option.citation }}</option>
                 }
               </select>
-              <app-field-error [problems]="problems" field="closed-ground" />
-            </div>
+            </app-form-field>
           }
           <app-form-actions
             class="dialog-actions"

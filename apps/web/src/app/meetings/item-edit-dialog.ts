@@ -14,6 +14,7 @@ import { ErrorSummary } from '../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../shared/form-problems';
 import { ModalDialog } from '../shared/modal-dialog';
 import { FieldError } from '../shared/field-error';
+import { FormField } from '../shared/form-field';
 import { FormActions } from '../shared/form-actions';
 import { MeetingsApi } from './meetings-api';
 
@@ -63,7 +64,7 @@ export function toItemUpdate(
 /** Edit an agenda item: the body's recommendation (innstilling), the video start, a caseless title. */
 @Component({
   selector: 'app-item-edit-dialog',
-  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError, FormActions, FormActions],
+  imports: [TranslocoPipe, ModalDialog, ErrorSummary, FieldError, FormField, FormActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-modal-dialog
@@ -75,10 +76,11 @@ export function toItemUpdate(
         <form class="dialog-body" novalidate (submit)="submit($event)">
           <app-error-summary [problems]="problems" />
           @if (!item.case) {
-            <div class="ds-field">
-              <label class="ds-label" for="item-edit-title">{{
-                'meetings.addItem.title' | transloco
-              }}</label>
+            <app-form-field
+              fieldId="item-edit-title"
+              labelKey="meetings.addItem.title"
+              [problems]="problems"
+            >
               <input
                 id="item-edit-title"
                 class="ds-input"
@@ -89,8 +91,7 @@ export function toItemUpdate(
                 [attr.aria-invalid]="problems.for('item-edit-title') ? true : null"
                 [attr.aria-describedby]="problems.describedBy('item-edit-title')"
               />
-              <app-field-error [problems]="problems" field="item-edit-title" />
-            </div>
+            </app-form-field>
           }
           <div class="ds-field">
             <label class="ds-label" for="item-recommendation">{{

@@ -19,6 +19,7 @@ import { FlashMessage } from '../shared/flash-message';
 import { FormProblems, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
 import { FieldError } from '../shared/field-error';
+import { FormField } from '../shared/form-field';
 import { FormActions } from '../shared/form-actions';
 import { MEETING_FIELD_IDS, meetingFormProblems, toMeetingInput } from './meeting-form';
 import { MeetingsApi } from './meetings-api';
@@ -33,6 +34,7 @@ import { localParts } from './meeting-time';
     TranslocoPipe,
     ErrorSummary,
     FieldError,
+    FormField,
     FormActions,
     LoadState,
   ],

@@ -20,6 +20,7 @@ import { FlashMessage } from '../shared/flash-message';
 import { type FormProblem, FormProblems, problemsFromError } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
 import { FieldError } from '../shared/field-error';
+import { FormField } from '../shared/form-field';
 import { FormActions } from '../shared/form-actions';
 import { PeopleApi } from './people-api';
 
@@ -45,6 +46,7 @@ const FIELD_IDS: Record<string, string> = {
     TranslocoPipe,
     ErrorSummary,
     FieldError,
+    FormField,
     FormActions,
     LoadState,
   ],

@@ -27,6 +27,7 @@ import { type FormProblem, FormProblems, problemsFromError } from '../../shared/
 import { IsoDatePipe } from '../../shared/iso-date.pipe';
 import { LoadState } from '../../shared/load-state';
 import { FieldError } from '../../shared/field-error';
+import { FormField } from '../../shared/form-field';
 import { todayIso } from '../../shared/today';
 import { BodiesApi } from '../bodies-api';
 import { MEMBER_ROLE_OPTIONS } from '../body-options';
@@ -57,6 +58,7 @@ export interface MembershipAdded {
     IsoDatePipe,
     ErrorSummary,
     FieldError,
+    FormField,
     LoadState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -14,6 +14,7 @@ import { ErrorSummary } from '../../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../../shared/form-problems';
 import { ModalDialog } from '../../shared/modal-dialog';
 import { FieldError } from '../../shared/field-error';
+import { FormField } from '../../shared/form-field';
 import { FormActions } from '../../shared/form-actions';
 import { todayIso } from '../../shared/today';
 import { BodiesApi } from '../bodies-api';
@@ -42,7 +43,7 @@ export interface MembershipEnded {
     ModalDialog,
     ErrorSummary,
     FieldError,
-    FormActions,
+    FormField,
     FormActions,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -58,11 +59,12 @@ export interface MembershipEnded {
         </p>
         <app-error-summary [problems]="problems" />
         <form class="form-stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <div class="ds-field">
-            <label class="ds-label" for="end-to">{{ 'bodies.end.to' | transloco }}</label>
-            <div class="ds-paragraph" data-size="sm" data-field="description" id="end-to-help">
-              {{ 'bodies.end.toHelp' | transloco }}
-            </div>
+          <app-form-field
+            fieldId="end-to"
+            labelKey="bodies.end.to"
+            helpKey="bodies.end.toHelp"
+            [problems]="problems"
+          >
             <input
               id="end-to"
               class="ds-input"
@@ -74,10 +76,8 @@ export interface MembershipEnded {
               [attr.aria-invalid]="problems.for('end-to') ? true : null"
               [attr.aria-describedby]="problems.describedBy('end-to', 'end-to-help')"
             />
-            <app-field-error [problems]="problems" field="end-to" />
-          </div>
-          <div class="ds-field">
-            <label class="ds-label" for="end-reason">{{ 'bodies.end.reason' | transloco }}</label>
+          </app-form-field>
+          <app-form-field fieldId="end-reason" labelKey="bodies.end.reason" [problems]="problems">
             <select
               id="end-reason"
               class="ds-input"
@@ -89,8 +89,7 @@ export interface MembershipEnded {
                 <option [value]="reason">{{ 'bodies.endReason.' + reason | transloco }}</option>
               }
             </select>
-            <app-field-error [problems]="problems" field="end-reason" />
-          </div>
+          </app-form-field>
           <div class="ds-field">
             <label class="ds-label" for="end-decision">{{
               'bodies.end.decisionRef' | transloco

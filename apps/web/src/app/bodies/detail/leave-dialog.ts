@@ -16,6 +16,7 @@ import { ErrorSummary } from '../../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../../shared/form-problems';
 import { ModalDialog } from '../../shared/modal-dialog';
 import { FieldError } from '../../shared/field-error';
+import { FormField } from '../../shared/form-field';
 import { FormActions } from '../../shared/form-actions';
 import { todayIso } from '../../shared/today';
 import { BodiesApi } from '../bodies-api';
@@ -44,7 +45,7 @@ export interface LeaveGranted {
     ModalDialog,
     ErrorSummary,
     FieldError,
-    FormActions,
+    FormField,
     FormActions,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -86,8 +87,7 @@ export interface LeaveGranted {
             }
           </fieldset>
           <div class="form-row">
-            <div class="ds-field">
-              <label class="ds-label" for="leave-from">{{ 'bodies.leave.from' | transloco }}</label>
+            <app-form-field fieldId="leave-from" labelKey="bodies.leave.from" [problems]="problems">
               <input
                 id="leave-from"
                 class="ds-input"
@@ -98,8 +98,7 @@ export interface LeaveGranted {
                 [attr.aria-invalid]="problems.for('leave-from') ? true : null"
                 [attr.aria-describedby]="problems.describedBy('leave-from')"
               />
-              <app-field-error [problems]="problems" field="leave-from" />
-            </div>
+            </app-form-field>
             <div class="ds-field">
               <label class="ds-label" for="leave-to">
                 {{ (isLeave() ? 'bodies.leave.to' : 'bodies.leave.toOptional') | transloco }}

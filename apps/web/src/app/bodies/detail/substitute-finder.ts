@@ -12,7 +12,7 @@ import type { BodyDetail, SubstituteProposal } from '@sekretariat/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ErrorSummary } from '../../shared/error-summary';
 import { FormProblems, problemsFromError } from '../../shared/form-problems';
-import { FieldError } from '../../shared/field-error';
+import { FormField } from '../../shared/form-field';
 import { todayIso } from '../../shared/today';
 import { BodiesApi } from '../bodies-api';
 
@@ -25,16 +25,17 @@ const FIELD_IDS: Record<string, string> = { personId: 'finder-absent', date: 'fi
  */
 @Component({
   selector: 'app-substitute-finder',
-  imports: [TranslocoPipe, ErrorSummary, FieldError],
+  imports: [TranslocoPipe, ErrorSummary, FormField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-error-summary [problems]="problems" />
     <form class="form-stack" (submit)="find($event)" novalidate>
       <div class="form-row">
-        <div class="ds-field">
-          <label class="ds-label" for="finder-absent">{{
-            'bodies.finder.absent' | transloco
-          }}</label>
+        <app-form-field
+          fieldId="finder-absent"
+          labelKey="bodies.finder.absent"
+          [problems]="problems"
+        >
           <select
             id="finder-absent"
             class="ds-input"
@@ -51,10 +52,8 @@ const FIELD_IDS: Record<string, string> = { personId: 'finder-absent', date: 'fi
               </option>
             }
           </select>
-          <app-field-error [problems]="problems" field="finder-absent" />
-        </div>
-        <div class="ds-field">
-          <label class="ds-label" for="finder-date">{{ 'bodies.finder.date' | transloco }}</label>
+        </app-form-field>
+        <app-form-field fieldId="finder-date" labelKey="bodies.finder.date" [problems]="problems">
           <input
             id="finder-date"
             class="ds-input"
@@ -65,8 +64,7 @@ const FIELD_IDS: Record<string, string> = { personId: 'finder-absent', date: 'fi
             [attr.aria-invalid]="problems.for('finder-date') ? true : null"
             [attr.aria-describedby]="problems.describedBy('finder-date')"
           />
-          <app-field-error [problems]="problems" field="finder-date" />
-        </div>
+        </app-form-field>
       </div>
 
       @if (candidates().length > 0) {

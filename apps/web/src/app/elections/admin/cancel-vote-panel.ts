@@ -12,7 +12,7 @@ import type { RegisteredVote } from '@sekretariat/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ErrorSummary } from '../../shared/error-summary';
 import { type FormProblem, FormProblems, problemsFromError } from '../../shared/form-problems';
-import { FieldError } from '../../shared/field-error';
+import { FormField } from '../../shared/form-field';
 import { ElectionsApi } from '../elections-api';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,7 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Component({
   selector: 'app-cancel-vote-panel',
-  imports: [ReactiveFormsModule, TranslocoPipe, ErrorSummary, FieldError],
+  imports: [ReactiveFormsModule, TranslocoPipe, ErrorSummary, FormField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './cancel-vote-panel.html',
   styleUrl: './admin.css',

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../shared/error-summary';
 import { FlashMessage } from '../../shared/flash-message';
 import { type FormProblem, FormProblems, problemsFromError } from '../../shared/form-problems';
 import { FieldError } from '../../shared/field-error';
+import { FormField } from '../../shared/form-field';
 import { ELECTION_TYPE_OPTIONS, NATIONAL_TYPES } from '../election-options';
 import { ElectionsApi } from '../elections-api';
 
@@ -29,7 +30,7 @@ function isMonday(iso: string): boolean {
 /** A new election: its voting periods follow from election day (computed by the API). */
 @Component({
   selector: 'app-new-election-form',
-  imports: [ReactiveFormsModule, TranslocoPipe, ErrorSummary, FieldError],
+  imports: [ReactiveFormsModule, TranslocoPipe, ErrorSummary, FieldError, FormField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './new-election-form.html',
 })

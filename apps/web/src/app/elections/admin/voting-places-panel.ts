@@ -20,6 +20,7 @@ import { type FormProblem, FormProblems, problemsFromError } from '../../shared/
 import { IsoDatePipe } from '../../shared/iso-date.pipe';
 import { LoadState } from '../../shared/load-state';
 import { FieldError } from '../../shared/field-error';
+import { FormField } from '../../shared/form-field';
 import { ScrollRegion } from '../../shared/scroll-region';
 import { osloToday } from '../election-dates';
 import { ElectionsApi } from '../elections-api';
@@ -50,6 +51,7 @@ export function parseUsernames(text: string): string[] {
     ScrollRegion,
     ErrorSummary,
     FieldError,
+    FormField,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './voting-places-panel.html',
