@@ -187,14 +187,16 @@ describe('The register: a new body filled by import', () => {
     await page.waitForFunction(
       () => !document.querySelector('[data-testid="members-table"]')?.textContent?.includes('Nora Sølvi Fjell'),
     );
-    expect(await page.$eval('[data-testid="history-table"]', (e) => e.textContent)).toContain('Flyttet fra kommunen');
+    // The history is loaded on its own after the members: wait for it rather than read it at once.
+    await page.waitForFunction(() => document.querySelector('[data-testid="history-table"]')?.textContent?.includes('Flyttet fra kommunen'));
     expect(await bodies.scan()).toEqual([]);
   });
 
   it("opens an official's page from the body", async () => {
     const app = new AppPage(page);
     await app.clickLink('Ingrid Ungstad');
-    expect(await app.waitForHeading()).toBe('Ingrid Ungstad');
+    // The page shows "Folkevalgt" until the person is loaded.
+    expect(await app.waitForHeading('Ingrid Ungstad')).toBe('Ingrid Ungstad');
     await page.waitForSelector('[data-testid="roles-current"]');
     expect(await page.$eval('[data-testid="roles-current"]', (e) => e.textContent)).toContain('Ungdomsrådet');
     expect(await app.scan()).toEqual([]);

@@ -13,8 +13,13 @@ export class AppPage {
     await this.waitForHeading();
   }
 
-  async waitForHeading(): Promise<string> {
-    await this.page.waitForSelector('main h1');
+  /**
+   * The page's h1 once it is there; with `expected`, once it reads that (a page may show a
+   * placeholder heading while its data loads, or the previous page's heading for a moment).
+   */
+  async waitForHeading(expected?: string): Promise<string> {
+    if (expected === undefined) await this.page.waitForSelector('main h1');
+    else await this.page.waitForFunction((text) => document.querySelector('main h1')?.textContent?.trim() === text, {}, expected);
     return this.page.$eval('main h1', (h) => h.textContent?.trim() ?? '');
   }
 
