@@ -26,17 +26,23 @@ export class SearchService {
     // Matching, access and ranking in document_search (see Migration20261126010000DocumentSearch):
     // it runs past row-level security so the GIN indexes are used, and filters on the tenant itself.
     // The public's in public_document_search, on the partial indexes of what the public may see
-    // (Migration20261126050000PublicSearch).
+    // (Migration20261126050000PublicSearch); the rest (elected officials) in
+    // official_document_search, the same rule with cheaper checks (Migration20261126060000OfficialSearch).
     const matches =
       searcher.kind === 'public'
         ? await this.em.execute<MatchRow[]>(
             `select kind, id, case_id, rank, total, capped from public_document_search(websearch_to_tsquery('norwegian', ?::text), ?::uuid, ?, ?, ?)`,
             [query.q, query.meetingId ?? null, SEARCH_CANDIDATE_CAP, query.limit, query.offset],
           )
-        : await this.em.execute<MatchRow[]>(
-            `select kind, id, case_id, rank, total, capped from document_search(websearch_to_tsquery('norwegian', ?::text), ?, ?::uuid[], ?::uuid[], false, ?::uuid, ?, ?, ?)`,
-            [query.q, searcher.scope.all, uuidArray(searcher.scope.bodyIds), uuidArray(searcher.scope.meetingIds), query.meetingId ?? null, SEARCH_CANDIDATE_CAP, query.limit, query.offset],
-          );
+        : searcher.scope.all
+          ? await this.em.execute<MatchRow[]>(
+              `select kind, id, case_id, rank, total, capped from document_search(websearch_to_tsquery('norwegian', ?::text), true, '{}'::uuid[], '{}'::uuid[], false, ?::uuid, ?, ?, ?)`,
+              [query.q, query.meetingId ?? null, SEARCH_CANDIDATE_CAP, query.limit, query.offset],
+            )
+          : await this.em.execute<MatchRow[]>(
+              `select kind, id, case_id, rank, total, capped from official_document_search(websearch_to_tsquery('norwegian', ?::text), ?::uuid[], ?::uuid[], ?::uuid, ?, ?, ?)`,
+              [query.q, uuidArray(searcher.scope.bodyIds), uuidArray(searcher.scope.meetingIds), query.meetingId ?? null, SEARCH_CANDIDATE_CAP, query.limit, query.offset],
+            );
     if (!matches.length) {
       // Past the last hit the window count comes back empty: ask for the first hit to count.
       if (query.offset === 0) return { items: [], total: 0, capped: false };

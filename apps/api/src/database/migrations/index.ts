@@ -11,6 +11,7 @@ import { Migration20261126020000Attendance } from './Migration20261126020000Atte
 import { Migration20261126030000MeetingPlan } from './Migration20261126030000MeetingPlan.js';
 import { Migration20261126040000Reader } from './Migration20261126040000Reader.js';
 import { Migration20261126050000PublicSearch } from './Migration20261126050000PublicSearch.js';
+import { Migration20261126060000OfficialSearch } from './Migration20261126060000OfficialSearch.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126030000MeetingPlan', class: Migration20261126030000MeetingPlan },
   { name: 'Migration20261126040000Reader', class: Migration20261126040000Reader },
   { name: 'Migration20261126050000PublicSearch', class: Migration20261126050000PublicSearch },
+  { name: 'Migration20261126060000OfficialSearch', class: Migration20261126060000OfficialSearch },
 ];
