@@ -223,3 +223,13 @@ export type AgendaItemUpdateInput = z.infer<typeof AgendaItemUpdateInput>;
  */
 export const CalendarLinkResponse = z.object({ url: z.string(), createdAt: z.string() });
 export type CalendarLinkResponse = z.infer<typeof CalendarLinkResponse>;
+
+/**
+ * POST /api/meetings/:id/notice/resend: e-mails the changed notice (endret møteinnkalling) to the
+ * members and to substitutes with an accepted summons, with the secretariat's short message at the top.
+ * Only while the status is notice_sent. Answers 202 with the meeting; the mail goes in a job.
+ */
+export const NoticeResendInput = z.strictObject({
+  message: z.string({ error: 'Meldingen må være tekst.' }).trim().max(1000, 'Meldingen kan være på høyst 1000 tegn.').default(''),
+});
+export type NoticeResendInput = z.infer<typeof NoticeResendInput>;

@@ -19,6 +19,21 @@ function decodeQp(raw: string): string {
   return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** The Subject header, unfolded, with RFC 2047 encoded words decoded. */
+function subjectOf(raw: string): string {
+  const head = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith('subject:')) ?? '';
+  return line
+    .slice('subject:'.length)
+    .trim()
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+      enc.toLowerCase() === 'b'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+    );
+}
+
 async function startSmtp(): Promise<{ port: number; messages: Received[]; close(): Promise<void> }> {
   const messages: Received[] = [];
   const server = new SMTPServer({
@@ -288,6 +303,39 @@ describe('absence and substitutes', () => {
     const [other] = await sql<{ id: string }[]>(`select id from meeting_absence where meeting_id = ? and id <> ? limit 1`, [open!.meeting_id, open!.absence_id]);
     await sql(`update substitute_summons set status = 'withdrawn' where absence_id = ? and status in ('pending', 'accepted')`, [other!.id]);
     await expect(insert(other!.id, 'accepted')).rejects.toThrow(/substitute_summons_one_accepted/);
+  });
+
+  it('tells a substitute who had accepted, and one still asked, by e-mail that they are not needed after all when the absence is withdrawn', async () => {
+    const present = (await seats()).seats.filter((s) => s.state === 'present' && s.personId !== officialPersonId);
+    // Two members report absence; the first one's substitute accepts, the second one's is still asked.
+    const absences: Absence[] = [];
+    for (const member of present.slice(0, 2)) {
+      const before = smtp.messages.length;
+      const res = await inject('POST', `/api/meetings/${meetingId}/absences`, secretariat, { personId: member.personId, reason: 'Kurs' });
+      expect(res.statusCode).toBe(201);
+      absences.push(res.json<Absence>());
+      await summonsToken(res.json<Absence>().summonses[0]!.personId, before);
+    }
+    const [acceptedFor, pendingFor] = absences as [Absence, Absence];
+    const accepted = acceptedFor.summonses[0]!;
+    expect((await inject('POST', `/api/summonses/${accepted.id}/answer`, secretariat, { answer: 'accept' })).statusCode).toBe(200);
+    const pending = pendingFor.summonses[0]!;
+
+    const before = smtp.messages.length;
+    for (const absence of absences) {
+      const res = await inject('POST', `/api/absences/${absence.id}/withdraw`, secretariat);
+      expect(res.statusCode).toBe(200);
+      expect(res.json<Absence>().summonses.map((s) => s.status)).toEqual(['withdrawn']);
+    }
+    const toAccepted = await mailTo(await emailOf(accepted.personId), /trenger ikke gj/, before);
+    expect(subjectOf(toAccepted.raw)).toMatch(/^Du trengs likevel ikke – Kommunestyret \d{2}\.\d{2}\.\d{4}$/);
+    expect(toAccepted.text).toContain('er trukket tilbake');
+    expect(toAccepted.raw).not.toMatch(/application\/pdf/i);
+    const toPending = await mailTo(await emailOf(pending.personId), /trenger ikke svare/, before);
+    expect(subjectOf(toPending.raw)).toMatch(/^Du trengs likevel ikke – /);
+    await waitFor('the audit entries', async () => ((await sql<unknown[]>(`select 1 from audit_log where action = 'summons.withdrawn_sent'`)).length >= 2 ? true : undefined));
+    const jobs = await sql<{ state: string; summons: string }[]>(`select state, data->>'summonsId' as summons from pgboss.job where name = 'attendance.send-summons-withdrawn'`);
+    expect(jobs.map((j) => [j.summons, j.state]).sort()).toEqual([[accepted.id, 'completed'], [pending.id, 'completed']].sort());
   });
 
   it('withdraws an absence with its open summons, and refuses changes once the meeting has begun', async () => {

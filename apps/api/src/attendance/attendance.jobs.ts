@@ -104,3 +104,77 @@ export class SummonsMailJob implements OnModuleInit {
     });
   }
 }
+
+export const SEND_SUMMONS_WITHDRAWN_JOB = 'attendance.send-summons-withdrawn';
+
+export interface SendSummonsWithdrawnJob {
+  summonsId: string;
+  municipalityId: string;
+  /** The summons had been accepted: the substitute counted on the seat. */
+  wasAccepted: boolean;
+}
+
+/** The text of the e-mail telling a substitute they are not needed after all. */
+export function withdrawnText(p: { bodyName: string; startsAt: Date; where: string; wasAccepted: boolean }): string {
+  return [
+    `Forfallet du var innkalt som varamedlem for, er trukket tilbake. Du trengs derfor likevel ikke i møtet i ${p.bodyName} ${formatOsloDate(p.startsAt)} kl. ${formatOsloTime(p.startsAt)} (${p.where}).`,
+    '',
+    p.wasAccepted ? 'Takk for at du sa ja. Du trenger ikke gjøre noe mer.' : 'Du trenger ikke svare på innkallingen; lenken i den virker ikke lenger.',
+  ].join('\n');
+}
+
+/**
+ * Tells a substitute by e-mail that they are not needed after all (the member withdrew the absence):
+ * every accepted summons, and a pending one whose summons e-mail has gone (its token is set).
+ * Queued inside the withdrawing transaction; until that commits, the job fails and pg-boss retries.
+ */
+@Injectable()
+export class SummonsWithdrawnMailJob implements OnModuleInit {
+  private readonly logger = new Logger(SummonsWithdrawnMailJob.name);
+
+  constructor(
+    private readonly jobs: JobsService,
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<SendSummonsWithdrawnJob>(SEND_SUMMONS_WITHDRAWN_JOB, (data) => this.run(data), { retryLimit: 5, retryDelay: 2, retryBackoff: true });
+  }
+
+  queue(data: SendSummonsWithdrawnJob): Promise<string> {
+    return this.jobs.send(SEND_SUMMONS_WITHDRAWN_JOB, data);
+  }
+
+  async run(data: SendSummonsWithdrawnJob): Promise<{ sent: boolean } | { skipped: string }> {
+    if (!this.mail.configured) {
+      this.logger.warn(`Mail not configured (SMTP_URL): withdrawal of summons ${data.summonsId} not e-mailed`);
+      return { skipped: 'mail not configured' };
+    }
+    return runInTenant(this.orm, { municipalityId: data.municipalityId, actor: SYSTEM_ACTOR }, async (em) => {
+      const summons = await em.findOne(SubstituteSummons, data.summonsId, { populate: ['person', 'meeting.body'] });
+      if (!summons || summons.status !== 'withdrawn') throw new Error(`Summons ${data.summonsId} not withdrawn (yet)`);
+      // A pending summons whose e-mail never went: the substitute knows of nothing to call off.
+      if (!data.wasAccepted && !summons.tokenHash) return { skipped: 'summons was never e-mailed' };
+      const substitute = summons.person.getEntity();
+      if (!substitute.email) {
+        this.logger.warn(`Substitute of withdrawn summons ${summons.id} has no e-mail; the secretariat must call them`);
+        this.audit.record({ action: 'summons.withdrawn_no_email', entityType: 'substitute_summons', entityId: summons.id });
+        await em.flush();
+        return { skipped: 'no e-mail' };
+      }
+      const meeting = summons.meeting.getEntity();
+      const bodyName = meeting.body.getEntity().name;
+      const where = meeting.remote ? ['fjernmøte', meeting.place].filter(Boolean).join(', ') : meeting.place || 'sted kommer';
+      await this.mail.send({
+        to: substitute.email,
+        subject: `Du trengs likevel ikke – ${bodyName} ${formatOsloDate(meeting.startsAt)}`,
+        text: withdrawnText({ bodyName, startsAt: meeting.startsAt, where, wasAccepted: data.wasAccepted }),
+      });
+      this.audit.record({ action: 'summons.withdrawn_sent', entityType: 'substitute_summons', entityId: summons.id, after: { personId: substitute.id, wasAccepted: data.wasAccepted } });
+      await em.flush();
+      return { sent: true };
+    });
+  }
+}

@@ -4,7 +4,7 @@ import { MailModule } from '../mail/mail.module.js';
 import { MeetingNoticeService } from '../meetings/meeting-notice.service.js';
 import { PdfModule } from '../pdf/pdf.module.js';
 import { AttendanceController } from './attendance.controller.js';
-import { SummonsMailJob } from './attendance.jobs.js';
+import { SummonsMailJob, SummonsWithdrawnMailJob } from './attendance.jobs.js';
 import { AttendanceService } from './attendance.service.js';
 import { PublicAttendanceController } from './public-attendance.controller.js';
 import { SummonsExpiryJob } from './summons-expiry.job.js';
@@ -17,7 +17,7 @@ import { SummonsExpiryJob } from './summons-expiry.job.js';
   // The notice PDF goes with each summons: its service is provided here too (it is stateless).
   imports: [BodiesModule, PdfModule, MailModule],
   controllers: [AttendanceController, PublicAttendanceController],
-  providers: [AttendanceService, SummonsMailJob, SummonsExpiryJob, MeetingNoticeService],
+  providers: [AttendanceService, SummonsMailJob, SummonsWithdrawnMailJob, SummonsExpiryJob, MeetingNoticeService],
   exports: [AttendanceService],
 })
 export class AttendanceModule {}

@@ -16,6 +16,7 @@ import { Membership } from '../bodies/membership.entity.js';
 import { MembershipsService } from '../bodies/memberships.service.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
+import { currentScope } from '../database/tenant.js';
 import { MeetingNotFoundError } from '../meetings/meetings.errors.js';
 import { toAgendaItemDto } from '../meetings/meetings.mapper.js';
 import { AbsenceLink } from './absence-link.entity.js';
@@ -32,7 +33,7 @@ import {
   SummonsExpiredError,
   SummonsNotFoundError,
 } from './attendance.errors.js';
-import { SummonsMailJob } from './attendance.jobs.js';
+import { SummonsMailJob, SummonsWithdrawnMailJob } from './attendance.jobs.js';
 import { alreadyAsked, answerRefusal, nextStep, OPEN_STATUSES, transition } from './rules/summons.js';
 import { SubstituteSummons } from './summons.entity.js';
 import { hashToken, osloDay } from './tokens.js';
@@ -66,6 +67,7 @@ export class AttendanceService {
     private readonly memberships: MembershipsService,
     private readonly audit: AuditService,
     private readonly mailJob: SummonsMailJob,
+    private readonly withdrawnMailJob: SummonsWithdrawnMailJob,
   ) {}
 
   private async lockMeeting(id: string): Promise<Meeting> {
@@ -136,6 +138,7 @@ export class AttendanceService {
   private async withdrawOne(absence: MeetingAbsence, now: Date, why: 'withdrawn' | 'replaced'): Promise<void> {
     absence.withdrawnAt = now;
     const summonses = await this.em.find(SubstituteSummons, { absence, status: { $in: [...OPEN_STATUSES] } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const wasAccepted = new Map(summonses.map((s) => [s.id, s.status === 'accepted']));
     for (const s of summonses) s.status = transition(s.status, 'withdraw')!;
     this.audit.record({
       action: 'absence.withdraw',
@@ -144,6 +147,12 @@ export class AttendanceService {
       after: { why, withdrawnSummonses: summonses.map((s) => s.id) },
     });
     await this.em.flush();
+    // The substitutes are told they are not needed after all. Not when a whole-meeting absence
+    // replaces disqualifications: the seat is still to be filled, and they may be asked again.
+    if (why === 'withdrawn') {
+      const { municipalityId } = currentScope();
+      for (const s of summonses) await this.withdrawnMailJob.queue({ summonsId: s.id, municipalityId, wasAccepted: wasAccepted.get(s.id)! });
+    }
   }
 
   /**

@@ -84,6 +84,12 @@ function pdfAttachment(raw: string): Buffer | null {
   return match ? Buffer.from(match[1]!.replace(/\s+/g, ''), 'base64') : null;
 }
 
+/** The text of a message with quoted-printable soft breaks and escapes undone (UTF-8). */
+function bodyText(raw: string): string {
+  const qp = raw.replace(/=\r?\n/g, '').replace(/(=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));
+  return qp;
+}
+
 /** Publishing a meeting e-mails the notice PDF to the body's members, through a real SMTP server. */
 describe('the notice by e-mail', () => {
   let t: TestApp;
@@ -182,5 +188,68 @@ describe('the notice by e-mail', () => {
     expect(text).not.toContain('Ola Nordmann');
     expect(text).not.toContain('Hemmelig bakgrunn');
     expect(message.raw).not.toContain('Ola Nordmann');
+  });
+
+  it('refuses a changed notice for a planned meeting and queues nothing; only the secretariat may send one, with a short message', async () => {
+    const planned = await inject('POST', `/api/bodies/${bodyId}/meetings`, secretariat, { startsAt: `${year}-04-14T18:00:00+02:00`, place: 'Rådhuset' });
+    expect(planned.statusCode).toBe(201);
+    const id = planned.json<{ id: string }>().id;
+    const refused = await inject('POST', `/api/meetings/${id}/notice/resend`, secretariat, { message: 'Ny tid' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'MEETING_NOT_PUBLISHED' });
+    const queued = await sql<unknown[]>(`select 1 from pgboss.job where name = 'meetings.send-notice' and data->>'meetingId' = ?`, [id]);
+    expect(queued).toHaveLength(0);
+    expect(await sql<unknown[]>(`select 1 from audit_log where action = 'meeting.notice_resend' and entity_id = ?`, [id])).toHaveLength(0);
+
+    const official = await t.login('politiker');
+    expect((await inject('POST', `/api/meetings/${meetingId}/notice/resend`, official, {})).statusCode).toBe(403);
+    const tooLong = await inject('POST', `/api/meetings/${meetingId}/notice/resend`, secretariat, { message: 'x'.repeat(1001) });
+    expect(tooLong.statusCode).toBe(400);
+  });
+
+  it('e-mails the changed notice with the message at the top to the members and to a substitute who has accepted', async () => {
+    const day = today();
+    const current = `from membership m join person p on p.id = m.person_id
+      where m.body_id = ? and m.kind = 'member' and m."from" <= ? and (m."to" is null or m."to" >= ?)`;
+    const members = (await sql<{ email: string }[]>(`select distinct p.email ${current} and p.email is not null`, [bodyId, day, day])).map((r) => r.email);
+    // A member reports absence; the secretariat records that the first substitute accepts.
+    const [absent] = await sql<{ id: string }[]>(`select p.id ${current} and p.email is not null order by p.family_name limit 1`, [bodyId, day, day]);
+    const absence = await inject('POST', `/api/meetings/${meetingId}/absences`, secretariat, { personId: absent!.id, reason: 'Jobbreise' });
+    expect(absence.statusCode).toBe(201);
+    const summons = absence.json<{ summonses: { id: string; personId: string }[] }>().summonses[0]!;
+    const accepted = await inject('POST', `/api/summonses/${summons.id}/answer`, secretariat, { answer: 'accept' });
+    expect(accepted.statusCode).toBe(200);
+    const [{ email: substitute }] = await sql<[{ email: string }]>('select email from person where id = ?', [summons.personId]);
+    expect(substitute).toBeTruthy();
+
+    const moved = await inject('PUT', `/api/meetings/${meetingId}`, secretariat, { startsAt: `${year}-03-10T18:00:00+01:00`, place: 'Formannskapssalen' });
+    expect(moved.statusCode).toBe(200);
+    const res = await inject('POST', `/api/meetings/${meetingId}/notice/resend`, secretariat, { message: '  Møtet er flyttet til Formannskapssalen.  ' });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ id: meetingId, status: 'notice_sent' });
+
+    const changed = () => smtp.messages.filter((m) => header(m.raw, 'Subject').startsWith('Endret møteinnkalling'));
+    const expected = [...members, substitute].sort();
+    await waitFor(`${expected.length} changed notices`, () => changed().length >= expected.length);
+    await waitFor('the audit entry', async () => (await sql<unknown[]>(`select 1 from audit_log where action = 'meeting.notice_resent'`)).length > 0);
+    expect(changed().flatMap((m) => m.to).sort()).toEqual(expected);
+    const first = changed()[0]!;
+    expect(header(first.raw, 'Subject')).toBe(`Endret møteinnkalling – ${bodyName} 10.03.${year}`);
+    const text = bodyText(first.raw);
+    expect(text.indexOf('Møtet er flyttet til Formannskapssalen.')).toBeGreaterThan(-1);
+    expect(text.indexOf('Melding fra sekretariatet')).toBeLessThan(text.indexOf('Du innkalles til møte'));
+    const toMember = changed().find((m) => m.to.includes(members.find((e) => e !== substitute)!))!;
+    expect(bodyText(toMember.raw)).toContain('/forfall/');
+    const toSubstitute = changed().find((m) => m.to.includes(substitute))!;
+    expect(bodyText(toSubstitute.raw)).toContain('innkalt som varamedlem');
+    const pdf = pdfAttachment(toSubstitute.raw)!;
+    const file = join(dir, 'changed.pdf');
+    writeFileSync(file, pdf);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })).toContain('Formannskapssalen');
+
+    const [resend] = await sql<{ after: { message: string } }[]>(`select after from audit_log where action = 'meeting.notice_resend' and entity_id = ?`, [meetingId]);
+    expect(resend!.after.message).toBe('Møtet er flyttet til Formannskapssalen.');
+    const [sent] = await sql<{ after: { recipients: number; substitutes: number } }[]>(`select after from audit_log where action = 'meeting.notice_resent'`);
+    expect(sent!.after).toMatchObject({ recipients: members.length, substitutes: 1 });
   });
 });

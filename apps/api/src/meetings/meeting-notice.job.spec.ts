@@ -5,7 +5,7 @@ import type { Config } from '../config/config.js';
 import type { MembershipsService } from '../bodies/memberships.service.js';
 import type { JobsService } from '../jobs/jobs.service.js';
 import type { MailService } from '../mail/mail.service.js';
-import { MeetingNoticeJob } from './meeting-notice.job.js';
+import { changedIntro, changedSubject, MeetingNoticeJob } from './meeting-notice.job.js';
 import type { MeetingNoticeService } from './meeting-notice.service.js';
 
 describe('MeetingNoticeJob without a mail server', () => {
@@ -25,5 +25,19 @@ describe('MeetingNoticeJob without a mail server', () => {
     expect(result).toEqual({ skipped: 'mail not configured' });
     expect(fork).not.toHaveBeenCalled();
     expect(render).not.toHaveBeenCalled();
+  });
+});
+
+describe('the changed notice', () => {
+  it('has the subject «Endret møteinnkalling – <body> <date>»', () => {
+    expect(changedSubject('Møteinnkalling – Kommunestyret 10.03.2027')).toBe('Endret møteinnkalling – Kommunestyret 10.03.2027');
+  });
+
+  it('puts the secretariat’s message at the top, and only a short line without one', () => {
+    expect(changedIntro('  Møtet er flyttet til Formannskapssalen.  ')).toBe(
+      'Innkallingen til møtet er endret. Den oppdaterte innkallingen med saksliste er vedlagt.\n\nMelding fra sekretariatet:\nMøtet er flyttet til Formannskapssalen.\n\n',
+    );
+    expect(changedIntro('')).toBe('Innkallingen til møtet er endret. Den oppdaterte innkallingen med saksliste er vedlagt.\n\n');
+    expect(changedIntro(undefined)).not.toContain('Melding');
   });
 });

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { issueAbsenceLinks, membersOnLeave } from '../attendance/absence-links.js';
 import { jobBaseUrl } from '../attendance/attendance.jobs.js';
+import { SubstituteSummons } from '../attendance/summons.entity.js';
 import { link, osloDay } from '../attendance/tokens.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CONFIG, type Config } from '../config/config.js';
@@ -20,6 +21,23 @@ export interface SendNoticeJob {
   /** Who published, for the audit entry. */
   userId: string | null;
   userName: string;
+  /** A changed notice (endret møteinnkalling): also to substitutes with an accepted summons. */
+  changed?: boolean;
+  /** The secretariat's short message at the top of a changed notice. */
+  message?: string;
+}
+
+/** The subject of a changed notice: «Endret møteinnkalling – <body> <date>». */
+export function changedSubject(noticeTitle: string): string {
+  return `Endret møteinnkalling – ${noticeTitle.replace(/^Møteinnkalling – /, '')}`;
+}
+
+/** The top of a changed notice's e-mail: what it is, and the secretariat's message when there is one. */
+export function changedIntro(message: string | undefined): string {
+  const lines = ['Innkallingen til møtet er endret. Den oppdaterte innkallingen med saksliste er vedlagt.'];
+  const text = message?.trim();
+  if (text) lines.push('', 'Melding fra sekretariatet:', text);
+  return [...lines, '', ''].join('\n');
 }
 
 /**
@@ -52,7 +70,7 @@ export class MeetingNoticeJob implements OnModuleInit {
     return this.jobs.send(SEND_NOTICE_JOB, data);
   }
 
-  async run(data: SendNoticeJob): Promise<{ sent: number; withoutEmail: number } | { skipped: string }> {
+  async run(data: SendNoticeJob): Promise<{ sent: number; withoutEmail: number; substitutes?: number } | { skipped: string }> {
     if (!this.mail.configured) {
       this.logger.warn(`Mail not configured (SMTP_URL): notice for meeting ${data.meetingId} not e-mailed`);
       return { skipped: 'mail not configured' };
@@ -71,6 +89,9 @@ export class MeetingNoticeJob implements OnModuleInit {
       const withoutEmail = members.filter((m) => !m.email).length;
       if (withoutEmail) this.logger.warn(`${withoutEmail} member(s) of the body have no e-mail and get no notice by mail`);
       const text = this.notices.mailText(notice);
+      const intro = data.changed ? changedIntro(data.message) : '';
+      const subject = data.changed ? changedSubject(notice.title) : notice.title;
+      const attachments = [{ filename: notice.filename, content: notice.pdf, contentType: 'application/pdf' }];
       // Each member's own link to report absence without signing in (committed before any mail goes).
       const links = await issueAbsenceLinks(this.orm, data.municipalityId, data.meetingId, [...byEmail.values()]);
       const base = jobBaseUrl(this.config);
@@ -78,20 +99,38 @@ export class MeetingNoticeJob implements OnModuleInit {
         const token = links.get(byEmail.get(to)!)!;
         await this.mail.send({
           to,
-          subject: notice.title,
-          text: `${text}\nMeld forfall eller inhabilitet her (lenken er personlig): ${link(base, `/forfall/${token}`)}`,
-          attachments: [{ filename: notice.filename, content: notice.pdf, contentType: 'application/pdf' }],
+          subject,
+          text: `${intro}${text}\nMeld forfall eller inhabilitet her (lenken er personlig): ${link(base, `/forfall/${token}`)}`,
+          attachments,
+        });
+      }
+      // A changed notice also goes to the substitutes who have accepted a summons for the meeting.
+      const substitutes = data.changed ? await this.acceptedSubstitutes(em, data.meetingId, new Set(recipients)) : [];
+      for (const to of substitutes) {
+        await this.mail.send({
+          to,
+          subject,
+          text: `${intro}Du er innkalt som varamedlem til dette møtet og har takket ja.\n\n${text}`,
+          attachments,
         });
       }
       this.audit.record({
-        action: 'meeting.notice_sent',
+        action: data.changed ? 'meeting.notice_resent' : 'meeting.notice_sent',
         entityType: 'meeting',
         entityId: data.meetingId,
-        after: { recipients: recipients.length, withoutEmail },
+        after: data.changed ? { recipients: recipients.length, substitutes: substitutes.length, withoutEmail } : { recipients: recipients.length, withoutEmail },
       });
       await em.flush();
-      this.logger.log(`Notice for meeting ${data.meetingId} e-mailed to ${recipients.length} member(s)`);
-      return { sent: recipients.length, withoutEmail };
+      this.logger.log(`${data.changed ? 'Changed notice' : 'Notice'} for meeting ${data.meetingId} e-mailed to ${recipients.length} member(s) and ${substitutes.length} substitute(s)`);
+      return data.changed ? { sent: recipients.length, withoutEmail, substitutes: substitutes.length } : { sent: recipients.length, withoutEmail };
     });
+  }
+
+  /** E-mail addresses of substitutes with an accepted summons for the meeting, not already among `skip`. */
+  private async acceptedSubstitutes(em: EntityManager, meetingId: string, skip: ReadonlySet<string>): Promise<string[]> {
+    const accepted = await em.find(SubstituteSummons, { meeting: meetingId, status: 'accepted' }, { populate: ['person'], orderBy: { createdAt: 'asc' } });
+    const emails = accepted.map((s) => s.person.getEntity().email).filter((e): e is string => !!e && !skip.has(e));
+    if (emails.length < accepted.length) this.logger.warn(`Some accepted substitutes of meeting ${meetingId} have no e-mail or are members already`);
+    return [...new Set(emails)];
   }
 }

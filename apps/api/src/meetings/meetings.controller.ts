@@ -21,6 +21,7 @@ import {
   MeetingPlanResponse,
   MeetingStatusInput,
   MeetingUpdateInput,
+  NoticeResendInput,
   SaksgangResponse,
 } from '@sekretariat/contracts';
 import { Allow, EDITORS, STAFF } from '../auth/allow.decorator.js';
@@ -103,6 +104,20 @@ export class MeetingsController {
   @ApiRoute({ summary: 'Publish the notice with the agenda (status notice_sent) and e-mail it to the members', params: IdParams, response: Meeting, status: 200 })
   publish(@Param(zod(IdParams)) p: IdParams): Promise<Meeting> {
     return this.meetings.publish(p.id);
+  }
+
+  @Post('meetings/:id/notice/resend')
+  @HttpCode(202)
+  @Allow(...EDITORS)
+  @ApiRoute({
+    summary: 'E-mail the changed notice (endret møteinnkalling) to the members and the substitutes who have accepted, with an optional message; only while the status is notice_sent',
+    params: IdParams,
+    body: NoticeResendInput,
+    response: Meeting,
+    status: 202,
+  })
+  resendNotice(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(NoticeResendInput)) input: NoticeResendInput): Promise<Meeting> {
+    return this.meetings.resendNotice(p.id, input.message);
   }
 
   @Get('meetings/:id/notice.pdf')

@@ -17,3 +17,16 @@ export class AgendaItemNotFoundError extends DomainError {
     super('AGENDA_ITEM_NOT_FOUND', 'Fant ikke saken på sakslisten.', 404);
   }
 }
+
+/** A changed notice goes only after the first one and before the meeting is held. */
+export class MeetingNotPublishedError extends DomainError {
+  constructor() {
+    super('MEETING_NOT_PUBLISHED', 'Innkallingen er ikke sendt ennå; publiser møtet først.', 409);
+  }
+}
+
+export class MeetingAlreadyHeldError extends DomainError {
+  constructor() {
+    super('MEETING_ALREADY_HELD', 'Møtet er allerede holdt; endret innkalling kan ikke sendes.', 409);
+  }
+}

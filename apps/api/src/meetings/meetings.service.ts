@@ -9,7 +9,7 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { calendar } from './ical.js';
 import { MeetingNoticeJob } from './meeting-notice.job.js';
 import { Meeting } from './meeting.entity.js';
-import { MeetingNotFoundError } from './meetings.errors.js';
+import { MeetingAlreadyHeldError, MeetingNotFoundError, MeetingNotPublishedError } from './meetings.errors.js';
 import { personName, toAgendaItemDto, toMeetingDto } from './meetings.mapper.js';
 import { closedSession } from './rules/legal-grounds.js';
 import { numberingYear } from './rules/agenda.js';
@@ -207,6 +207,22 @@ export class MeetingsService {
     await this.em.flush();
     const { municipalityId, actor } = currentScope();
     await this.noticeJob.queue({ meetingId: meeting.id, municipalityId, userId: actor.userId, userName: actor.name });
+    return toMeetingDto(meeting, meeting.body.getEntity().name);
+  }
+
+  /**
+   * Queues the changed notice (endret møteinnkalling) after time, place or agenda changed once the
+   * notice was sent: the members and the substitutes who have accepted a summons get the updated PDF
+   * by e-mail, with the secretariat's message at the top. Only while the status is notice_sent.
+   */
+  async resendNotice(id: string, message: string): Promise<MeetingDto> {
+    const meeting = await this.get(id, { publicOnly: false });
+    if (meeting.status === 'planned') throw new MeetingNotPublishedError();
+    if (meeting.status !== 'notice_sent') throw new MeetingAlreadyHeldError();
+    this.audit.record({ action: 'meeting.notice_resend', entityType: 'meeting', entityId: meeting.id, after: { message } });
+    await this.em.flush();
+    const { municipalityId, actor } = currentScope();
+    await this.noticeJob.queue({ meetingId: meeting.id, municipalityId, userId: actor.userId, userName: actor.name, changed: true, message });
     return toMeetingDto(meeting, meeting.body.getEntity().name);
   }
 
