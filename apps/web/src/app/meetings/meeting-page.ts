@@ -30,6 +30,7 @@ import { ItemEditDialog } from './item-edit-dialog';
 import { formatClock, formatMeetingTime } from './meeting-time';
 import { MeetingStatusTag } from './meeting-status-tag';
 import { MeetingsApi } from './meetings-api';
+import { NoticeResendDialog } from './notice-resend-dialog';
 
 /** The next status a meeting can be moved to by hand (publishing is its own action). */
 export function nextStatus(status: MeetingStatus): MeetingStatus | null {
@@ -52,6 +53,7 @@ export function nextStatus(status: MeetingStatus): MeetingStatus | null {
     AddItemDialog,
     ClosedItemDialog,
     ItemEditDialog,
+    NoticeResendDialog,
     MeetingSeats,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -120,6 +122,7 @@ export class MeetingPage {
   private readonly editDialog = viewChild(ItemEditDialog);
   private readonly publishDialog = viewChild<ModalDialog>('publishDialog');
   private readonly removeDialog = viewChild<ModalDialog>('removeDialog');
+  private readonly resendDialog = viewChild(NoticeResendDialog);
 
   constructor() {
     const titles = inject(TranslatedTitleStrategy);
@@ -157,6 +160,16 @@ export class MeetingPage {
 
   protected openPublish(): void {
     this.publishDialog()?.open();
+  }
+
+  protected openResend(): void {
+    this.actionProblems.set([]);
+    this.resendDialog()?.open();
+  }
+
+  /** The changed notice is queued: nothing on the page changes but the message. */
+  protected resent(): void {
+    this.flash.set({ messageKey: 'meetings.resend.done' });
   }
 
   protected closeDialog(dialog: ModalDialog): void {

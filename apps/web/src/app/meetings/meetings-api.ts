@@ -15,6 +15,7 @@ import type {
   MeetingPlanResponse,
   MeetingStatus,
   MeetingUpdateInput,
+  NoticeResendInput,
   AgendaItemUpdateInput,
   CaseDetail,
   CaseListResponse,
@@ -70,6 +71,11 @@ export class MeetingsApi {
 
   publish(id: string): Observable<Meeting> {
     return this.api.post<Meeting>(['meetings', id, 'publish']);
+  }
+
+  /** E-mails the changed notice (endret møteinnkalling); only while the status is notice_sent. */
+  resendNotice(id: string, input: NoticeResendInput): Observable<Meeting> {
+    return this.api.post<Meeting>(['meetings', id, 'notice', 'resend'], input);
   }
 
   noticePdfUrl(id: string): string {
