@@ -75,6 +75,8 @@ export class SummonsMailJob implements OnModuleInit {
     if (typeof token !== 'string') return token;
     return runInTenant(this.orm, scope, async (em) => {
       const summons = await em.findOneOrFail(SubstituteSummons, data.summonsId, { populate: ['person', 'absence.person', 'absence.agendaItem', 'meeting.body'] });
+      // Withdrawn (or answered by phone) since the token was made: no summons e-mail after that.
+      if (summons.status !== 'pending') return { skipped: `summons is ${summons.status}` };
       const substitute = summons.person.getEntity();
       const notice = await this.notices.render(summons.meeting.id);
       const meeting = summons.meeting.getEntity();
