@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { percentile, round } from '../lib/stats.mjs';
+import { freshDatabase, login as loginAs, startSystem } from '../lib/system.mjs';
 
 /**
  * The counter under load (issue 6): import of a synthetic roll of VOTERS voters (default 5 M) with
@@ -52,38 +53,11 @@ export default {
     double_registrations: { max: 0 },
   },
   async run({ log }) {
-    const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const dbName = 'sek_bench_elections';
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    const dbUrl = url.toString();
-
-    // The system, as it runs in production: migrations and demo data, then HTTP.
-    const child = spawn(NODE, [path.join(API, 'main.js')], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(PORT), MIGRATE_ON_START: 'true', SEED_DEMO: 'true', LOG_LEVEL: 'error', NODE_ENV: 'production', DB_POOL_MAX: '45' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    const base = `http://127.0.0.1:${PORT}`;
+    const databaseUrl = await freshDatabase('sek_bench_elections');
+    const system = await startSystem({ databaseUrl, port: PORT, env: { DB_POOL_MAX: '45' } });
+    const { base } = system;
     try {
-      for (let i = 0; i < 300; i++) {
-        try {
-          if ((await fetch(`${base}/api/ready`)).ok) break;
-        } catch {
-          /* starting */
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      const login = async (username) => {
-        const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
-        if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-        return res.headers.get('set-cookie').split(';')[0];
-      };
+      const login = (username) => loginAs(base, username);
       const organiser = await login('sekretariat');
       const clerk = await login('valgmedarbeider');
       const api = async (method, p, body, cookie = organiser) => {
@@ -106,12 +80,12 @@ export default {
       const municipality = (await api('GET', '/api/auth/me')).user.municipality.id;
       log('importing the roll');
       const t0 = performance.now();
-      const result = await importRoll({ databaseUrl: dbUrl, electionId: election.id, municipalityId: municipality, source: createReadStream(rollFile, { highWaterMark: 1 << 20 }) });
+      const result = await importRoll({ databaseUrl, electionId: election.id, municipalityId: municipality, source: createReadStream(rollFile, { highWaterMark: 1 << 20 }) });
       const importS = (performance.now() - t0) / 1000;
       if (!result.committed) throw new Error(result.message);
       log(`imported ${result.imported} in ${round(importS, 1)} s`);
 
-      const db = new pg.Client({ connectionString: dbUrl });
+      const db = new pg.Client({ connectionString: databaseUrl });
       await db.connect();
       await db.query('analyze roll_voter');
       const sample = (await db.query(`select personal_number from roll_voter tablesample system (1) limit ${LOOKUPS + 200000}`)).rows.map((r) => r.personal_number);
@@ -130,7 +104,7 @@ export default {
       // Registration throughput: 50 clients, each request a different voter and a new idempotency key.
       const voters = sample.slice(LOOKUPS);
       let next = 0;
-      const apiPid = child.pid;
+      const apiPid = system.pid;
       const cpuApi0 = await processCpuSeconds(apiPid);
       const cpuPg0 = await postgresCpuSeconds();
       const result2 = await autocannon({
@@ -173,8 +147,7 @@ export default {
         context: { connections: CONNECTIONS, duration_s: DURATION_S },
       };
     } finally {
-      child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
+      await system.stop();
     }
   },
 };

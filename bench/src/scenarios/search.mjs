@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import pg from 'pg';
 import { percentile, round } from '../lib/stats.mjs';
+import { freshDatabase, login as loginAs, startSystem } from '../lib/system.mjs';
 
 /**
  * Full-text search (issue 5, item 7): DOCUMENTS case documents (default 100,000) with generated
@@ -13,9 +11,6 @@ import { percentile, round } from '../lib/stats.mjs';
  * as an elected official (exempt papers filtered by body in SQL) and as the public (published
  * papers only). Runs the built system as a child process on its own database.
  */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const API = path.join(ROOT, 'apps/api/dist');
-const NODE = path.join(ROOT, 'node_modules/.bin/node');
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
 const DOCUMENTS_PER_CASE = 5;
 const ROUNDS = 3;
@@ -62,44 +57,18 @@ export default {
     public_p95_ms: { max: 50 },
   },
   async run({ log }) {
-    const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const dbName = 'sek_bench_search';
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    const dbUrl = url.toString();
-
-    const child = spawn(NODE, [path.join(API, 'main.js')], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(PORT), MIGRATE_ON_START: 'true', SEED_DEMO: 'true', LOG_LEVEL: 'error', NODE_ENV: 'production', JOBS_IN_PROCESS: 'false' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    const base = `http://127.0.0.1:${PORT}`;
+    const databaseUrl = await freshDatabase('sek_bench_search');
+    const system = await startSystem({ databaseUrl, port: PORT, env: { JOBS_IN_PROCESS: 'false' } });
+    const { base } = system;
     try {
-      for (let i = 0; i < 300; i++) {
-        try {
-          if ((await fetch(`${base}/api/ready`)).ok) break;
-        } catch {
-          /* starting */
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      const login = async (username) => {
-        const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
-        if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-        return res.headers.get('set-cookie').split(';')[0];
-      };
+      const login = (username) => loginAs(base, username);
       const secretariat = await login('sekretariat');
       const official = await login('politiker');
       const me = await (await fetch(`${base}/api/auth/me`, { headers: { cookie: secretariat } })).json();
       const municipalityId = me.user.municipality.id;
       const slug = me.user.municipality.slug ?? 'demo';
 
-      const db = new pg.Client({ connectionString: dbUrl });
+      const db = new pg.Client({ connectionString: databaseUrl });
       await db.connect();
       log(`generating ${DOCUMENTS.toLocaleString('en')} documents`);
       const t0 = performance.now();
@@ -163,8 +132,7 @@ export default {
         context: { queries: QUERIES.length, rounds: ROUNDS, documents_per_case: DOCUMENTS_PER_CASE, load_before: loadBefore, load_after: round(loadavg()[0], 2) },
       };
     } finally {
-      child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
+      await system.stop();
     }
   },
 };
