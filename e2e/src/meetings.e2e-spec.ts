@@ -202,6 +202,23 @@ describe('meetings: the secretariat builds an agenda and sends the notice', () =
     ]);
   });
 
+  it('sends a changed notice with a message, and the member receives it', async () => {
+    const meetings = new MeetingsPage(page);
+    const explanation = await meetings.openResendDialog();
+    expect(explanation).toContain('endret innkalling');
+    expect(await meetings.scan()).toEqual([]);
+    const earlier = await seenMail();
+    const flash = await meetings.sendChangedNotice('Møtet er flyttet til bystyresalen.');
+    expect(flash.length).toBeGreaterThan(0);
+    expect(await meetings.scan()).toEqual([]);
+    const mail = await waitForMail(
+      { to: memberEmail, subject: new RegExp(`Endret møteinnkalling – ${council.name}`), exclude: earlier },
+      30_000,
+    );
+    expect(mail.text).toContain('Møtet er flyttet til bystyresalen.');
+    expect(mail.attachments.map((a) => a.filename)).toEqual([expect.stringMatching(/\.pdf$/)]);
+  });
+
   it('found no accessibility violations on any page visited', () => {
     expect(AppPage.scans.length).toBeGreaterThanOrEqual(13);
     expect(AppPage.scans.filter((s) => s.violations.length > 0)).toEqual([]);

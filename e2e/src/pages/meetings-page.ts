@@ -231,6 +231,25 @@ export class MeetingsPage extends AppPage {
     );
   }
 
+  async openResendDialog(): Promise<string> {
+    await this.page.click('[data-testid="resend-notice"]');
+    await this.waitForDialog('resend-dialog');
+    await this.page.waitForFunction(() => document.activeElement !== document.body);
+    return this.page.$eval('[data-testid="resend-dialog"]', (d) => d.textContent ?? '');
+  }
+
+  /** Types the message and sends by keyboard; returns the flash shown on the meeting page. */
+  async sendChangedNotice(message: string): Promise<string> {
+    await this.page.type('#resend-message', message);
+    await this.page.focus('[data-testid="resend-confirm"]');
+    await Promise.all([
+      this.page.waitForResponse((r) => r.url().endsWith('/notice/resend') && r.request().method() === 'POST'),
+      this.page.keyboard.press('Enter'),
+    ]);
+    await this.page.waitForSelector('[data-testid="meeting-flash"]');
+    return this.page.$eval('[data-testid="meeting-flash"]', (e) => e.textContent?.trim() ?? '');
+  }
+
   status(): Promise<string> {
     return this.page.$eval('[data-testid="meeting-status"]', (e) => e.textContent?.trim() ?? '');
   }
