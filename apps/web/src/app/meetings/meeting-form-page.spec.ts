@@ -137,3 +137,71 @@ describe('MeetingFormPage', () => {
     });
   });
 });
+
+describe('MeetingFormPage (changing a meeting)', () => {
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<MeetingFormPage>;
+  let element: HTMLElement;
+
+  const existing = (status: Meeting['status']): Meeting => ({
+    id: MEETING_ID,
+    bodyId: BODY_ID,
+    bodyName: 'Kommunestyret',
+    startsAt: '2026-12-03T17:00:00.000Z',
+    endsAt: null,
+    place: 'Rådhuset',
+    remote: false,
+    status,
+    videoUrl: null,
+  });
+
+  async function open(status: Meeting['status']): Promise<void> {
+    TestBed.configureTestingModule({
+      imports: [MeetingFormPage, translocoTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([apiInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(MeetingFormPage);
+    fixture.componentRef.setInput('id', MEETING_ID);
+    element = fixture.nativeElement as HTMLElement;
+    TestBed.tick();
+    http.expectOne('/api/bodies').flush(BODIES);
+    http.expectOne(`/api/meetings/${MEETING_ID}`).flush({ ...existing(status), items: [] });
+    await fixture.whenStable();
+  }
+
+  afterEach(() => {
+    http.verify();
+  });
+
+  async function changePlace(status: Meeting['status']): Promise<jest.SpyInstance> {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    const place = element.querySelector<HTMLInputElement>('#meeting-place')!;
+    place.value = 'Kulturhuset';
+    place.dispatchEvent(new Event('input'));
+    element.querySelector<HTMLButtonElement>('[data-testid="meeting-form-submit"]')!.click();
+    await Promise.resolve();
+    TestBed.tick();
+    const request = http.expectOne(`/api/meetings/${MEETING_ID}`);
+    expect(request.request.method).toBe('PUT');
+    request.flush({ ...existing(status), place: 'Kulturhuset' });
+    await fixture.whenStable();
+    return navigate;
+  }
+
+  it('tells the meeting page when the notice was already sent (?endret=1)', async () => {
+    await open('notice_sent');
+    const navigate = await changePlace('notice_sent');
+    expect(navigate).toHaveBeenCalledWith(`/moter/${MEETING_ID}?endret=1`);
+  });
+
+  it('goes back without the reminder before the notice is sent', async () => {
+    await open('planned');
+    const navigate = await changePlace('planned');
+    expect(navigate).toHaveBeenCalledWith(`/moter/${MEETING_ID}`);
+  });
+});

@@ -119,7 +119,9 @@ export class MeetingFormPage implements OnInit {
         messageKey: id ? 'meetings.form.updated' : 'meetings.form.created',
         params: { body: meeting.bodyName },
       });
-      await this.router.navigateByUrl(`/moter/${meeting.id}`);
+      // The members were told the old time and place: the meeting page reminds to tell them again.
+      const told = !!id && meeting.status === 'notice_sent' && this.form.dirty;
+      await this.router.navigateByUrl(`/moter/${meeting.id}${told ? '?endret=1' : ''}`);
     } catch (error) {
       this.problems.set(problemsFromError(error, MEETING_FIELD_IDS));
     } finally {

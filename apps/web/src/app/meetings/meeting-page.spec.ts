@@ -167,3 +167,140 @@ describe('MeetingPage (secretariat)', () => {
     );
   });
 });
+
+describe('MeetingPage: changes after the notice was sent', () => {
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<MeetingPage>;
+  let element: HTMLElement;
+
+  const answerSideRequests = () => {
+    for (const request of http.match(`/api/meetings/${MEETING_ID}/seats`))
+      request.flush({}, { status: 503, statusText: 'x' });
+    for (const request of http.match(`/api/bodies/${BODY_ID}`)) request.flush(bodyDetail(true));
+  };
+
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 5; i++) {
+      TestBed.tick();
+      answerSideRequests();
+      await Promise.resolve();
+    }
+  }
+
+  async function show(detail: MeetingDetail, endret?: string): Promise<void> {
+    fixture = TestBed.createComponent(MeetingPage);
+    fixture.componentRef.setInput('id', MEETING_ID);
+    if (endret !== undefined) fixture.componentRef.setInput('endret', endret);
+    element = fixture.nativeElement as HTMLElement;
+    TestBed.tick();
+    http.expectOne(`/api/meetings/${MEETING_ID}`).flush(detail);
+    await settle();
+  }
+
+  const byTestId = <T extends HTMLElement = HTMLElement>(testId: string) =>
+    element.querySelector<T>(`[data-testid="${testId}"]`);
+
+  async function removeItem(after: MeetingDetail): Promise<void> {
+    [...element.querySelectorAll<HTMLButtonElement>('[data-testid="agenda-item"] button')]
+      .find((b) => b.textContent.includes('Fjern'))!
+      .click();
+    await settle();
+    byTestId<HTMLButtonElement>('remove-confirm')!.click();
+    await settle();
+    http
+      .expectOne(`/api/agenda-items/${ITEM_ID}`)
+      .flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    http.expectOne(`/api/meetings/${MEETING_ID}`).flush(after);
+    await settle();
+  }
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [MeetingPage, translocoTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([apiInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const loading = TestBed.inject(SessionStore).load();
+    http.expectOne('/api/auth/me').flush({ user: SECRETARIAT_USER });
+    http.expectOne('/api/municipalities/current').flush(MUNICIPALITY);
+    await loading;
+  });
+
+  afterEach(() => {
+    answerSideRequests();
+    http.verify();
+  });
+
+  it('says nothing until something changes', async () => {
+    await show(meeting({ status: 'notice_sent' }));
+    expect(byTestId('resend-pending')).toBeNull();
+  });
+
+  it('reminds to send a changed notice after an agenda change, in a polite live region, until it is sent', async () => {
+    await show(meeting({ status: 'notice_sent' }));
+    await removeItem(meeting({ status: 'notice_sent', items: [] }));
+
+    const notice = byTestId('resend-pending')!;
+    expect(notice.textContent).toContain(
+      'Innkallingen er allerede sendt. Medlemmene får ikke vite om endringen før du sender endret innkalling.',
+    );
+    expect(notice.getAttribute('data-color')).toBe('info');
+    expect(notice.parentElement?.getAttribute('aria-live')).toBe('polite');
+
+    byTestId<HTMLButtonElement>('resend-pending-open')!.click();
+    await settle();
+    expect(byTestId('resend-dialog')?.hasAttribute('open')).toBe(true);
+    byTestId<HTMLButtonElement>('resend-confirm')!.click();
+    await settle();
+    http
+      .expectOne(`/api/meetings/${MEETING_ID}/notice/resend`)
+      .flush(meeting({ status: 'notice_sent', items: [] }), {
+        status: 202,
+        statusText: 'Accepted',
+      });
+    await settle();
+    expect(byTestId('resend-pending')).toBeNull();
+  });
+
+  it('reminds after the order of the agenda is saved', async () => {
+    const second: AgendaItem = {
+      ...ITEM,
+      id: '00000000-0000-4000-8000-000000000002',
+      number: 'PS 2/26',
+      position: 2,
+      title: 'Økonomiplan',
+    };
+    await show(meeting({ status: 'notice_sent', items: [ITEM, second] }));
+    element.querySelector<HTMLButtonElement>(`#down-${ITEM_ID}`)!.click();
+    await settle();
+    const request = http.expectOne(`/api/meetings/${MEETING_ID}/items/order`);
+    request.flush(
+      meeting({
+        status: 'notice_sent',
+        items: [
+          { ...second, position: 1 },
+          { ...ITEM, position: 2 },
+        ],
+      }),
+    );
+    await settle();
+    expect(byTestId('resend-pending')).not.toBeNull();
+  });
+
+  it('reminds when the edit form saved a change (?endret=1)', async () => {
+    await show(meeting({ status: 'notice_sent' }), '1');
+    expect(byTestId('resend-pending')).not.toBeNull();
+  });
+
+  it('does not remind before the notice is sent', async () => {
+    await show(meeting({ status: 'planned' }), '1');
+    expect(byTestId('resend-pending')).toBeNull();
+    await removeItem(meeting({ status: 'planned', items: [] }));
+    expect(byTestId('resend-pending')).toBeNull();
+  });
+});

@@ -6,11 +6,12 @@ import {
   effect,
   inject,
   input,
+  linkedSignal,
   signal,
   viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AgendaItem, MeetingDetail, MeetingStatus } from '@sekretariat/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -39,6 +40,9 @@ export function nextStatus(status: MeetingStatus): MeetingStatus | null {
   return null;
 }
 
+/** Query parameter the edit form adds when it saved a change to a meeting whose notice was sent. */
+export const CHANGED_PARAM = 'endret';
+
 /** `/moter/:id`: the meeting with its agenda; the secretariat's tools to build it and send the notice. */
 @Component({
   selector: 'app-meeting-page',
@@ -63,11 +67,14 @@ export function nextStatus(status: MeetingStatus): MeetingStatus | null {
 export class MeetingPage {
   private readonly api = inject(MeetingsApi);
   private readonly pendingTasks = inject(PendingTasks);
+  private readonly router = inject(Router);
   protected readonly language = inject(LanguageService);
   protected readonly session = inject(SessionStore);
 
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
+  /** Query parameter `endret=1`: the edit form saved a change after the notice was sent. */
+  readonly endret = input<string>();
 
   protected readonly meeting = rxResource({
     params: () => this.id(),
@@ -102,6 +109,18 @@ export class MeetingPage {
   protected readonly papersPdf = computed(() => this.api.papersPdfUrl(this.id()));
 
   protected readonly removing = signal<AgendaItem | null>(null);
+
+  /**
+   * Something the members were told (time, place, agenda, closed items) changed after the notice
+   * was sent, and no changed notice has gone out since. Kept on this page only, not over a reload.
+   */
+  private readonly changedSinceNotice = linkedSignal(() => this.endret() === '1');
+  protected readonly resendPending = computed(
+    () =>
+      this.changedSinceNotice() &&
+      this.session.isEditor() &&
+      this.current()?.status === 'notice_sent',
+  );
 
   /** The body's members and substitutes, who may ask questions and interpellations. */
   private readonly body = rxResource({
@@ -170,6 +189,25 @@ export class MeetingPage {
   /** The changed notice is queued: nothing on the page changes but the message. */
   protected resent(): void {
     this.flash.set({ messageKey: 'meetings.resend.done' });
+    this.changedSinceNotice.set(false);
+    if (this.endret() !== undefined) {
+      // Drop `endret=1`, so that going back or reloading does not bring the notice back.
+      void this.router.navigate([], {
+        queryParams: { [CHANGED_PARAM]: null },
+        queryParamsHandling: 'merge',
+        replaceUrl: true,
+      });
+    }
+  }
+
+  /** The agenda changed: after the notice was sent, the members must be told again. */
+  protected agendaChanged(flash: Flash): void {
+    this.markChanged();
+    this.itemChanged(flash);
+  }
+
+  private markChanged(): void {
+    if (this.current()?.status === 'notice_sent') this.changedSinceNotice.set(true);
   }
 
   protected closeDialog(dialog: ModalDialog): void {
@@ -183,6 +221,7 @@ export class MeetingPage {
   }
 
   protected orderSaved(meeting: MeetingDetail): void {
+    this.markChanged();
     this.current.set(meeting);
   }
 
@@ -192,7 +231,7 @@ export class MeetingPage {
     this.run(async () => {
       await firstValueFrom(this.api.removeItem(item.id));
       this.removeDialog()?.close();
-      this.itemChanged({ messageKey: 'meetings.agenda.removed', params: { number: item.number } });
+      this.agendaChanged({ messageKey: 'meetings.agenda.removed', params: { number: item.number } });
     });
   }
 
