@@ -73,7 +73,8 @@ async function offlineSwitch(page: Page): Promise<(offline: boolean) => Promise<
  * An elected official reads the papers of a meeting of Formannskapet: signs in, opens Mine møter,
  * the meeting and an item, reads the saksframlegg and the attached PDF, writes notes, marks the
  * item as read, and finds all of it again after a reload — and offline, once the papers are
- * cached, where a note written is queued and sent when back online. Every page is scanned with axe.
+ * cached, where a note written is queued and sent when back online. A note shared with the party
+ * group is seen by `politiker2` (same party list), a private one is not. Every page is scanned with axe.
  */
 describe('reader: an official reads, annotates and marks read', () => {
   let browser: Browser;
@@ -337,6 +338,56 @@ describe('reader: an official reads, annotates and marks read', () => {
     await reader.logout();
     await page.waitForFunction(async () => !(await caches.has('sekretariat-papers')));
     expect(await page.evaluate(() => localStorage.getItem('sekretariat.reader.user'))).toBeNull();
+  });
+
+  it('shows a note shared with the party group to a colleague of the same party, and not a private one', async () => {
+    const shared = `Partigruppen bør spørre om fartsdumpene (${run}).`;
+    const secret = `Bare for meg: ring rådmannen (${run}).`;
+    /** A fresh browser for a user, signed in; closed after `act`. */
+    const asUser = async (username: string, act: (page: Page, reader: ReaderPage) => Promise<void>) => {
+      const context = await browser.createBrowserContext();
+      try {
+        const fresh = await context.newPage();
+        await fresh.setViewport({ width: 1280, height: 900 });
+        const login = new LoginPage(fresh);
+        await login.open();
+        await login.login(username, 'demo1234');
+        await fresh.waitForSelector('[data-testid="current-user"]');
+        await act(fresh, new ReaderPage(fresh));
+      } finally {
+        await context.close();
+      }
+    };
+
+    let author = '';
+    await asUser('politiker', async (fresh, reader) => {
+      author = (await reader.currentUser()) ?? '';
+      await reader.goto(`/lesesal/${meetingId}`);
+      await reader.waitForMeeting();
+      await reader.openItem(second.title);
+      // The private note first: «Del med partigruppen» stays ticked for the next note.
+      expect(await reader.addNote(secret)).toContain('Notatet er lagret');
+      expect(await reader.addNote(shared, { share: true })).toContain('Notatet er lagret');
+      expect(await reader.noteMeta(shared)).toContain('Delt med gruppen');
+      expect(await reader.noteMeta(secret)).not.toContain('Delt med gruppen');
+      expect(await reader.scan()).toEqual([]);
+    });
+    expect(author).not.toBe('');
+
+    // politiker2: the next on the same party list, substitute in Formannskapet, so reads the meeting.
+    await asUser('politiker2', async (fresh, reader) => {
+      expect(await reader.currentUser()).not.toBe(author);
+      await reader.openMyMeetings();
+      expect(await reader.waitForHeading()).toBe('Mine møter');
+      expect(await reader.scan()).toEqual([]);
+      await reader.openMeetingFromList(meetingId);
+      expect(await reader.scan()).toEqual([]);
+      await reader.openItem(second.title);
+      await reader.waitForNote(shared);
+      expect(await reader.noteMeta(shared)).toContain(`Fra ${author}`);
+      expect(await reader.noteTexts()).toEqual([shared]);
+      expect(await reader.scan()).toEqual([]);
+    });
   });
 
   it('scanned every page without WCAG 2.1 A/AA violations', () => {

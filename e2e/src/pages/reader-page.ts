@@ -99,6 +99,20 @@ export class ReaderPage extends AppPage {
     return this.page.$$eval('[data-testid="note-text"]', (ns) => ns.map((n) => n.textContent?.trim() ?? ''));
   }
 
+  /** The line above the note with this text: who wrote it ('Fra …' for a group member's), page, sharing. */
+  noteMeta(text: string): Promise<string> {
+    return this.page.$$eval(
+      '[data-testid="note"]',
+      (notes, t) =>
+        notes
+          .find((n) => n.querySelector('[data-testid="note-text"]')?.textContent?.trim() === t)
+          ?.querySelector('.note-meta')
+          ?.textContent?.replace(/\s+/g, ' ')
+          .trim() ?? '',
+      text,
+    );
+  }
+
   async waitForNote(text: string): Promise<void> {
     await this.page.waitForFunction(
       (t) =>

@@ -30,13 +30,14 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[] 
   { username: 'admin', displayName: 'Ada Administrator', roles: ['admin'] },
   { username: 'sekretariat', displayName: 'Siri Sekretær', roles: ['secretariat'] },
   { username: 'politiker', displayName: 'Per Politiker', roles: ['official'] },
+  { username: 'politiker2', displayName: 'Pia Politiker', roles: ['official'] },
   { username: 'valgmedarbeider', displayName: 'Vera Valgmedarbeider', roles: ['election_staff'] },
   { username: 'valgstyre', displayName: 'Viggo Valgstyre', roles: ['election_board'] },
 ];
 
 /**
  * A synthetic municipality: parties, a kommunestyre of 27 with ranked substitutes per party,
- * a formannskap of 7 drawn from it, two committees of 9, and one user of each role.
+ * a formannskap of 7 drawn from it, two committees of 9, and one user of each role (two officials).
  */
 export async function seedMunicipality(orm: MikroORM, options: SeedOptions): Promise<Municipality> {
   const rand = prng(options.seed ?? 2027);
@@ -85,10 +86,15 @@ export async function seedMunicipality(orm: MikroORM, options: SeedOptions): Pro
       }
     }
     ksMembers.forEach((x, i) => seat(ks, x.person, x.party, 'member', i === 0 ? 'leader' : i === 7 ? 'deputy_leader' : 'member', null));
-    // The demo official sits in the kommunestyre and the formannskap (second on the largest list).
-    const official = users.find((u) => u.roles.includes('official'))!;
-    official.person = ref(ksMembers[1]!.person);
-    official.displayName = `${ksMembers[1]!.person.givenName} ${ksMembers[1]!.person.familyName}`;
+    // The demo official sits in the kommunestyre and the formannskap (second on the largest list);
+    // politiker2 is the next member of the same list (a kommunestyre member and formannskap substitute),
+    // so notes shared with the party group can be tried between two users.
+    const [official, official2] = users.filter((u) => u.roles.includes('official'));
+    const colleague = ksMembers.slice(2).find((x) => x.party === ksMembers[1]!.party)!;
+    for (const [user, member] of [[official!, ksMembers[1]!], [official2!, colleague]] as const) {
+      user.person = ref(member.person);
+      user.displayName = `${member.person.givenName} ${member.person.familyName}`;
+    }
     for (const p of parties) {
       for (let r = 1; r <= p.seats + 2; r++) seat(ks, person(p.entity), p.entity, 'substitute', 'member', r);
     }
