@@ -13,7 +13,6 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ReaderDocument } from '@sekretariat/contracts';
-import { firstValueFrom } from 'rxjs';
 import { errorMessageKey } from '../core/api/api-error';
 import { LanguageService } from '../core/i18n/language.service';
 import { TranslatedTitleStrategy } from '../core/routing/translated-title-strategy';
@@ -92,8 +91,12 @@ export class ReaderItemPage {
   protected readonly read = computed(() => {
     const override = this.readOverride();
     if (override?.itemId === this.itemId()) return override.read;
-    return this.item()?.read ?? false;
+    return this.sync.queuedRead('item', this.itemId()) ?? this.item()?.read ?? false;
   });
+  /** The item's read mark waits in the outbox for the network. */
+  protected readonly readPending = computed(
+    () => this.sync.queuedRead('item', this.itemId()) !== undefined,
+  );
   protected readonly marking = signal(false);
   protected readonly readMessage = signal<string | null>(null);
   protected readonly readError = signal<string | null>(null);
@@ -103,7 +106,15 @@ export class ReaderItemPage {
   protected readonly documentRead = computed(() => {
     const document = this.document();
     if (!document) return false;
-    return this.documentReadOverrides().get(document.id) ?? document.read;
+    return (
+      this.documentReadOverrides().get(document.id) ??
+      this.sync.queuedRead('document', document.id) ??
+      document.read
+    );
+  });
+  protected readonly documentReadPending = computed(() => {
+    const document = this.document();
+    return !!document && this.sync.queuedRead('document', document.id) !== undefined;
   });
 
   protected readonly viewerPage = signal<number | null>(null);
@@ -144,9 +155,11 @@ export class ReaderItemPage {
     this.marking.set(true);
     this.readError.set(null);
     try {
-      await firstValueFrom(this.api.markItemRead(itemId, read));
+      const outcome = await this.sync.markRead('item', itemId, read);
       this.readOverride.set({ itemId, read });
-      this.readMessage.set(read ? 'reader.item.markedRead' : 'reader.item.markedUnread');
+      this.readMessage.set(
+        `reader.item.marked${read ? 'Read' : 'Unread'}${outcome === 'queued' ? 'Queued' : ''}`,
+      );
     } catch (error) {
       this.readError.set(errorMessageKey(error));
     } finally {
@@ -159,9 +172,11 @@ export class ReaderItemPage {
     this.marking.set(true);
     this.readError.set(null);
     try {
-      await firstValueFrom(this.api.markDocumentRead(document.id, read));
+      const outcome = await this.sync.markRead('document', document.id, read);
       this.documentReadOverrides.update((overrides) => new Map(overrides).set(document.id, read));
-      this.readMessage.set(read ? 'reader.document.markedRead' : 'reader.document.markedUnread');
+      this.readMessage.set(
+        `reader.document.marked${read ? 'Read' : 'Unread'}${outcome === 'queued' ? 'Queued' : ''}`,
+      );
     } catch (error) {
       this.readError.set(errorMessageKey(error));
     } finally {

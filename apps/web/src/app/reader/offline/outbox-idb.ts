@@ -1,20 +1,20 @@
-import type { OutboxEntry, OutboxStore } from './outbox';
+import type { OutboxStore, StoredEntry } from './outbox';
 
 const DB_NAME = 'sekretariat-reader';
 const STORE = 'outbox';
 
-/** The outbox in IndexedDB: one object store keyed by `OutboxEntry.key`. */
+/** The outbox in IndexedDB: one object store keyed by the entry's `key` (notes and read marks). */
 export class IdbOutboxStore implements OutboxStore {
   private db: Promise<IDBDatabase> | null = null;
 
   constructor(private readonly factory: IDBFactory = indexedDB) {}
 
-  async all(): Promise<OutboxEntry[]> {
+  async all(): Promise<StoredEntry[]> {
     const store = await this.objectStore('readonly');
-    return request(store.getAll() as IDBRequest<OutboxEntry[]>);
+    return request(store.getAll() as IDBRequest<StoredEntry[]>);
   }
 
-  async put(entry: OutboxEntry): Promise<void> {
+  async put(entry: StoredEntry): Promise<void> {
     const store = await this.objectStore('readwrite');
     await request(store.put(entry));
   }

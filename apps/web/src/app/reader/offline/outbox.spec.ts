@@ -6,7 +6,14 @@ import type {
   SyncResponse,
   SyncResult,
 } from '@sekretariat/contracts';
-import { MemoryOutboxStore, NetworkError, Outbox, coalesce } from './outbox';
+import {
+  MemoryOutboxStore,
+  NetworkError,
+  Outbox,
+  type QueuedReadMark,
+  ReadMarkRefused,
+  coalesce,
+} from './outbox';
 
 const DOC = '00000000-0000-4000-8000-0000000000d1';
 const A = '00000000-0000-4000-8000-00000000000a';
@@ -182,5 +189,86 @@ describe('Outbox', () => {
     await outbox.enqueue('u1', upsert(B, 'b'));
     await outbox.replay('u1', () => Promise.resolve({ results: [result(A, 'applied')] }));
     expect((await outbox.pending('u1')).map((entry) => entry.change.id)).toEqual([B]);
+  });
+});
+
+describe('Outbox: read marks', () => {
+  const ITEM = '00000000-0000-4000-8000-0000000000e1';
+  let store: MemoryOutboxStore;
+  let outbox: Outbox;
+  let clock: number;
+
+  beforeEach(() => {
+    store = new MemoryOutboxStore();
+    clock = Date.parse('2026-11-26T08:00:00.000Z');
+    outbox = new Outbox(
+      store,
+      () => COPY,
+      () => new Date((clock += 1000)),
+    );
+  });
+
+  const marks = async (userId = 'u1') =>
+    (await outbox.pendingReadMarks(userId)).map((entry) => entry.readMark);
+
+  it('keeps one mark per item or document, the latest, apart from the notes', async () => {
+    await outbox.enqueueReadMark('u1', { target: 'item', id: ITEM, read: true });
+    await outbox.enqueueReadMark('u1', { target: 'document', id: DOC, read: true });
+    await outbox.enqueueReadMark('u1', { target: 'item', id: ITEM, read: false });
+    await outbox.enqueueReadMark('u2', { target: 'item', id: ITEM, read: true });
+    await outbox.enqueue('u1', upsert(A, 'a'));
+
+    expect(await marks()).toEqual([
+      { target: 'document', id: DOC, read: true },
+      { target: 'item', id: ITEM, read: false },
+    ]);
+    expect((await outbox.pending('u1')).map((entry) => entry.change.id)).toEqual([A]);
+  });
+
+  it('replays the marks one by one and empties the queue', async () => {
+    await outbox.enqueueReadMark('u1', { target: 'item', id: ITEM, read: true });
+    await outbox.enqueueReadMark('u1', { target: 'document', id: DOC, read: true });
+    const sent: QueuedReadMark[] = [];
+    const report = await outbox.replayReadMarks('u1', (mark) => {
+      sent.push(mark);
+      return Promise.resolve();
+    });
+    expect(sent).toEqual([
+      { target: 'item', id: ITEM, read: true },
+      { target: 'document', id: DOC, read: true },
+    ]);
+    expect(report).toEqual({ saved: 2, dropped: 0, offline: false });
+    expect(await marks()).toEqual([]);
+  });
+
+  it('keeps everything when the network is still gone, and drops marks the server refuses', async () => {
+    await outbox.enqueueReadMark('u1', { target: 'item', id: ITEM, read: true });
+    await outbox.enqueueReadMark('u1', { target: 'document', id: DOC, read: true });
+    expect(
+      await outbox.replayReadMarks('u1', () => Promise.reject(new NetworkError('offline'))),
+    ).toEqual({ saved: 0, dropped: 0, offline: true });
+    expect(await marks()).toHaveLength(2);
+
+    const report = await outbox.replayReadMarks('u1', (mark) =>
+      mark.target === 'item' ? Promise.reject(new ReadMarkRefused('gone')) : Promise.resolve(),
+    );
+    expect(report).toEqual({ saved: 1, dropped: 1, offline: false });
+    expect(await marks()).toEqual([]);
+  });
+
+  it('keeps the marks when the server fails otherwise', async () => {
+    await outbox.enqueueReadMark('u1', { target: 'item', id: ITEM, read: true });
+    await expect(
+      outbox.replayReadMarks('u1', () => Promise.reject(new Error('500'))),
+    ).rejects.toThrow('500');
+    expect(await marks()).toHaveLength(1);
+  });
+
+  it('keeps a newer mark made while the older one was on its way', async () => {
+    await outbox.enqueueReadMark('u1', { target: 'item', id: ITEM, read: true });
+    await outbox.replayReadMarks('u1', async () => {
+      await outbox.enqueueReadMark('u1', { target: 'item', id: ITEM, read: false });
+    });
+    expect(await marks()).toEqual([{ target: 'item', id: ITEM, read: false }]);
   });
 });

@@ -9,7 +9,8 @@ import type {
 /**
  * Annotation changes waiting for the server: made offline, or when a save failed for want of a
  * network. Kept per user (a shared tablet may have several), one entry per annotation with the
- * latest state, in the order first made. Replayed through POST /api/reader/sync.
+ * latest state, in the order first made. Replayed through POST /api/reader/sync. Read marks made
+ * offline wait in the same store (`ReadMarkEntry`) and are replayed with their own PUT requests.
  *
  * The logic lives here, over a small key–value `OutboxStore`, so that it can be tested with
  * `MemoryOutboxStore`; the app uses `IdbOutboxStore` (IndexedDB, see outbox-idb.ts).
@@ -23,20 +24,45 @@ export interface OutboxEntry {
   readonly queuedAt: string;
 }
 
+/** What a read mark is about: an agenda item or a document. */
+export type ReadTarget = 'item' | 'document';
+
+/** "Marker som lest/ulest" made without a network: replayed with the (idempotent) PUT …/read. */
+export interface QueuedReadMark {
+  readonly target: ReadTarget;
+  readonly id: string;
+  readonly read: boolean;
+}
+
+/** A read mark in the same store as the annotation changes; one per target, the latest wins. */
+export interface ReadMarkEntry {
+  /** `<userId>/read/<target>/<id>`. */
+  readonly key: string;
+  readonly userId: string;
+  readonly readMark: QueuedReadMark;
+  readonly queuedAt: string;
+}
+
+export type StoredEntry = OutboxEntry | ReadMarkEntry;
+
+export function isReadMarkEntry(entry: StoredEntry): entry is ReadMarkEntry {
+  return 'readMark' in entry;
+}
+
 export interface OutboxStore {
-  all(): Promise<OutboxEntry[]>;
-  put(entry: OutboxEntry): Promise<void>;
+  all(): Promise<StoredEntry[]>;
+  put(entry: StoredEntry): Promise<void>;
   remove(key: string): Promise<void>;
 }
 
 export class MemoryOutboxStore implements OutboxStore {
-  private readonly entries = new Map<string, OutboxEntry>();
+  private readonly entries = new Map<string, StoredEntry>();
 
-  all(): Promise<OutboxEntry[]> {
+  all(): Promise<StoredEntry[]> {
     return Promise.resolve([...this.entries.values()]);
   }
 
-  put(entry: OutboxEntry): Promise<void> {
+  put(entry: StoredEntry): Promise<void> {
     this.entries.set(entry.key, entry);
     return Promise.resolve();
   }
@@ -49,6 +75,10 @@ export class MemoryOutboxStore implements OutboxStore {
 
 export function outboxKey(userId: string, annotationId: string): string {
   return `${userId}/${annotationId}`;
+}
+
+export function readMarkKey(userId: string, target: ReadTarget, id: string): string {
+  return `${userId}/read/${target}/${id}`;
 }
 
 function baseVersionOf(change: AnnotationChange): number {
@@ -93,12 +123,31 @@ export interface ReplayReport {
 
 export type SendSync = (input: SyncInput) => Promise<SyncResponse>;
 
+/** Sends one read mark (PUT /api/reader/{items,documents}/:id/read); throws `NetworkError` when offline. */
+export type SendReadMark = (mark: QueuedReadMark) => Promise<void>;
+
+export interface ReadMarkReplayReport {
+  readonly saved: number;
+  /** Refused by the server (the item or document is gone, or no longer readable): dropped. */
+  readonly dropped: number;
+  readonly offline: boolean;
+}
+
 /** Thrown by `SendSync` when the request never reached the server (try again later). */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
 }
 
+/** Thrown by `SendReadMark` when the server refuses the mark for good (the target is gone or closed to the user). */
+export class ReadMarkRefused extends Error {
+  override readonly name = 'ReadMarkRefused';
+}
+
 const MAX_BATCH = 500;
+
+function byQueuedAt(a: StoredEntry, b: StoredEntry): number {
+  return a.queuedAt.localeCompare(b.queuedAt) || a.key.localeCompare(b.key);
+}
 
 export class Outbox {
   constructor(
@@ -110,7 +159,9 @@ export class Outbox {
   /** Queues a change, merged with what is already queued for the same annotation. */
   async enqueue(userId: string, change: AnnotationChange): Promise<void> {
     const key = outboxKey(userId, change.id);
-    const queued = (await this.store.all()).find((entry) => entry.key === key);
+    const queued = (await this.store.all()).find(
+      (entry): entry is OutboxEntry => entry.key === key && !isReadMarkEntry(entry),
+    );
     const merged = coalesce(queued?.change, change);
     if (!merged) {
       await this.store.remove(key);
@@ -124,12 +175,64 @@ export class Outbox {
     });
   }
 
-  /** The user's queued changes, oldest first. */
+  /** The user's queued annotation changes, oldest first. */
   async pending(userId: string): Promise<OutboxEntry[]> {
     const entries = await this.store.all();
     return entries
-      .filter((entry) => entry.userId === userId)
-      .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt) || a.key.localeCompare(b.key));
+      .filter((entry): entry is OutboxEntry => !isReadMarkEntry(entry) && entry.userId === userId)
+      .sort(byQueuedAt);
+  }
+
+  /** Queues a read mark in place of any queued one for the same item or document. */
+  async enqueueReadMark(userId: string, mark: QueuedReadMark): Promise<void> {
+    await this.store.put({
+      key: readMarkKey(userId, mark.target, mark.id),
+      userId,
+      readMark: mark,
+      queuedAt: this.now().toISOString(),
+    });
+  }
+
+  /** The user's queued read marks, oldest first. */
+  async pendingReadMarks(userId: string): Promise<ReadMarkEntry[]> {
+    const entries = await this.store.all();
+    return entries
+      .filter((entry): entry is ReadMarkEntry => isReadMarkEntry(entry) && entry.userId === userId)
+      .sort(byQueuedAt);
+  }
+
+  /**
+   * Sends the user's queued read marks one by one (the PUT is idempotent, so sending one twice does
+   * no harm). A mark the server refuses (`ReadMarkRefused`) is dropped; a network failure stops and
+   * keeps the rest; any other failure (session ended, server error) is thrown and keeps the rest.
+   */
+  async replayReadMarks(userId: string, send: SendReadMark): Promise<ReadMarkReplayReport> {
+    let saved = 0;
+    let dropped = 0;
+    for (const entry of await this.pendingReadMarks(userId)) {
+      try {
+        await send(entry.readMark);
+        saved++;
+      } catch (error) {
+        if (error instanceof NetworkError) return { saved, dropped, offline: true };
+        if (!(error instanceof ReadMarkRefused)) throw error;
+        dropped++;
+      }
+      await this.removeIfUnchanged(entry);
+    }
+    return { saved, dropped, offline: false };
+  }
+
+  /** Removes a sent entry unless a newer mark for the same target was queued meanwhile. */
+  private async removeIfUnchanged(sent: ReadMarkEntry): Promise<void> {
+    const now = (await this.store.all()).find((entry) => entry.key === sent.key);
+    if (
+      now &&
+      isReadMarkEntry(now) &&
+      now.queuedAt === sent.queuedAt &&
+      now.readMark.read === sent.readMark.read
+    )
+      await this.store.remove(sent.key);
   }
 
   /**

@@ -10,6 +10,7 @@ import { OUTBOX_STORE, ReaderSync } from './reader-sync';
 
 const NOTE = '00000000-0000-4000-8000-00000000000a';
 const ITEM = '00000000-0000-4000-8000-0000000000e1';
+const DOC = '00000000-0000-4000-8000-0000000000d1';
 
 function input(text: string, baseVersion = 0): AnnotationUpsertInput {
   return {
@@ -121,6 +122,73 @@ describe('ReaderSync', () => {
     copy.flush({});
     await expect(saving).resolves.toBe('copied');
     expect(sync.message()?.key).toBe('reader.notes.copied');
+  });
+
+  it('marks an item read at once when the server answers', async () => {
+    const marking = sync.markRead('item', ITEM, true);
+    await settle();
+    const put = http.expectOne(`/api/reader/items/${ITEM}/read`);
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({ read: true });
+    put.flush({ targetId: ITEM, read: true, readAt: '2026-11-26T08:00:00.000Z' });
+    await expect(marking).resolves.toBe('saved');
+    expect(sync.queuedRead('item', ITEM)).toBeUndefined();
+  });
+
+  it('queues a read mark when the network fails, shows it at once, and sends it when back online', async () => {
+    const marking = sync.markRead('document', DOC, true);
+    await settle();
+    http.expectOne(`/api/reader/documents/${DOC}/read`).error(new ProgressEvent('error'));
+    await expect(marking).resolves.toBe('queued');
+    expect(sync.queuedRead('document', DOC)).toBe(true);
+    // The notes' outbox is not where read marks show.
+    expect(await sync.pending()).toEqual([]);
+
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    http.expectNone('/api/reader/sync');
+    const put = http.expectOne(`/api/reader/documents/${DOC}/read`);
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({ read: true });
+    put.flush({ targetId: DOC, read: true, readAt: '2026-11-26T08:00:00.000Z' });
+    await settle();
+    expect(sync.queuedRead('document', DOC)).toBeUndefined();
+  });
+
+  it('queues without trying the server while the browser is offline; the latest mark wins', async () => {
+    const onLine = jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      await expect(sync.markRead('item', ITEM, true)).resolves.toBe('queued');
+      await expect(sync.markRead('item', ITEM, false)).resolves.toBe('queued');
+      expect(sync.queuedRead('item', ITEM)).toBe(false);
+      http.expectNone(`/api/reader/items/${ITEM}/read`);
+    } finally {
+      onLine.mockRestore();
+    }
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    const put = http.expectOne(`/api/reader/items/${ITEM}/read`);
+    expect(put.request.body).toEqual({ read: false });
+    put.flush({ targetId: ITEM, read: false, readAt: null });
+    await settle();
+    expect(sync.queuedRead('item', ITEM)).toBeUndefined();
+  });
+
+  it('drops a queued mark the server refuses (the item is gone)', async () => {
+    const marking = sync.markRead('item', ITEM, true);
+    await settle();
+    http.expectOne(`/api/reader/items/${ITEM}/read`).error(new ProgressEvent('error'));
+    await marking;
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    http
+      .expectOne(`/api/reader/items/${ITEM}/read`)
+      .flush(
+        { code: 'AGENDA_ITEM_NOT_FOUND', message: 'Finnes ikke.' },
+        { status: 404, statusText: 'Not Found' },
+      );
+    await settle();
+    expect(sync.queuedRead('item', ITEM)).toBeUndefined();
   });
 
   it('remembers the reader for offline use, and forgets it on logout', async () => {

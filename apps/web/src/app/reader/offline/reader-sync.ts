@@ -10,8 +10,8 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import type { AnnotationUpsertInput, SessionUser } from '@sekretariat/contracts';
-import { firstValueFrom } from 'rxjs';
+import type { AnnotationUpsertInput, ReadMarkResponse, SessionUser } from '@sekretariat/contracts';
+import { type Observable, firstValueFrom } from 'rxjs';
 import { ApiError } from '../../core/api/api-error';
 import { SessionStore } from '../../core/session/session-store';
 import { newId } from '../new-id';
@@ -23,6 +23,9 @@ import {
   Outbox,
   type OutboxEntry,
   type OutboxStore,
+  type QueuedReadMark,
+  ReadMarkRefused,
+  type ReadTarget,
 } from './outbox';
 import { IdbOutboxStore } from './outbox-idb';
 
@@ -54,6 +57,11 @@ export interface SyncMessage {
 
 export type SaveOutcome = 'saved' | 'queued' | 'copied';
 export type DeleteOutcome = 'deleted' | 'queued' | 'refused';
+export type ReadMarkOutcome = 'saved' | 'queued';
+
+function readKey(target: ReadTarget, id: string): string {
+  return `${target}/${id}`;
+}
 
 function isNetworkFailure(error: unknown): boolean {
   return error instanceof ApiError && error.status === 0;
@@ -74,6 +82,8 @@ export class ReaderSync {
 
   /** Bumped whenever the outbox changes, so that panels read their pending notes again. */
   readonly changes = signal(0);
+  /** Read marks waiting for the network, by `<target>/<id>`: shown as made, with a hint. */
+  private readonly queuedReads = signal<ReadonlyMap<string, boolean>>(new Map());
   readonly message = signal<SyncMessage | null>(null);
   /** Whether the browser says it is online (follows the online/offline events). */
   readonly online = signal(this.isOnline());
@@ -128,6 +138,33 @@ export class ReaderSync {
   async pending(): Promise<OutboxEntry[]> {
     const user = this.user();
     return user ? this.outbox.pending(user.id) : [];
+  }
+
+  /** The read state queued for an item or document, if a mark is waiting for the network. */
+  queuedRead(target: ReadTarget, id: string): boolean | undefined {
+    return this.queuedReads().get(readKey(target, id));
+  }
+
+  /**
+   * Marks an item or document read or unread: at once when the server answers, otherwise queued
+   * and sent when back online. A mark behind one still queued for the same target replaces it.
+   */
+  async markRead(target: ReadTarget, id: string, read: boolean): Promise<ReadMarkOutcome> {
+    const user = this.requireUser();
+    const mark: QueuedReadMark = { target, id, read };
+    if (!this.isOnline() || this.queuedRead(target, id) !== undefined) {
+      await this.queueReadMark(user, mark);
+      if (this.isOnline()) void this.replay();
+      return 'queued';
+    }
+    try {
+      await firstValueFrom(this.putReadMark(mark));
+      return 'saved';
+    } catch (error) {
+      if (!isNetworkFailure(error)) throw error;
+      await this.queueReadMark(user, mark);
+      return 'queued';
+    }
   }
 
   async save(id: string, input: AnnotationUpsertInput): Promise<SaveOutcome> {
@@ -206,6 +243,13 @@ export class ReaderSync {
     const user = this.session.user();
     if (!user || !this.isOnline()) return;
     try {
+      await this.outbox.replayReadMarks(user.id, (mark) => this.sendReadMark(mark));
+    } catch {
+      // The server failed: the marks stay queued for the next try.
+    } finally {
+      await this.loadQueuedReads(user.id);
+    }
+    try {
       const report = await this.outbox.replay(user.id, (input) =>
         firstValueFrom(this.api.sync(input)).catch((error: unknown) => {
           throw isNetworkFailure(error) ? new NetworkError('offline') : error;
@@ -227,7 +271,38 @@ export class ReaderSync {
   private async retryIfWaiting(): Promise<void> {
     const online = this.isOnline();
     this.online.set(online);
-    if (online && !this.replaying && (await this.pending()).length > 0) await this.backOnline();
+    if (!online || this.replaying) return;
+    if ((await this.pending()).length > 0 || this.queuedReads().size > 0) await this.backOnline();
+  }
+
+  /** PUT …/read; a request that never reached the server becomes a `NetworkError`. */
+  private async sendReadMark(mark: QueuedReadMark): Promise<void> {
+    try {
+      await firstValueFrom(this.putReadMark(mark));
+    } catch (error) {
+      if (isNetworkFailure(error)) throw new NetworkError('offline');
+      if (error instanceof ApiError && [400, 403, 404].includes(error.status))
+        throw new ReadMarkRefused(error.message);
+      throw error;
+    }
+  }
+
+  private putReadMark(mark: QueuedReadMark): Observable<ReadMarkResponse> {
+    return mark.target === 'item'
+      ? this.api.markItemRead(mark.id, mark.read)
+      : this.api.markDocumentRead(mark.id, mark.read);
+  }
+
+  private async queueReadMark(user: ReaderUser, mark: QueuedReadMark): Promise<void> {
+    await this.outbox.enqueueReadMark(user.id, mark);
+    await this.loadQueuedReads(user.id);
+  }
+
+  private async loadQueuedReads(userId: string): Promise<void> {
+    const entries = await this.outbox.pendingReadMarks(userId);
+    this.queuedReads.set(
+      new Map(entries.map(({ readMark }) => [readKey(readMark.target, readMark.id), readMark.read])),
+    );
   }
 
   private async backOnline(): Promise<void> {
@@ -236,6 +311,10 @@ export class ReaderSync {
   }
 
   private userChanged(user: SessionUser | null): void {
+    // Signed out: the marks are not the next user's to see. Offline start: the remembered reader's.
+    const reader = user ?? (this.previousUserId ? null : this.user());
+    if (reader) void this.loadQueuedReads(reader.id);
+    else this.queuedReads.set(new Map());
     if (user) {
       this.remember({ id: user.id, displayName: user.displayName });
       if (this.previousUserId !== user.id) void this.replay();
