@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { MembershipLeave } from '../bodies/membership-leave.entity.js';
 import { runInTenant, SYSTEM_ACTOR } from '../database/tenant.js';
 import { AbsenceLink } from './absence-link.entity.js';
-import { newToken, hashToken } from './tokens.js';
+import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
 
 /**
  * Issues each member a personal absence link for the meeting (`/forfall/<token>`) and returns the
@@ -14,8 +14,8 @@ export async function issueAbsenceLinks(orm: MikroORM, municipalityId: string, m
   return runInTenant(orm, { municipalityId, actor: SYSTEM_ACTOR }, async (em) => {
     const tokens = new Map<string, string>();
     for (const personId of new Set(personIds)) {
-      const token = newToken();
-      em.create(AbsenceLink, { municipality: municipalityId, meeting: meetingId, person: personId, tokenHash: hashToken(token) });
+      const token = newSecretToken();
+      em.create(AbsenceLink, { municipality: municipalityId, meeting: meetingId, person: personId, tokenHash: hashSecretToken(token) });
       tokens.set(personId, token);
     }
     await em.flush();

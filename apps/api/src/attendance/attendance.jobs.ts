@@ -8,7 +8,8 @@ import { MailService } from '../mail/mail.service.js';
 import { MeetingNoticeService } from '../meetings/meeting-notice.service.js';
 import { formatOsloDate, formatOsloTime } from '../pdf/document-layout.js';
 import { SubstituteSummons } from './summons.entity.js';
-import { hashToken, link, newToken } from './tokens.js';
+import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
+import { link } from './tokens.js';
 
 export const SEND_SUMMONS_JOB = 'attendance.send-summons';
 
@@ -67,8 +68,8 @@ export class SummonsMailJob implements OnModuleInit {
         await em.flush();
         return { skipped: 'no e-mail' };
       }
-      const made = newToken();
-      summons.tokenHash = hashToken(made);
+      const made = newSecretToken();
+      summons.tokenHash = hashSecretToken(made);
       await em.flush();
       return made;
     });

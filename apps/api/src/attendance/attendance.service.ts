@@ -36,7 +36,8 @@ import {
 import { SummonsMailJob, SummonsWithdrawnMailJob } from './attendance.jobs.js';
 import { alreadyAsked, answerRefusal, nextStep, OPEN_STATUSES, transition } from './rules/summons.js';
 import { SubstituteSummons } from './summons.entity.js';
-import { hashToken, osloDay } from './tokens.js';
+import { osloDay } from '../bodies/dates.js';
+import { hashSecretToken } from '../common/secret-token.js';
 
 export interface AbsenceRequest {
   personId: string;
@@ -195,7 +196,7 @@ export class AttendanceService {
   }
 
   private async summonsByToken(token: string): Promise<SubstituteSummons> {
-    const summons = await this.em.findOne(SubstituteSummons, { tokenHash: hashToken(token) });
+    const summons = await this.em.findOne(SubstituteSummons, { tokenHash: hashSecretToken(token) });
     if (!summons) throw new SummonsNotFoundError();
     return summons;
   }
@@ -331,7 +332,7 @@ export class AttendanceService {
   }
 
   private async linkByToken(token: string): Promise<AbsenceLink> {
-    const found = await this.em.findOne(AbsenceLink, { tokenHash: hashToken(token) }, { populate: ['person', 'meeting'] });
+    const found = await this.em.findOne(AbsenceLink, { tokenHash: hashSecretToken(token) }, { populate: ['person', 'meeting'] });
     if (!found) throw new AbsenceLinkNotFoundError();
     return found;
   }

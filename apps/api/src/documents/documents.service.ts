@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { CaseDocument, DocumentListResponse, DocumentUpdate, DocumentUploadFields } from '@sekretariat/contracts';
@@ -11,7 +10,7 @@ import { CaseNotFoundError } from '../meetings/meetings.errors.js';
 import { PaperAccess, type ExemptScope } from '../meetings/paper-access.js';
 import { LEGAL_GROUNDS, legalGround } from '../meetings/rules/legal-grounds.js';
 import { Document } from './document.entity.js';
-import { DocumentStore } from './document-store.js';
+import { DocumentChecksumError, DocumentStore, sha256Hex } from './document-store.js';
 import { ACCEPTED_TYPES, sniffDocumentType, tooLarge } from './document-types.js';
 import { toCaseDocument } from './documents.mapper.js';
 import { ExtractTextJob } from './extract-text.job.js';
@@ -73,7 +72,7 @@ export class DocumentsService {
     const exemption = checkExemption(fields.public, fields.legalGround);
     if (file.data.length > this.config.DOCUMENT_MAX_BYTES) throw tooLarge(this.config.DOCUMENT_MAX_BYTES);
     const type = await sniffDocumentType(file.data);
-    const sha256 = createHash('sha256').update(file.data).digest('hex');
+    const sha256 = sha256Hex(file.data);
     const [last] = await this.em.find(Document, { case: kase }, { orderBy: { position: 'desc' }, limit: 1, fields: ['position'] });
     const key = await this.store.put(file.data, sha256);
     let document: Document;
@@ -178,13 +177,14 @@ export class DocumentsService {
   }
 
   private async read(document: Document): Promise<DocumentContent> {
-    const data = await this.store.read(document.storageKey);
-    const sha256 = createHash('sha256').update(data).digest('hex');
-    if (sha256 !== document.sha256 || data.length !== document.size) {
-      this.logger.error(`Document ${document.id} does not match its checksum (stored ${document.sha256}, read ${sha256}, ${data.length} bytes)`);
+    try {
+      const data = await this.store.readVerified(document.storageKey, document);
+      return { data, filename: document.filename, contentType: document.contentType };
+    } catch (error) {
+      if (!(error instanceof DocumentChecksumError)) throw error;
+      this.logger.error(`Document ${document.id} does not match its checksum: ${error.message}`);
       throw new DomainError('DOCUMENT_CORRUPT', 'Dokumentet er skadet og kan ikke vises. Sekretariatet er varslet.', 500);
     }
-    return { data, filename: document.filename, contentType: document.contentType };
   }
 
   private async case(id: string): Promise<Case> {

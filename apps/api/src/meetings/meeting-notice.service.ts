@@ -8,6 +8,7 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingNotFoundError } from './meetings.errors.js';
 import { toAgendaItemDto } from './meetings.mapper.js';
+import { osloDay } from '../bodies/dates.js';
 
 export interface RenderedNotice {
   meeting: Meeting;
@@ -52,7 +53,7 @@ export class MeetingNoticeService {
   async render(meetingId: string): Promise<RenderedNotice> {
     const { meeting, bodyName, doc } = await this.compose(meetingId);
     const pdf = await this.renderer.render(doc);
-    const day = meeting.startsAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+    const day = osloDay(meeting.startsAt);
     return { meeting, bodyName, title: doc.title, pdf, filename: `moteinnkalling-${day}.pdf` };
   }
 

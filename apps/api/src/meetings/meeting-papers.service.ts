@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { PDFDocument, type PDFImage, StandardFonts } from 'pdf-lib';
@@ -13,6 +12,7 @@ import { MeetingNoticeService } from './meeting-notice.service.js';
 import { personName, toAgendaItemDto } from './meetings.mapper.js';
 import { MeetingsService } from './meetings.service.js';
 import { PaperAccess, type ExemptScope } from './paper-access.js';
+import { osloDay } from '../bodies/dates.js';
 
 /** An attachment as it goes into the papers: merged pages, an image on a page, or only its title. */
 type Attachment = { title: string } & ({ kind: 'pdf'; pdf: PDFDocument } | { kind: 'image'; bytes: Buffer; type: 'png' | 'jpg' } | { kind: 'listed' });
@@ -93,7 +93,7 @@ export class MeetingPapersService {
         }
       }
     }
-    const day = meeting.startsAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+    const day = osloDay(meeting.startsAt);
     return { pdf: Buffer.from(await out.save()), filename: `motedokumenter-${day}.pdf` };
   }
 
@@ -107,8 +107,7 @@ export class MeetingPapersService {
         continue;
       }
       try {
-        const bytes = await this.store.read(d.storageKey);
-        if (createHash('sha256').update(bytes).digest('hex') !== d.sha256) throw new Error('checksum mismatch');
+        const bytes = await this.store.readVerified(d.storageKey, d);
         if (type === 'pdf') out.push({ title: d.title, kind: 'pdf', pdf: await PDFDocument.load(bytes, { ignoreEncryption: false }) });
         else out.push({ title: d.title, kind: 'image', bytes, type });
       } catch (error) {

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Body } from '../../bodies/body.entity.js';
-import type { DocumentStore } from '../../documents/document-store.js';
+import { type DocumentStore, sha256Hex } from '../../documents/document-store.js';
 import { Document } from '../../documents/document.entity.js';
 import { AgendaItem } from '../../meetings/agenda-item.entity.js';
 import { Case } from '../../meetings/case.entity.js';
@@ -110,7 +109,7 @@ export async function seedDemoMeetings(em: EntityManager, municipalityId: string
     cases.push(kase);
     if (c.attachment) {
       const bytes = await pdf(c.attachment.pages);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const sha256 = sha256Hex(bytes);
       const storageKey = await store.put(bytes, sha256);
       em.create(Document, {
         municipality: municipalityId,
