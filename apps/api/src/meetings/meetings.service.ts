@@ -64,16 +64,6 @@ export class MeetingsService {
     return meetings.map((m) => toMeetingDto(m, body.name));
   }
 
-  /** Published meetings of open bodies that are not over yet, soonest first. */
-  async upcomingPublic(now: Date): Promise<MeetingDto[]> {
-    const meetings = await this.em.find(
-      Meeting,
-      { status: { $ne: 'planned' }, body: { isPublic: true }, $or: [{ endsAt: { $gte: now } }, { endsAt: null, startsAt: { $gte: now } }] },
-      { populate: ['body'], orderBy: { startsAt: 'asc' } },
-    );
-    return meetings.map((m) => toMeetingDto(m, m.body.getEntity().name));
-  }
-
   async get(id: string, reader: Pick<Reader, 'publicOnly'>): Promise<Meeting> {
     const meeting = await this.em.findOne(Meeting, reader.publicOnly ? { id, status: { $ne: 'planned' }, body: { isPublic: true } } : { id }, { populate: ['body'] });
     if (!meeting) throw new MeetingNotFoundError();
