@@ -32,7 +32,8 @@ const FAMILY = ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen',
 const OTHER = ['0301', '1103', '1108', '1508', '1804', '3101', '3201', '3301', '3403', '3905', '4001', '4204', '4601', '5001', '5501', '5601'];
 const STREETS = ['Storgata', 'Kirkeveien', 'Skolegata', 'Fjordveien', 'Strandgata', 'Bakkeveien'];
 
-// Birth dates 1930–2007 (III 000–499 → 1900s), days 1–28 to keep every date valid.
+// Birth dates 1930–2007, days 1–28 to keep every date valid; the individual number gives the
+// century (docs/domain.md §5): III 000–499 for the 1900s, 500–999 for 2000–2039.
 const dates = [];
 for (let y = 1930; y <= 2007; y++) for (let m = 1; m <= 12; m++) for (let d = 1; d <= 28; d++) dates.push([y, m, d]);
 
@@ -46,7 +47,8 @@ for (let k = 0; written < voters; k++) {
   const [y, m, d] = dates[k % dates.length];
   const ind = Math.floor(k / dates.length);
   if (ind > 499) throw new Error('too many voters for this generator');
-  const digits = [Math.floor(d / 10), d % 10, Math.floor((m + 80) / 10), (m + 80) % 10, Math.floor((y % 100) / 10), y % 10, Math.floor(ind / 100), Math.floor(ind / 10) % 10, ind % 10];
+  const iii = y >= 2000 ? 500 + ind : ind;
+  const digits = [Math.floor(d / 10), d % 10, Math.floor((m + 80) / 10), (m + 80) % 10, Math.floor((y % 100) / 10), y % 10, Math.floor(iii / 100), Math.floor(iii / 10) % 10, iii % 10];
   const k1 = control(digits, W1);
   if (k1 === 10) continue;
   const k2 = control([...digits, k1], W2);

@@ -16,11 +16,17 @@ export class ApiSession {
     return session;
   }
 
-  async json<T>(method: 'GET' | 'POST', path: string, body?: unknown, expected = [200, 201]): Promise<T> {
+  async json<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, expected = [200, 201]): Promise<T> {
     const res = await this.request(method, path, body);
     const text = await res.text();
     if (!expected.includes(res.status)) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
     return JSON.parse(text) as T;
+  }
+
+  /** A file as bytes (a PDF), with its headers. */
+  async bytes(path: string): Promise<{ status: number; headers: Headers; body: Buffer }> {
+    const res = await this.request('GET', path);
+    return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
   }
 
   /** Sends a CSV file's text as it is (the roll upload). */
@@ -39,7 +45,8 @@ export class ApiSession {
     return fetch(`${BASE_URL}${path}`, {
       method,
       headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        // The API takes state changes as JSON only, also bodiless ones.
+        ...(body === undefined && method === 'GET' ? {} : { 'content-type': 'application/json' }),
         ...(this.cookie ? { cookie: this.cookie } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),

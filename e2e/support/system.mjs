@@ -6,12 +6,17 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const MAIN = path.join(REPO_ROOT, 'apps/api/dist/main.js');
 
-/** Spawns the API with Node 24 from node_modules/.bin; resolves when /api/ready answers 200. */
+/**
+ * Spawns the API with Node 24 from node_modules/.bin in a process group of its own, as a shell
+ * runs `npm start`; resolves when /api/ready answers 200. `stop()` sends SIGINT to the whole
+ * group, as Ctrl-C in a terminal does.
+ */
 export async function startSystem({ port, env = {}, baseEnv = process.env, readyTimeoutMs = 90_000 }) {
   const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/node'), [MAIN], {
     cwd: REPO_ROOT,
     env: { ...baseEnv, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
@@ -37,7 +42,7 @@ export async function startSystem({ port, env = {}, baseEnv = process.env, ready
     url: `http://127.0.0.1:${port}`,
     output: () => output,
     stop: async () => {
-      child.kill('SIGINT');
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGINT');
       return exited;
     },
   };

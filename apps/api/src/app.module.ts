@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { AttendanceModule } from './attendance/attendance.module.js';
+import { MinutesModule } from './minutes/minutes.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BodiesModule } from './bodies/bodies.module.js';
@@ -12,7 +13,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { ElectionsModule } from './elections/elections.module.js';
-import { TenantInterceptor } from './database/tenant.interceptor.js';
+import { TenantInterceptor } from './municipalities/tenant.interceptor.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
@@ -20,6 +21,7 @@ import { MeetingPapersModule } from './meetings/meeting-papers.module.js';
 import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
 import { OpenApiModule } from './openapi/openapi.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { PgThrottlerStorage } from './auth/pg-throttler-storage.js';
 import { PdfModule } from './pdf/pdf.module.js';
 import { ReaderModule } from './reader/reader.module.js';
 
@@ -35,6 +37,8 @@ export class AppModule {
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'login', limit: config.LOGIN_RATE_LIMIT, ttl: config.LOGIN_RATE_WINDOW_SECONDS * 1000 }],
           errorMessage: 'For mange innloggingsforsøk. Vent litt og prøv igjen.',
+          // Counted in PostgreSQL, so the limit holds across API processes.
+          storage: new PgThrottlerStorage(orm),
         }),
         AuditModule,
         JobsModule,
@@ -49,6 +53,7 @@ export class AppModule {
         MeetingPapersModule,
         ReaderModule,
         AttendanceModule,
+        MinutesModule,
         OpenApiModule,
       ],
       providers: [

@@ -10,6 +10,9 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ApiExceptionFilter } from './common/http/exception.filter.js';
+import { registerSecurityHeaders } from './common/http/security-headers.js';
+import { guardStateChanges } from './common/http/state-changes.js';
+import { refuseBadText } from './common/http/text-input.js';
 import { requestIdFor } from './common/logging/logging.module.js';
 import { fromRepoRoot } from './common/paths.js';
 import type { Config } from './config/config.js';
@@ -37,13 +40,15 @@ export async function createApp(config: Config, databaseUrl: string, options: { 
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  await app.register(fastifyCookie);
-  // Uploads (case documents) read their parts in the route, within DOCUMENT_MAX_BYTES.
-  await app.register(fastifyMultipart, { limits: { fileSize: config.DOCUMENT_MAX_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
-
   const webDist = fromRepoRoot(config.WEB_DIST ?? 'apps/web/dist/web/browser');
   const indexPath = path.join(webDist, 'index.html');
   const indexHtml = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
+  await app.register(fastifyCookie);
+  // CSP (the web app's; a sandbox for everything under /api), frame protection and the other hardening headers.
+  await registerSecurityHeaders(app, config, indexHtml);
+  // Uploads (case documents) read their parts in the route, within DOCUMENT_MAX_BYTES.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.DOCUMENT_MAX_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
+
   if (indexHtml) {
     await app.register(fastifyStatic, {
       root: webDist,
@@ -63,22 +68,11 @@ export async function createApp(config: Config, databaseUrl: string, options: { 
   fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: ROLL_UPLOAD_MAX_BYTES }, (_req, body, done) => {
     done(null, body);
   });
-  // The API takes JSON only (and multipart for uploads): no HTML form can post to it cross-site.
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api') || request.method === 'GET' || request.method === 'HEAD') return;
-    const type = request.headers['content-type'];
-    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'];
-    if (!hasBody || !type || /^application\/json\b|^multipart\/form-data\b|^(text|application)\/csv\b/i.test(type)) return;
-    await reply.status(415).send({
-      code: 'UNSUPPORTED_MEDIA_TYPE',
-      message: 'Innholdstypen støttes ikke. Send JSON (application/json).',
-      requestId: request.id,
-    });
-  });
+  // State changes only from the site's own pages, each route with its one content type (JSON unless it says otherwise).
+  guardStateChanges(app, config);
+  refuseBadText(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'same-origin');
     if (request.url.startsWith('/api')) void reply.header('cache-control', 'no-store');
   });
   return { app, orm };

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { useOneLogFormat } from './common/logging/logging.module.js';
 import { loadConfig } from './config/load-config.js';
 import { createApp } from './create-app.js';
 import { embeddedDatabaseUrl } from './database/resolve-database.js';
@@ -14,6 +15,7 @@ const logger = new Logger('Worker');
  */
 async function worker(): Promise<void> {
   const config = loadConfig();
+  useOneLogFormat(config);
   const url = config.DATABASE_URL ?? embeddedDatabaseUrl(config);
   const { app } = await createApp(config, url);
   await app.init();

@@ -124,8 +124,8 @@ export default {
       });
       const cpuApi = (await processCpuSeconds(apiPid)) - cpuApi0;
       const cpuPg = (await postgresCpuSeconds()) - cpuPg0;
-      const doubles = (await db.query(`select count(*)::int as n from (select personal_number from advance_vote where status = 'counted' group by election_id, personal_number having count(*) > 1) d`)).rows[0].n;
-      const counted = (await db.query(`select count(*)::int as n from advance_vote where status = 'counted'`)).rows[0].n;
+      const doubles = (await db.query(`select count(*)::int as n from (select personal_number from advance_vote where status = 'approved' group by election_id, personal_number having count(*) > 1) d`)).rows[0].n;
+      const counted = (await db.query(`select count(*)::int as n from advance_vote where status = 'approved'`)).rows[0].n;
       await db.end();
       const ok = result2['2xx'];
       log(`${ok} registered, ${result2.non2xx} refused (voters repeat once the sample is used up), ${counted} counted; API ${cpuApi} s CPU, PostgreSQL ${cpuPg} s CPU`);

@@ -6,5 +6,6 @@ import elections from './elections.mjs';
 import pdf from './pdf.mjs';
 import search from './search.mjs';
 import reader from './reader.mjs';
+import minutes from './minutes.mjs';
 
-export const scenarios = [pdf, elections, reader, search];
+export const scenarios = [pdf, elections, reader, search, minutes];

@@ -66,6 +66,55 @@ export class CounterPage extends AppPage {
     return done!.evaluate((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
   }
 
+  /** What the clerk is to write on the envelope (the next step after a lookup). */
+  envelopeNote(): Promise<string> {
+    return this.page.$eval('[data-testid="envelope-note"]', (e) => e.textContent?.trim() ?? '');
+  }
+
+  /** The next step shown after a lookup: the ballot box or an envelope. */
+  nextStep(): Promise<string | null> {
+    return this.page.$eval('[data-testid="next-step"]', (e) => e.getAttribute('data-action'));
+  }
+
+  /** The status of the last registration as the API answered it: approved or received. */
+  doneStatus(): Promise<string | null> {
+    return this.page.$eval('[data-testid="register-done"]', (e) => e.getAttribute('data-status'));
+  }
+
+  /**
+   * A voter not in the roll: the number stays selected in the search (it is most often mistyped),
+   * so the clerk goes on to the envelope number, the municipality the voter names, the identity.
+   */
+  async registerNotInRoll(envelopeSerial: string, municipality: string): Promise<string> {
+    await this.page.focus('#envelope-serial');
+    await this.page.keyboard.type(envelopeSerial);
+    await this.page.keyboard.press('Enter');
+    await this.waitForFocus('voter-municipality');
+    await this.page.keyboard.type(municipality);
+    await this.page.keyboard.press('Enter');
+    return this.register();
+  }
+
+  /** Angre: opens the dialog (scanned with axe while open), gives the reason, confirms. */
+  async undo(reason: string): Promise<{ text: string; violations: string[] }> {
+    await this.page.click('[data-testid="undo-vote"]');
+    await this.page.waitForSelector('[data-testid="undo-dialog"][open]');
+    // Scanned once the opening animation is over (mid-fade the contrast is not final).
+    await this.page.waitForFunction(() =>
+      (document.querySelector('[data-testid="undo-dialog"]')?.getAnimations({ subtree: true }) ?? []).every((a) => a.playState === 'finished'),
+    );
+    await this.waitForFocus('undo-reason');
+    const violations = await this.scan();
+    await this.page.keyboard.type(reason);
+    await Promise.all([
+      this.page.waitForResponse((r) => r.url().endsWith('/undo') && r.request().method() === 'POST'),
+      this.page.click('[data-testid="undo-submit"]'),
+    ]);
+    const done = await this.page.waitForSelector('[data-testid="undo-done"]');
+    await this.waitForFocus('voter-search');
+    return { text: await done!.evaluate((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()), violations };
+  }
+
   todayCount(): Promise<string> {
     return this.page.$eval('[data-testid="today-count"]', (e) => e.textContent?.trim() ?? '');
   }
@@ -78,5 +127,4 @@ export class CounterPage extends AppPage {
     );
     return this.todayCount();
   }
-
 }

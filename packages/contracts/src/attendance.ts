@@ -109,7 +109,7 @@ export const MeetingSeats = z.object({
   items: z.array(z.object({ id: z.uuid(), number: z.string(), title: z.string() })),
   seats: z.array(SeatState),
   /** Substitutes who have accepted (called-in members of this meeting). */
-  calledIn: z.array(z.object({ personId: z.uuid(), name: z.string(), forName: z.string(), agendaItemNumber: z.string().nullable() })),
+  calledIn: z.array(z.object({ personId: z.uuid(), name: z.string(), forPersonId: z.uuid(), forName: z.string(), agendaItemNumber: z.string().nullable() })),
   /** Seats with an absence and no one who has accepted or been asked: the list is exhausted. */
   emptySeats: z.number().int(),
 });

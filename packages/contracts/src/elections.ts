@@ -77,14 +77,55 @@ export const LookupQuery = z
   });
 export type LookupQuery = z.infer<typeof LookupQuery>;
 
+/**
+ * A vote is received, then approved or rejected by the election board (prøving); a plain vote of
+ * the own municipality's voter who has not voted is approved at once. Cancelled: registered in error.
+ */
+export const VOTE_STATUSES = ['received', 'approved', 'rejected', 'cancelled'] as const;
+export const VoteStatus = z.enum(VOTE_STATUSES);
+export type VoteStatus = z.infer<typeof VoteStatus>;
+
+/** Why a vote is taken in a special envelope (omslagskonvolutt) for the board to decide (domain.md §2.2). */
+export const ENVELOPE_REASONS = ['other_municipality', 'already_voted', 'not_in_roll', 'identity_doubt', 'early_vote'] as const;
+export const EnvelopeReason = z.enum(ENVELOPE_REASONS);
+export type EnvelopeReason = z.infer<typeof EnvelopeReason>;
+
+/** What the clerk writes on the envelope, per reason. */
+export const ENVELOPE_NOTES: Record<EnvelopeReason, string> = {
+  other_municipality: 'Velger i annen kommune: send til kommunen',
+  already_voted: 'Har stemt tidligere',
+  not_in_roll: 'Ikke funnet i manntallet',
+  identity_doubt: 'Tvil om identitet',
+  early_vote: 'Tidligstemme',
+};
+
+/**
+ * Grounds for rejecting a vote in prøving: Valgdirektoratet's criteria (domain.md §2.2), each
+ * criterion not met is a ground.
+ */
+export const REJECTION_GROUNDS = ['not_in_roll', 'not_identified', 'wrong_time', 'wrong_receiver', 'envelope_opened', 'already_approved', 'late'] as const;
+export const RejectionGround = z.enum(REJECTION_GROUNDS);
+export type RejectionGround = z.infer<typeof RejectionGround>;
+export const REJECTION_GROUND_TEXT: Record<RejectionGround, string> = {
+  not_in_roll: 'Velgeren står ikke i manntallet i kommunen',
+  not_identified: 'Ikke nok opplysninger til å identifisere velgeren',
+  wrong_time: 'Ikke avgitt til rett tid',
+  wrong_receiver: 'Ikke avgitt til rett stemmemottaker',
+  envelope_opened: 'Omslagskonvolutten er åpnet',
+  already_approved: 'Velgeren har allerede en godkjent stemmegivning',
+  late: 'Ikke kommet inn innen kl. 17 dagen etter valgdagen',
+};
+
 export const RegisteredVote = z.object({
   id: z.uuid(),
   castAt: z.string(),
   votingPlace: z.string(),
   municipality: z.string(),
   kind: VoteKind,
-  status: z.enum(['counted', 'rejected', 'cancelled']),
+  status: VoteStatus,
   envelopeSerial: z.string().nullable(),
+  envelopeReason: EnvelopeReason.nullable(),
+  rejectGround: RejectionGround.nullable(),
 });
 export type RegisteredVote = z.infer<typeof RegisteredVote>;
 
@@ -102,10 +143,21 @@ export const VoterMatch = z.object({
   existingVote: RegisteredVote.nullable(),
 });
 export type VoterMatch = z.infer<typeof VoterMatch>;
+/** What the clerk does next: never a refusal (a voter is not turned away), the ballot box or a special envelope. */
+export const NextStep = z.object({
+  action: z.enum(['ballot_box', 'envelope']),
+  envelopeReason: EnvelopeReason.nullable(),
+  /** What to write on the envelope (Norwegian). */
+  writeOnEnvelope: z.string().nullable(),
+});
+export type NextStep = z.infer<typeof NextStep>;
+
 export const LookupResponse = z.object({
   status: z.enum(['found', 'not_in_roll', 'already_voted', 'several']),
   message: z.string(),
   matches: z.array(VoterMatch),
+  /** For one voter (or none found): what to do. Null when several match (ask for the personal number). */
+  nextStep: NextStep.nullable(),
 });
 export type LookupResponse = z.infer<typeof LookupResponse>;
 
@@ -114,6 +166,10 @@ export const RegisterVoteInput = z.strictObject({
   votingPlaceId: z.uuid(),
   identityChecked: z.literal(true, { error: 'Bekreft at legitimasjonen er kontrollert.' }),
   envelopeSerial: z.string().trim().max(40).nullable().default(null),
+  /** The clerk doubts the voter's identity: the vote is taken in an envelope for the board. */
+  identityDoubt: z.boolean().default(false),
+  /** For a voter not found in the roll: the municipality they say they live in, if known. */
+  voterMunicipalityNumber: z.string().regex(/^\d{4}$/, 'Kommunenummer har fire siffer.').nullable().default(null),
   /** From the client, once per attempt: a retried or double-clicked request registers once. */
   idempotencyKey: z.string().min(8).max(100),
 });
@@ -123,6 +179,41 @@ export const RegisterVoteResponse = z.object({ vote: RegisteredVote, message: z.
 export type RegisterVoteResponse = z.infer<typeof RegisterVoteResponse>;
 
 export const CancelVoteInput = z.strictObject({ reason: z.string().trim().min(3, 'Skriv en grunn.').max(500) });
+export type CancelVoteInput = z.infer<typeof CancelVoteInput>;
+
+/** The board's decision on received votes (prøving), the same for all listed; a rejection needs its ground. */
+export const VoteDecisionInput = z
+  .strictObject({
+    voteIds: z.array(z.uuid()).min(1).max(500),
+    decision: z.enum(['approve', 'reject']),
+    ground: RejectionGround.nullable().default(null),
+  })
+  .refine((d) => d.decision === 'approve' || d.ground !== null, { path: ['ground'], message: 'Velg grunnen til forkastelsen.' })
+  .refine((d) => new Set(d.voteIds).size === d.voteIds.length, { path: ['voteIds'], message: 'Samme stemmegivning er valgt to ganger.' });
+export type VoteDecisionInput = z.infer<typeof VoteDecisionInput>;
+
+export const ReviewQuery = z.strictObject({ reason: EnvelopeReason.optional() });
+export type ReviewQuery = z.infer<typeof ReviewQuery>;
+
+/** A vote as the board sees it: whose it is, where and by whom it was taken, and the voter's other votes. */
+export const ReviewVote = RegisteredVote.extend({
+  personalNumberMasked: z.string(),
+  voterName: z.string().nullable(),
+  voterMunicipalityNumber: z.string().nullable(),
+  clerkName: z.string(),
+  decidedAt: z.string().nullable(),
+  otherVotes: z.array(RegisteredVote),
+});
+export type ReviewVote = z.infer<typeof ReviewVote>;
+export const ReviewVoteList = z.object({ items: z.array(ReviewVote) });
+export type ReviewVoteList = z.infer<typeof ReviewVoteList>;
+
+/** Search votes by the voter's personal number or name (the board cancelling a registration). */
+export const VoteSearchQuery = z.strictObject({ q: z.string().trim().min(2, 'Skriv minst to tegn.').max(200) });
+export type VoteSearchQuery = z.infer<typeof VoteSearchQuery>;
+
+export const UndoVoteInput = CancelVoteInput;
+export type UndoVoteInput = CancelVoteInput;
 
 export const RollImportReport = z.object({
   jobId: z.string().nullable(),
@@ -134,10 +225,22 @@ export const RollImportReport = z.object({
 });
 export type RollImportReport = z.infer<typeof RollImportReport>;
 
-export const DayCount = z.object({ date: z.iso.date(), votingPlace: z.string(), kind: VoteKind, counted: z.number().int(), rejected: z.number().int(), envelopes: z.number().int() });
+export const DayCount = z.object({
+  date: z.iso.date(),
+  votingPlace: z.string(),
+  kind: VoteKind,
+  received: z.number().int(),
+  approved: z.number().int(),
+  rejected: z.number().int(),
+  cancelled: z.number().int(),
+  envelopes: z.number().int(),
+});
 export const VotesReport = z.object({
   days: z.array(DayCount),
+  /** Rejected votes by ground, cancelled ones by their reason. */
   rejected: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** Votes waiting for the board, by envelope reason. */
+  awaiting: z.array(z.object({ reason: EnvelopeReason, count: z.number().int() })),
   envelopesByMunicipality: z.array(z.object({ municipalityNumber: z.string(), count: z.number().int() })),
   todayAtPlace: z.number().int().optional(),
 });

@@ -11,3 +11,5 @@ export * from './public-meetings.js';
 export * from './reader.js';
 export * from './attendance.js';
 export * from './legal-grounds.js';
+export * from './personal-number.js';
+export * from './minutes.js';

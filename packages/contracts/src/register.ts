@@ -133,7 +133,7 @@ export const GenderCheck = z.object({
   ok: z.boolean(),
   message: z.string(),
 });
-export const GenderBalance = z.object({ applies: z.enum(['required', 'as_far_as_possible']), ok: z.boolean(), checks: z.array(GenderCheck) });
+export const GenderBalance = z.object({ applies: z.enum(['required', 'as_far_as_possible', 'not_applicable']), ok: z.boolean(), checks: z.array(GenderCheck) });
 export type GenderBalance = z.infer<typeof GenderBalance>;
 
 export const SubstituteProposalQuery = z.strictObject({

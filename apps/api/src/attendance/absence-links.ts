@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { MembershipLeave } from '../bodies/membership-leave.entity.js';
-import { runInTenant, SYSTEM_ACTOR } from '../database/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
 import { AbsenceLink } from './absence-link.entity.js';
 import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
 

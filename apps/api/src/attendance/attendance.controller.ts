@@ -1,8 +1,8 @@
 import { Body as RequestBody, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Absence, AbsenceInput, AbsenceListResponse, IdParams, MeetingSeats, OwnAbsenceInput, SummonsAnswerInput } from '@sekretariat/contracts';
-import { Allow, EDITORS, STAFF } from '../auth/allow.decorator.js';
-import { CurrentCaller, type RequestCaller } from '../auth/caller.js';
+import { Allow, EDITORS, STAFF } from '../common/access/allow.decorator.js';
+import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
@@ -33,7 +33,7 @@ export class AttendanceController {
   @Allow(...STAFF)
   @ApiRoute({ summary: 'Every seat of the body on the meeting day: present, absent, disqualified, the substitutes asked and their answers (reasons for the secretariat only)', params: IdParams, response: MeetingSeats })
   seats(@Param(zod(IdParams)) p: IdParams, @CurrentCaller() caller: RequestCaller): Promise<MeetingSeats> {
-    return this.attendance.seats(p.id, { reasons: caller.roles.some((r) => EDITORS.includes(r)) });
+    return this.attendance.seatsFor(caller, p.id);
   }
 
   @Post('meetings/:id/absences')

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuditService } from '../audit/audit.service.js';
 import type { Config } from '../config/config.js';
-import { runInTenant, SYSTEM_ACTOR } from '../database/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { MeetingNoticeService } from '../meetings/meeting-notice.service.js';
@@ -58,9 +58,9 @@ export class SummonsMailJob implements OnModuleInit {
     // First the token's hash is committed, so the link works the moment the mail arrives; a failed
     // send leaves only a hash no one has the token to, and the retry makes a new one.
     const token = await runInTenant(this.orm, scope, async (em) => {
-      // Queued inside the transaction that creates the summons: until that commits, fail and let pg-boss retry.
+      // Queued in the transaction that creates the summons (JobsService.send), so it is there.
       const summons = await em.findOne(SubstituteSummons, data.summonsId, { populate: ['person'] });
-      if (!summons) throw new Error(`Summons ${data.summonsId} not found (yet)`);
+      if (!summons) throw new Error(`Summons ${data.summonsId} not found`);
       if (summons.status !== 'pending') return { skipped: `summons is ${summons.status}` };
       if (!summons.person.getEntity().email) {
         this.logger.warn(`Substitute of summons ${summons.id} has no e-mail; the secretariat must call them`);
@@ -129,7 +129,7 @@ export function withdrawnText(p: { bodyName: string; startsAt: Date; where: stri
 /**
  * Tells a substitute by e-mail that they are not needed after all (the member withdrew the absence):
  * every accepted summons, and a pending one whose summons e-mail has gone (its token is set).
- * Queued inside the withdrawing transaction; until that commits, the job fails and pg-boss retries.
+ * Queued in the withdrawing transaction: it runs only if the withdrawal committed.
  */
 @Injectable()
 export class SummonsWithdrawnMailJob implements OnModuleInit {
@@ -157,7 +157,7 @@ export class SummonsWithdrawnMailJob implements OnModuleInit {
     }
     return runInTenant(this.orm, { municipalityId: data.municipalityId, actor: SYSTEM_ACTOR }, async (em) => {
       const summons = await em.findOne(SubstituteSummons, data.summonsId, { populate: ['person', 'meeting.body'] });
-      if (!summons || summons.status !== 'withdrawn') throw new Error(`Summons ${data.summonsId} not withdrawn (yet)`);
+      if (!summons || summons.status !== 'withdrawn') throw new Error(`Summons ${data.summonsId} not withdrawn`);
       // A pending summons whose e-mail never went: the substitute knows of nothing to call off.
       if (!data.wasAccepted && !summons.tokenHash) return { skipped: 'summons was never e-mailed' };
       const substitute = summons.person.getEntity();

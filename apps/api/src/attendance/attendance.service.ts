@@ -16,9 +16,12 @@ import { Membership } from '../bodies/membership.entity.js';
 import { MembershipsService } from '../bodies/memberships.service.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { currentScope } from '../database/tenant.js';
+import { currentScope } from '../municipalities/tenant.js';
 import { MeetingNotFoundError } from '../meetings/meetings.errors.js';
 import { toAgendaItemDto } from '../meetings/meetings.mapper.js';
+import { PaperAccess } from '../meetings/paper-access.js';
+import { EDITORS } from '../common/access/allow.decorator.js';
+import type { RequestCaller } from '../common/access/caller.js';
 import { AbsenceLink } from './absence-link.entity.js';
 import { MeetingAbsence } from './absence.entity.js';
 import {
@@ -69,6 +72,7 @@ export class AttendanceService {
     private readonly audit: AuditService,
     private readonly mailJob: SummonsMailJob,
     private readonly withdrawnMailJob: SummonsWithdrawnMailJob,
+    private readonly papers: PaperAccess,
   ) {}
 
   private async lockMeeting(id: string): Promise<Meeting> {
@@ -275,7 +279,17 @@ export class AttendanceService {
   }
 
   /** Every seat of the body on the meeting day with its absences and the substitutes asked. */
-  async seats(meetingId: string, options: { reasons: boolean } = { reasons: true }): Promise<MeetingSeats> {
+  /**
+   * The seat overview as `caller` may see it: reasons for the secretariat only, and the titles of
+   * closed items only for those who may read the meeting's exempt papers (PaperAccess), as on
+   * every other route that lists agenda items.
+   */
+  async seatsFor(caller: RequestCaller, meetingId: string): Promise<MeetingSeats> {
+    const { exemptAccess } = await this.papers.forMeeting(caller, meetingId);
+    return this.seats(meetingId, { reasons: caller.roles.some((r) => EDITORS.includes(r)), exemptAccess });
+  }
+
+  async seats(meetingId: string, options: { reasons: boolean; exemptAccess: boolean } = { reasons: true, exemptAccess: true }): Promise<MeetingSeats> {
     const meeting = await this.em.findOne(Meeting, meetingId, { populate: ['body'] });
     if (!meeting) throw new MeetingNotFoundError();
     const day = osloDay(meeting.startsAt);
@@ -313,13 +327,13 @@ export class AttendanceService {
       bodyName: meeting.body.getEntity().name,
       startsAt: meeting.startsAt.toISOString(),
       status: meeting.status,
-      items: items.map((i) => ({ id: i.id, number: i.number, title: toAgendaItemDto(i, i.case?.getEntity() ?? null, { exemptAccess: true }).title })),
+      items: items.map((i) => ({ id: i.id, number: i.number, title: toAgendaItemDto(i, i.case?.getEntity() ?? null, { exemptAccess: options.exemptAccess }).title })),
       seats,
       calledIn: summonses
         .filter((s) => s.status === 'accepted' && byAbsence.has(s.absence.id))
         .map((s) => {
           const a = byAbsence.get(s.absence.id)!;
-          return { personId: s.person.id, name: s.person.getEntity().fullName(), forName: a.person.getEntity().fullName(), agendaItemNumber: a.agendaItem?.getEntity().number ?? null };
+          return { personId: s.person.id, name: s.person.getEntity().fullName(), forPersonId: a.person.id, forName: a.person.getEntity().fullName(), agendaItemNumber: a.agendaItem?.getEntity().number ?? null };
         }),
       emptySeats: [...dtos.values()].filter((a) => a.exhausted !== null && !a.summonses.some((s) => s.status === 'pending' || s.status === 'accepted')).length,
     };

@@ -2,7 +2,7 @@ import { Body as RequestBody, Controller, Get, HttpCode, Inject, Param, Post, Re
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { AbsenceReceipt, DEFAULT_SUMMONS_HOURS, OwnAbsenceInput, PublicAbsenceLink, PublicSummons, TokenParams } from '@sekretariat/contracts';
-import { Allow } from '../auth/allow.decorator.js';
+import { Allow } from '../common/access/allow.decorator.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';

@@ -9,7 +9,7 @@ import { Municipality } from '../municipalities/municipality.entity.js';
 @Entity({ tableName: 'audit_log' })
 @Index({ properties: ['entityType', 'entityId'] })
 export class AuditEntry {
-  [OptionalProps]?: 'before' | 'after' | 'actorId' | 'requestId';
+  [OptionalProps]?: 'before' | 'after' | 'actorId' | 'requestId' | 'clientAddress' | 'userAgent';
 
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string & Opt;
@@ -46,4 +46,11 @@ export class AuditEntry {
 
   @Property({ type: 'string', length: 100, nullable: true })
   requestId: string | null = null;
+
+  /** Where the request came from (sign-ins, failed sign-ins and every change made over HTTP). */
+  @Property({ type: 'string', length: 64, nullable: true })
+  clientAddress: string | null = null;
+
+  @Property({ type: 'string', length: 300, nullable: true })
+  userAgent: string | null = null;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { currentScope } from '../database/tenant.js';
+import { currentScope } from '../municipalities/tenant.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditChange {
@@ -31,6 +31,8 @@ export class AuditService {
       before: change.before ?? null,
       after: change.after ?? null,
       requestId: scope.requestId ?? null,
+      clientAddress: scope.client?.address ?? null,
+      userAgent: scope.client?.userAgent ?? null,
     });
     this.em.persist(entry);
   }

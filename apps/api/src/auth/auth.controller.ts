@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Throttle } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginRequest, MeResponse } from '@sekretariat/contracts';
 import { CONFIG, type Config } from '../config/config.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
-import { Allow } from './allow.decorator.js';
+import { Allow } from '../common/access/allow.decorator.js';
 import { AuthService } from './auth.service.js';
-import { CurrentCaller, type RequestCaller } from './caller.js';
+import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
+import { clientOf } from '../municipalities/tenant.interceptor.js';
+import { LoginThrottlerGuard } from './login-throttler.guard.js';
 import { SESSION_COOKIE } from './session-token.js';
 
 @Controller('auth')
@@ -20,7 +22,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Allow('public')
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(LoginThrottlerGuard)
   @Throttle({ login: {} })
   @ApiRoute({ summary: 'Sign in with user name and password; sets the session cookie', body: LoginRequest, response: MeResponse })
   async login(
@@ -28,7 +30,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeResponse> {
-    const { token, user } = await this.auth.login(body.username, body.password, String(request.id));
+    const { token, user } = await this.auth.login(body.username, body.password, { requestId: String(request.id), client: clientOf(request), host: request.hostname });
     void reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
@@ -43,8 +45,8 @@ export class AuthController {
   @HttpCode(204)
   @Allow('public')
   @ApiRoute({ summary: 'Sign out: ends the session and clears the cookie', status: 204 })
-  async logout(@CurrentCaller() caller: RequestCaller, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    if (caller.user) await this.auth.logout(caller.user);
+  async logout(@CurrentCaller() caller: RequestCaller, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    if (caller.user) await this.auth.logout(caller.user, { requestId: String(request.id), client: clientOf(request) });
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

@@ -4,8 +4,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyRequest } from 'fastify';
 import type { Caller, Role } from '@sekretariat/contracts';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain-error.js';
-import { ALLOW_KEY } from './allow.decorator.js';
-import { hasAnyRole, type RequestCaller, VISITOR } from './caller.js';
+import { ALLOW_KEY } from '../common/access/allow.decorator.js';
+import { hasAnyRole, type RequestCaller, VISITOR } from '../common/access/caller.js';
 import { hashSessionToken, SESSION_COOKIE } from './session-token.js';
 
 interface SessionRow {

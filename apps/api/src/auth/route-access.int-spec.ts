@@ -8,6 +8,13 @@ import { createTestApp, type TestApp } from '../test-support/test-app.js';
  * Walks the whole route table: every route must declare its roles, and must refuse each caller
  * whose role it does not admit (401 for visitors, 403 for signed-in users).
  */
+/** A well-formed body of each kind, so that the refusal seen is the role check's, not the content-type check's. */
+const BODIES = {
+  json: { type: 'application/json', payload: '{}' },
+  csv: { type: 'text/csv', payload: 'a\n' },
+  multipart: { type: 'multipart/form-data; boundary=x', payload: '--x\r\nContent-Disposition: form-data; name="title"\r\n\r\nt\r\n--x--\r\n' },
+} as const;
+
 describe('route access', () => {
   let t: TestApp;
   const cookies = new Map<Caller, string | undefined>();
@@ -45,8 +52,8 @@ describe('route access', () => {
         const res = await t.app.inject({
           method: route.method as 'GET',
           url,
-          headers: cookie ? { cookie } : {},
-          ...(route.method === 'GET' ? {} : { payload: {} }),
+          headers: { ...(cookie ? { cookie } : {}), ...(route.method === 'GET' ? {} : { 'content-type': BODIES[route.accepts].type }) },
+          ...(route.method === 'GET' ? {} : { payload: BODIES[route.accepts].payload }),
         });
         expect({ route: `${route.method} ${route.path}`, caller, status: res.statusCode }).toEqual({
           route: `${route.method} ${route.path}`,

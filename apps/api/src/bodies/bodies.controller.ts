@@ -12,8 +12,8 @@ import {
   SubstituteProposal,
   SubstituteProposalQuery,
 } from '@sekretariat/contracts';
-import { Allow, EDITORS, STAFF } from '../auth/allow.decorator.js';
-import { CurrentCaller, type RequestCaller } from '../auth/caller.js';
+import { Allow, EDITORS, STAFF } from '../common/access/allow.decorator.js';
+import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
 import { BodiesService } from './bodies.service.js';

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { Gender, ImportProblem, ImportReport, MemberRole } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { hasBadText } from '../common/text.js';
 import { Body } from './body.entity.js';
 import { Membership } from './membership.entity.js';
 import { Party } from './party.entity.js';
@@ -125,6 +126,8 @@ export class ImportService {
       const before = problems.length;
       for (const c of REQUIRED as Column[]) if (!get(c)) bad(c, 'Mangler verdi.');
       if (/\uFFFD/.test(record.join(''))) bad('fornavn', 'Tegn som ikke kan leses: lagre filen som UTF-8 eller Windows-1252.');
+      const control = columns.findIndex((_, i) => hasBadText(record[i] ?? ''));
+      if (control >= 0) problems.push({ line, field: columns[control]!, message: 'Inneholder tegn som ikke er tillatt (kontrolltegn som NUL).' });
       const body = bodies.find((b) => b.name.toLowerCase() === get('organ').toLowerCase());
       if (get('organ') && !body) bad('organ', `Ukjent organ «${get('organ')}». Opprett organet først.`);
       const kind = KIND[get('medlemstype').toLowerCase()];

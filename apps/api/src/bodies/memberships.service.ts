@@ -18,7 +18,7 @@ import { MembershipLeave } from './membership-leave.entity.js';
 import { Party } from './party.entity.js';
 import { Person } from './person.entity.js';
 import { composition, covers, overlaps, rankProblems, type Seat } from './rules/composition.js';
-import { genderBalance } from './rules/gender-balance.js';
+import { genderBalance, genderRuleFor } from './rules/gender-balance.js';
 import { proposeSubstitute, type UnavailableReason } from './rules/substitutes.js';
 
 const FOR_GOOD = new Set(['released', 'resigned', 'moved', 'deceased']);
@@ -195,8 +195,10 @@ export class MembershipsService {
     const { seats, memberships } = await this.seatsOn(body, day);
     const c = composition(seats, body.substituteOrder);
     const genders = new Map(memberships.map((m) => [m.person.id, m.person.getEntity().gender]));
+    const rule = genderRuleFor(body.kind);
     const balance = genderBalance(
       seats.map((s) => ({ kind: s.kind, list: s.list, gender: genders.get(s.personId)! })),
+      { method: body.electionMethod, rule },
     );
     return {
       id: body.id,
@@ -206,7 +208,7 @@ export class MembershipsService {
       electionMethod: body.electionMethod,
       substituteOrder: body.substituteOrder,
       isPublic: body.isPublic,
-      genderBalance: { applies: body.kind === 'formannskap' ? 'as_far_as_possible' : 'required', ...balance },
+      genderBalance: { applies: rule, ...balance },
       actingMembers: c.acting.map((a) => ({
         personId: a.seat.personId,
         name: a.seat.name,

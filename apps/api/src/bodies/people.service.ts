@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { PartyInput, PartyRow, PersonDetail, PersonInput } from '@sekretariat/contracts';
+import { checkPersonalNumber, type PartyInput, type PartyRow, type PersonDetail, type PersonInput } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
-import { checkPersonalNumber, maskPersonalNumber } from '../common/personal-number.js';
+import { maskPersonalNumber } from '../common/personal-number.js';
 import { today } from './dates.js';
 import { covers } from './rules/composition.js';
 import { Membership } from './membership.entity.js';

@@ -8,7 +8,7 @@ import {
   PopoloResponse,
 } from '@sekretariat/contracts';
 import { z } from 'zod';
-import { Allow } from '../auth/allow.decorator.js';
+import { Allow } from '../common/access/allow.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
 import { PopoloService } from './popolo.service.js';

@@ -16,10 +16,11 @@ import {
   PersonInput,
   PersonListResponse,
 } from '@sekretariat/contracts';
-import { Allow, EDITORS, STAFF } from '../auth/allow.decorator.js';
-import { CurrentCaller, type RequestCaller } from '../auth/caller.js';
+import { Allow, EDITORS, STAFF } from '../common/access/allow.decorator.js';
+import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
+import { Accepts } from '../common/http/state-changes.js';
 import { zod } from '../common/http/zod.js';
 import { toCsv } from './csv.js';
 import { GrantsService } from './grants.service.js';
@@ -97,6 +98,7 @@ export class RegisterController {
   }
 
   @Post('register/import')
+  @Accepts('csv')
   @HttpCode(200)
   @Allow(...EDITORS)
   @ApiRoute({ summary: 'Import members and substitutes from CSV (text/csv; see docs/import-format.md). dryRun=true (default) writes nothing', query: ImportQuery, response: ImportReport, status: 200 })

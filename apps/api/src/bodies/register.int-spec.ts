@@ -103,10 +103,15 @@ describe('register of bodies', () => {
     expect(again.leaves).toEqual([expect.objectContaining({ kind: 'leave', reason: 'Foreldrepermisjon', decisionRef: 'PS 3/25' })]);
   });
 
-  it('reports gender balance with the numbers', async () => {
+  it('reports gender balance with the numbers, per list under proportional election, not for the kommunestyre', async () => {
     const o = (await api('GET', `/api/bodies/${bodyId}/overview`)).body;
-    const members = o.genderBalance.checks.find((c: { group: string }) => c.group === 'Medlemmer');
-    expect(members).toMatchObject({ total: 3, female: 2, male: 1, required: 1, ok: true });
+    expect(o).toMatchObject({ electionMethod: 'forholdsvalg', genderBalance: { applies: 'required' } });
+    const members = o.genderBalance.checks.filter((c: { group: string }) => c.group.startsWith('Medlemmer, '));
+    expect(members.reduce((s: number, c: { total: number }) => s + c.total, 0)).toBe(3);
+    expect(o.genderBalance.checks.map((c: { group: string }) => c.group)).not.toContain('Medlemmer');
+    const bodies = (await api('GET', '/api/bodies')).body.items as { id: string; kind: string }[];
+    const council = (await api('GET', `/api/bodies/${bodies.find((b) => b.kind === 'kommunestyre')!.id}/overview`)).body;
+    expect(council.genderBalance).toEqual({ applies: 'not_applicable', ok: true, checks: [] });
   });
 
   it('ends a membership for good, prompts for the next substitute, and keeps it in the history', async () => {

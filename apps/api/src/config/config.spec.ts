@@ -18,4 +18,12 @@ describe('parseConfig', () => {
     expect(config.MUNICIPALITY_HOSTS.get('b.example')).toBe('b');
     expect(() => parseConfig({ MUNICIPALITY_HOSTS: 'nohost' })).toThrow(/MUNICIPALITY_HOSTS/);
   });
+
+  it('parses the allowed origins to their canonical form', () => {
+    expect(parseConfig({}).ALLOWED_ORIGINS).toEqual([]);
+    const config = parseConfig({ ALLOWED_ORIGINS: 'https://Politikk.Kommune.no, http://intern.kommune.no:8080/' });
+    expect(config.ALLOWED_ORIGINS).toEqual(['https://politikk.kommune.no', 'http://intern.kommune.no:8080']);
+    for (const bad of ['politikk.kommune.no', 'https://a.no/sti', 'ftp://a.no', 'https://a.no?x=1'])
+      expect(() => parseConfig({ ALLOWED_ORIGINS: bad })).toThrow(/ALLOWED_ORIGINS/);
+  });
 });

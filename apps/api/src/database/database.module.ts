@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
-export const DATABASE_URL = Symbol('DATABASE_URL');
+import { DATABASE_URL } from '../config/config.js';
 
 /** Provides the MikroORM instance created at bootstrap, and its (context-aware) EntityManager. */
 @Global()

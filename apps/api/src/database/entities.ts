@@ -1,4 +1,5 @@
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { RateLimit } from '../auth/rate-limit.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Body } from '../bodies/body.entity.js';
@@ -19,11 +20,12 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { AbsenceLink, MeetingAbsence, SubstituteSummons } from '../attendance/attendance.entities.js';
 import { Document } from '../documents/document.entity.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
+import { MinutesAttendee, MinutesDisqualification, MinutesItem, MinutesProposal, MinutesRecord, ProtocolSignature, ProtocolVersion } from '../minutes/minutes.entities.js';
 import { ReaderAnnotation } from '../reader/annotation.entity.js';
 import { ReadMark } from '../reader/read-mark.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works from src and dist). */
-export const ENTITIES = [Municipality, User, Session, AuditEntry, Party, Person, Body, Membership, MembershipLeave, GrantRates, Election, VotingPlace, VotingPlaceStaff, RollVoter, AdvanceVote, Meeting, Case, AgendaItem, Document, CalendarLink, AgendaSequence, MeetingAbsence, SubstituteSummons, AbsenceLink, ReadMark, ReaderAnnotation];
+export const ENTITIES = [Municipality, User, Session, AuditEntry, Party, Person, Body, Membership, MembershipLeave, GrantRates, Election, VotingPlace, VotingPlaceStaff, RollVoter, AdvanceVote, Meeting, Case, AgendaItem, Document, CalendarLink, AgendaSequence, MeetingAbsence, SubstituteSummons, AbsenceLink, ReadMark, ReaderAnnotation, RateLimit, MinutesRecord, MinutesAttendee, MinutesItem, MinutesDisqualification, MinutesProposal, ProtocolVersion, ProtocolSignature];
 
 /** Tables that carry municipality_id and are protected by row-level security. */
-export const TENANT_TABLES = ['app_user', 'app_session', 'audit_log', 'party', 'person', 'body', 'membership', 'membership_leave', 'grant_rates', 'election', 'voting_place', 'voting_place_staff', 'roll_voter', 'advance_vote', 'meeting', 'political_case', 'agenda_item', 'calendar_link', 'agenda_sequence', 'meeting_absence', 'substitute_summons', 'absence_link', 'reader_read_mark', 'reader_annotation'];
+export const TENANT_TABLES = ['app_user', 'app_session', 'audit_log', 'party', 'person', 'body', 'membership', 'membership_leave', 'grant_rates', 'election', 'voting_place', 'voting_place_staff', 'roll_voter', 'advance_vote', 'meeting', 'political_case', 'agenda_item', 'calendar_link', 'agenda_sequence', 'meeting_absence', 'substitute_summons', 'absence_link', 'reader_read_mark', 'reader_annotation', 'minutes_record', 'minutes_attendee', 'minutes_item', 'minutes_disqualification', 'minutes_proposal', 'protocol_version', 'protocol_signature'];

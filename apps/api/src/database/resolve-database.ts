@@ -11,7 +11,7 @@ export interface ResolvedDatabase {
 /** DATABASE_URL when set; otherwise an embedded PostgreSQL with its data under DATA_DIR. */
 export async function resolveDatabase(config: Config): Promise<ResolvedDatabase> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
-  const db = await startEmbeddedPostgres({ dataDir: fromRepoRoot(config.DATA_DIR), port: config.EMBEDDED_PG_PORT });
+  const db = await startEmbeddedPostgres({ dataDir: fromRepoRoot(config.DATA_DIR), port: config.EMBEDDED_PG_PORT, fallbackDir: config.EMBEDDED_PG_FALLBACK_DIR });
   return { url: db.url, embedded: true, stop: () => db.stop() };
 }
 

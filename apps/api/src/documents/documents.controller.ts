@@ -2,11 +2,14 @@ import type {} from '@fastify/multipart';
 import { Body as RequestBody, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CaseDocument, DocumentListResponse, DocumentUpdate, DocumentUploadFields, IdParams } from '@sekretariat/contracts';
-import { Allow, EDITORS, STAFF } from '../auth/allow.decorator.js';
-import { CurrentCaller, type RequestCaller } from '../auth/caller.js';
+import { Allow, EDITORS, STAFF } from '../common/access/allow.decorator.js';
+import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
+import { Accepts } from '../common/http/state-changes.js';
+import { invalidText } from '../common/http/text-input.js';
 import { zod } from '../common/http/zod.js';
+import { hasBadText } from '../common/text.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { tooLarge } from './document-types.js';
 import { DocumentsService, type DocumentContent, type UploadedFile } from './documents.service.js';
@@ -27,6 +30,7 @@ export class DocumentsController {
   }
 
   @Post('cases/:id/documents')
+  @Accepts('multipart')
   @Allow(...EDITORS)
   @ApiRoute({ summary: 'Upload a document (multipart/form-data: title, public, legalGround and one file); PDF, DOCX, ODT, PNG or JPEG by content', params: IdParams, response: CaseDocument })
   async upload(@Param(zod(IdParams)) p: IdParams, @Req() request: FastifyRequest): Promise<CaseDocument> {
@@ -57,16 +61,21 @@ export class DocumentsController {
   }
 }
 
+/** Types a browser shows itself (its PDF viewer, images); anything else (DOCX, ODT) is downloaded. */
+const SHOWN_INLINE: ReadonlySet<string> = new Set(['application/pdf', 'image/png', 'image/jpeg']);
+
 /**
- * Inline with its own type and original name; the browser must not guess another type. (The
- * type is sniffed on upload and only PDF, office documents and images are accepted, so nothing
- * served here is HTML or script. No CSP sandbox: Chrome refuses to show a PDF under one.)
+ * With its own type and original name; the browser must not guess another type. PDFs and images
+ * open in the browser, other types download. Like every answer under /api the content runs under
+ * a sandboxing CSP (common/http/security-headers.ts): a PDF's embedded JavaScript cannot act in
+ * the site's origin, and Chrome's viewer still shows it.
  */
 export function sendDocument(reply: FastifyReply, content: DocumentContent): Buffer {
   const ascii = content.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const disposition = SHOWN_INLINE.has(content.contentType) ? 'inline' : 'attachment';
   void reply
     .type(content.contentType)
-    .header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(content.filename)}`)
+    .header('content-disposition', `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(content.filename)}`)
     .header('x-content-type-options', 'nosniff');
   return content.data;
 }
@@ -80,6 +89,7 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<{ 
     for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 10_000 } })) {
       if (part.type === 'file') {
         if (file) throw new DomainError('DOCUMENT_ONE_FILE', 'Last opp én fil om gangen.', 400);
+        if (hasBadText(part.filename)) throw invalidText('file');
         file = { filename: part.filename, data: await part.toBuffer() };
       } else if (typeof part.value === 'string') {
         values[part.fieldname] = part.value;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { CaseDocument, DocumentListResponse, DocumentUpdate, DocumentUploadFields } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
-import type { RequestCaller } from '../auth/caller.js';
+import type { RequestCaller } from '../common/access/caller.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { Case } from '../meetings/case.entity.js';

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { runInTenant, SYSTEM_ACTOR } from '../database/tenant.js';
+import { CONFIG, type Config } from '../config/config.js';
+import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Document } from './document.entity.js';
 import { DocumentStore } from './document-store.js';
-import { extractText, TEXT_TYPES } from './text-extraction.js';
+import { DEFAULT_EXTRACTION_LIMITS, extractText, TEXT_LIMIT_CHARS, TEXT_TYPES, TextExtractionError, type ExtractionLimits } from './text-extraction.js';
 
 export const EXTRACT_TEXT_JOB = 'document.extract-text';
 export const EXTRACT_SWEEP_JOB = 'document.extract-sweep';
@@ -20,9 +21,10 @@ export interface ExtractTextData {
 export type ExtractTextResult = { status: 'done'; chars: number } | { status: 'failed'; reason: string } | { skipped: string };
 
 /**
- * Reads the text of an uploaded document for search. An unreadable file marks the document
- * `failed` and the job completes: retrying cannot mend a broken PDF. Only a document not yet
- * visible (the upload's transaction not committed) is retried.
+ * Reads the text of an uploaded document for search, in a worker thread with a time and size
+ * limit (text-extraction.ts), outside any transaction: the bytes are read in one, the text
+ * written in another. An unreadable, too large or too slow file marks the document `failed` and
+ * the job completes: retrying cannot mend a broken PDF.
  */
 @Injectable()
 export class ExtractTextJob implements OnModuleInit {
@@ -32,7 +34,18 @@ export class ExtractTextJob implements OnModuleInit {
     private readonly jobs: JobsService,
     @Inject(MikroORM) private readonly orm: MikroORM,
     private readonly store: DocumentStore,
-  ) {}
+    @Inject(CONFIG) config: Config,
+  ) {
+    this.limits = {
+      ...DEFAULT_EXTRACTION_LIMITS,
+      timeoutMs: config.TEXT_EXTRACTION_TIMEOUT_MS,
+      maxUnzippedBytes: config.TEXT_EXTRACTION_MAX_UNZIPPED_BYTES,
+      maxInputBytes: config.DOCUMENT_MAX_BYTES,
+      maxChars: TEXT_LIMIT_CHARS,
+    };
+  }
+
+  private readonly limits: ExtractionLimits;
 
   onModuleInit(): void {
     this.jobs.register<ExtractTextData>(EXTRACT_TEXT_JOB, (data) => this.run(data), { retryLimit: 3, retryDelay: 2, retryBackoff: true });
@@ -70,28 +83,40 @@ export class ExtractTextJob implements OnModuleInit {
     return this.jobs.send(EXTRACT_TEXT_JOB, data);
   }
 
-  run(data: ExtractTextData): Promise<ExtractTextResult> {
-    return runInTenant(this.orm, { municipalityId: data.municipalityId, actor: SYSTEM_ACTOR }, async (em) => {
-      // Queued just before the upload commits: wait a moment for it, then leave it to pg-boss's retries.
-      let document = await em.findOne(Document, data.documentId);
-      for (let attempt = 0; !document && attempt < 10; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        document = await em.findOne(Document, data.documentId);
-      }
-      if (!document) throw new Error(`Document ${data.documentId} not found (yet)`);
+  async run(data: ExtractTextData): Promise<ExtractTextResult> {
+    const tenant = { municipalityId: data.municipalityId, actor: SYSTEM_ACTOR };
+    const read = await runInTenant(this.orm, tenant, async (em): Promise<{ skipped: string } | { contentType: string; bytes: Buffer | Error }> => {
+      // The job is queued in the upload's own transaction (JobsService.send), so it is seen only
+      // once the document is: a document not found has been deleted since.
+      const document = await em.findOne(Document, data.documentId);
+      if (!document) return { skipped: 'document deleted before its text was read' };
       if (document.textStatus === 'done') return { skipped: 'already extracted' };
-      let result: ExtractTextResult;
-      try {
-        const text = await extractText(await this.store.read(document.storageKey), document.contentType);
+      return { contentType: document.contentType, bytes: await this.store.read(document.storageKey).catch((error: unknown) => error as Error) };
+    });
+    if ('skipped' in read) return read;
+
+    let text: string | null = null;
+    let result: ExtractTextResult;
+    try {
+      if (read.bytes instanceof Error) throw read.bytes;
+      text = await extractText(read.bytes, read.contentType, this.limits);
+      result = { status: 'done', chars: text?.length ?? 0 };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const kind = error instanceof TextExtractionError ? error.kind : 'unreadable';
+      this.logger.warn(`Text extraction failed for document ${data.documentId} (${read.contentType}, ${kind}): ${reason}`);
+      result = { status: 'failed', reason };
+    }
+
+    return runInTenant(this.orm, tenant, async (em) => {
+      const document = await em.findOne(Document, data.documentId);
+      if (!document) return { skipped: 'deleted while its text was read' };
+      if ('chars' in result) {
         document.text = text;
         document.textStatus = text === null ? 'none' : 'done';
-        result = { status: 'done', chars: text?.length ?? 0 };
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        this.logger.warn(`Text extraction failed for document ${document.id} (${document.contentType}): ${reason}`);
+      } else {
         document.text = null;
         document.textStatus = 'failed';
-        result = { status: 'failed', reason };
       }
       await em.flush();
       return result;

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { MunicipalitySlugParams, SearchQuery, SearchResponse } from '@sekretariat/contracts';
-import { Allow } from '../auth/allow.decorator.js';
+import { Allow } from '../common/access/allow.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod, ZodPipe } from '../common/http/zod.js';
 import { sendDocument } from './documents.controller.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { SearchQuery, SearchResponse } from '@sekretariat/contracts';
-import { Allow, STAFF } from '../auth/allow.decorator.js';
-import { CurrentCaller, type RequestCaller } from '../auth/caller.js';
+import { Allow, STAFF } from '../common/access/allow.decorator.js';
+import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { ZodPipe } from '../common/http/zod.js';
 import { PaperAccess } from '../meetings/paper-access.js';

@@ -12,19 +12,25 @@ import {
   RegisteredVote,
   RegisterVoteInput,
   RegisterVoteResponse,
+  ReviewQuery,
+  ReviewVoteList,
   RollImportReport,
+  UndoVoteInput,
+  VoteDecisionInput,
+  VoteSearchQuery,
   VotesReport,
   VotingPlace,
   VotingPlaceInput,
 } from '@sekretariat/contracts';
-import { Allow } from '../auth/allow.decorator.js';
-import { CurrentCaller, type RequestCaller } from '../auth/caller.js';
+import { Allow } from '../common/access/allow.decorator.js';
+import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
 import type { Caller } from '@sekretariat/contracts';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
+import { Accepts } from '../common/http/state-changes.js';
 import { zod } from '../common/http/zod.js';
 import { sendCsv } from '../bodies/http.js';
-import { CounterService } from './counter.service.js';
+import { AdvanceVoteService, UNDO_MINUTES } from './advance-votes.service.js';
 import { ElectionsService } from './elections.service.js';
 import { VoteReportsService } from './reports.service.js';
 import { RollService } from './roll.service.js';
@@ -43,7 +49,7 @@ const DayQuery = z.strictObject({ date: z.iso.date({ error: 'Ugyldig dato: bruk 
 export class ElectionsController {
   constructor(
     private readonly elections: ElectionsService,
-    private readonly counter: CounterService,
+    private readonly votes: AdvanceVoteService,
     private readonly reports: VoteReportsService,
     private readonly roll: RollService,
   ) {}
@@ -77,6 +83,7 @@ export class ElectionsController {
   }
 
   @Post('elections/:id/roll')
+  @Accepts('csv')
   @HttpCode(202)
   @Allow(...ORGANISERS)
   @ApiRoute({ summary: 'Upload the roll (text/csv, docs/roll-format.md); imported by a job', params: IdParams, query: RollQuery, response: RollImportReport, status: 202 })
@@ -98,14 +105,14 @@ export class ElectionsController {
   @Allow(...CLERKS)
   @ApiRoute({ summary: 'Look a voter up: by personal number, or by name and birth date', params: IdParams, query: LookupQuery, response: LookupResponse })
   lookup(@Param(zod(IdParams)) p: IdParams, @Query(zod(LookupQuery)) q: LookupQuery) {
-    return this.counter.lookup(p.id, q);
+    return this.votes.lookup(p.id, q);
   }
 
   @Post('elections/:id/votes')
   @Allow(...CLERKS)
-  @ApiRoute({ summary: 'Register an advance vote (idempotent per idempotencyKey; one counted vote per voter)', params: IdParams, body: RegisterVoteInput, response: RegisterVoteResponse })
+  @ApiRoute({ summary: 'Receive an advance vote: approved at once (own voter, plain vote) or in a special envelope for the board; never refused for having voted or not being in the roll (idempotent per idempotencyKey)', params: IdParams, body: RegisterVoteInput, response: RegisterVoteResponse })
   register(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(RegisterVoteInput)) input: RegisterVoteInput, @CurrentCaller() caller: RequestCaller) {
-    return this.counter.register(p.id, input, { id: caller.user!.id, name: caller.user!.username });
+    return this.votes.register(p.id, input, { id: caller.user!.id, name: caller.user!.username });
   }
 
   @Post('votes/:id/cancel')
@@ -113,7 +120,37 @@ export class ElectionsController {
   @Allow('election_board')
   @ApiRoute({ summary: 'Cancel a registration made in error (election board only, with a reason)', params: IdParams, body: CancelVoteInput, response: RegisteredVote, status: 200 })
   cancel(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(CancelVoteInput)) input: z.infer<typeof CancelVoteInput>, @CurrentCaller() caller: RequestCaller) {
-    return this.counter.cancel(p.id, input.reason, { id: caller.user!.id });
+    return this.votes.cancel(p.id, input.reason, { id: caller.user!.id });
+  }
+
+  @Post('votes/:id/undo')
+  @HttpCode(200)
+  @Allow(...CLERKS)
+  @ApiRoute({ summary: `A clerk undoes their own registration within ${UNDO_MINUTES} minutes, with a reason (traced as a cancellation)`, params: IdParams, body: UndoVoteInput, response: RegisteredVote, status: 200 })
+  undo(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(UndoVoteInput)) input: UndoVoteInput, @CurrentCaller() caller: RequestCaller) {
+    return this.votes.undo(p.id, input.reason, { id: caller.user!.id });
+  }
+
+  @Get('elections/:id/review')
+  @Allow('election_board')
+  @ApiRoute({ summary: "Received votes waiting for the board's decision (prøving), by envelope reason, with each voter's other votes", params: IdParams, query: ReviewQuery, response: ReviewVoteList })
+  review(@Param(zod(IdParams)) p: IdParams, @Query(zod(ReviewQuery)) q: ReviewQuery) {
+    return this.votes.review(p.id, q);
+  }
+
+  @Post('elections/:id/review/decisions')
+  @HttpCode(200)
+  @Allow('election_board')
+  @ApiRoute({ summary: 'Approve received votes, or reject them with a ground from the criteria of prøving; all or nothing', params: IdParams, body: VoteDecisionInput, response: ReviewVoteList, status: 200 })
+  decide(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(VoteDecisionInput)) input: VoteDecisionInput, @CurrentCaller() caller: RequestCaller) {
+    return this.votes.decide(p.id, input, { id: caller.user!.id });
+  }
+
+  @Get('elections/:id/votes/search')
+  @Allow('election_board')
+  @ApiRoute({ summary: "Find a voter's votes by personal number or name (whose vote, when, where, which clerk), to cancel one", params: IdParams, query: VoteSearchQuery, response: ReviewVoteList })
+  search(@Param(zod(IdParams)) p: IdParams, @Query(zod(VoteSearchQuery)) q: VoteSearchQuery) {
+    return this.votes.search(p.id, q);
   }
 
   @Get('elections/:id/report')

@@ -39,8 +39,8 @@ describe('advance voting against the electoral roll', () => {
       method: 'POST', url: `/api/elections/${electionId}/votes`, headers: { cookie },
       payload: { personalNumber, votingPlaceId: placeId, identityChecked: true, idempotencyKey: key, envelopeSerial: null },
     });
-  const counted = async (pn: string) =>
-    (await t.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from advance_vote where personal_number = ? and status = 'counted'`, [pn]))[0]!.n;
+  const sql = <T extends object>(query: string, params: unknown[] = []) => t.orm.em.fork().getConnection().execute<T>(query, params);
+  const approved = async (pn: string) => (await sql<{ n: number }[]>(`select count(*)::int as n from advance_vote where personal_number = ? and status = 'approved'`, [pn]))[0]!.n;
 
   beforeAll(async () => {
     t = await createTestApp('elections');
@@ -117,40 +117,61 @@ describe('advance voting against the electoral roll', () => {
     expect(bad.json().code).toBe('INVALID_PERSONAL_NUMBER');
   });
 
-  it('registers a vote once, replays a retried request, and answers "already voted"', async () => {
+  it('approves a plain vote at once, replays a retried request, and takes a second vote in an envelope instead of refusing', async () => {
     const pn = own[0]!.personalNumber;
     const key = randomUUID();
     const first = await register(pn, key);
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ replayed: false, vote: { status: 'counted', kind: 'ordinary', votingPlace: 'Servicetorget' } });
+    expect(first.json()).toMatchObject({ replayed: false, vote: { status: 'approved', kind: 'ordinary', votingPlace: 'Servicetorget', envelopeReason: null } });
     const again = await register(pn, key);
     expect(again.json()).toMatchObject({ replayed: true, vote: { id: first.json().vote.id } });
-    const second = await register(pn);
-    expect(second.statusCode).toBe(409);
-    expect(second.json().code).toBe('ALREADY_VOTED');
-    expect(second.json().message).toMatch(/har allerede forhåndsstemt 01\.09\.2027 kl\. 10:00 på Servicetorget/);
     const look = (await t.app.inject({ url: `/api/elections/${electionId}/lookup?personalNumber=${pn}`, headers: { cookie: clerk } })).json();
-    expect(look.status).toBe('already_voted');
-    expect(await counted(pn)).toBe(1);
+    expect(look).toMatchObject({ status: 'already_voted', nextStep: { action: 'envelope', envelopeReason: 'already_voted', writeOnEnvelope: 'Har stemt tidligere' } });
+    expect(look.message).toMatch(/har allerede forhåndsstemt 01\.09\.2027 kl\. 10:00 på Servicetorget/i);
+    const second = await register(pn);
+    expect(second.statusCode).toBe(201);
+    expect(second.json()).toMatchObject({ vote: { status: 'received', envelopeReason: 'already_voted' } });
+    expect(second.json().message).toMatch(/omslagskonvolutt.*Har stemt tidligere/);
+    expect(await approved(pn)).toBe(1);
   });
 
-  it('puts the vote of another municipality’s voter in an envelope', async () => {
+  it('takes the vote of another municipality’s voter, of a voter not in the roll, and one in doubt in an envelope', async () => {
     const r = await register(other[0]!.personalNumber);
+    expect(r.json()).toMatchObject({ vote: { status: 'received', envelopeReason: 'other_municipality' } });
     expect(r.json().message).toMatch(/omslagskonvolutt/);
+    const lookup = (await t.app.inject({ url: `/api/elections/${electionId}/lookup?personalNumber=${notInRoll[0]!.personalNumber}`, headers: { cookie: clerk } })).json();
+    expect(lookup).toMatchObject({ status: 'not_in_roll', nextStep: { action: 'envelope', envelopeReason: 'not_in_roll' } });
+    const missing = await register(notInRoll[0]!.personalNumber);
+    expect(missing.statusCode).toBe(201);
+    expect(missing.json()).toMatchObject({ vote: { status: 'received', envelopeReason: 'not_in_roll' } });
+    const doubt = await t.app.inject({
+      method: 'POST', url: `/api/elections/${electionId}/votes`, headers: { cookie: clerk },
+      payload: { personalNumber: own[1]!.personalNumber, votingPlaceId: placeId, identityChecked: true, identityDoubt: true, idempotencyKey: randomUUID() },
+    });
+    expect(doubt.json()).toMatchObject({ vote: { status: 'received', envelopeReason: 'identity_doubt' } });
+    expect(await approved(own[1]!.personalNumber)).toBe(0);
   });
 
-  it('200 concurrent registrations of one voter count exactly one vote', async () => {
+  it('200 concurrent registrations of one voter, plain and in doubt, approve at most one vote and turn no one away', async () => {
     const pn = own[5]!.personalNumber;
-    const results = await Promise.all(Array.from({ length: 200 }, () => register(pn)));
-    const statuses = results.map((r) => r.statusCode);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(199);
-    expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'ALREADY_VOTED')).toBe(true);
-    expect(await counted(pn)).toBe(1);
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        t.app.inject({
+          method: 'POST', url: `/api/elections/${electionId}/votes`, headers: { cookie: clerk },
+          payload: { personalNumber: pn, votingPlaceId: placeId, identityChecked: true, identityDoubt: i % 2 === 1, idempotencyKey: randomUUID() },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).filter((s) => s !== 201)).toEqual([]);
+    expect(results.filter((r) => r.json().vote.status === 'approved')).toHaveLength(1);
+    expect(await approved(pn)).toBe(1);
+    const rows = await sql<{ status: string; envelope_reason: string | null; n: number }[]>(`select status, envelope_reason, count(*)::int as n from advance_vote where personal_number = ? group by 1, 2 order by 1, 2`, [pn]);
+    expect(rows.reduce((s, r) => s + r.n, 0)).toBe(200);
+    expect(rows.filter((r) => r.status === 'received').every((r) => r.envelope_reason === 'already_voted' || r.envelope_reason === 'identity_doubt')).toBe(true);
   });
 
-  it('refuses: not in roll, a clerk not assigned, a closed place, outside the voting periods, a bad number', async () => {
-    expect((await register(notInRoll[0]!.personalNumber)).json().code).toBe('VOTER_NOT_IN_ROLL');
+  it('refuses: a clerk not assigned, a closed place, outside the voting periods, a bad number; nothing written', async () => {
+    const before = (await sql<{ n: number }[]>('select count(*)::int as n from advance_vote'))[0]!.n;
     const admin = await t.login('admin');
     expect((await register(own[6]!.personalNumber, randomUUID(), admin)).json().code).toBe('CLERK_NOT_ASSIGNED');
     setClock('2027-09-01T21:00:00+02:00');
@@ -160,34 +181,71 @@ describe('advance voting against the electoral roll', () => {
     setClock('2027-09-01T10:00:00+02:00');
     const bad = await register('3112995671');
     expect(bad.statusCode).toBe(400);
-    expect(await counted(own[6]!.personalNumber)).toBe(0);
+    expect((await sql<{ n: number }[]>('select count(*)::int as n from advance_vote'))[0]!.n).toBe(before);
   });
 
-  it('lets only the election board cancel, with a reason, and keeps the record', async () => {
+  it('the board decides received votes: approves, rejects with a ground, in bulk, all or nothing', async () => {
+    const queue = (await t.app.inject({ url: `/api/elections/${electionId}/review`, headers: { cookie: board } })).json<{ items: { id: string; envelopeReason: string; voterName: string | null; otherVotes: unknown[]; clerkName: string }[] }>().items;
+    const other0 = queue.find((v) => v.envelopeReason === 'other_municipality')!;
+    const second = queue.find((v) => v.envelopeReason === 'already_voted' && v.otherVotes.length === 1)!;
+    expect(second).toMatchObject({ voterName: 'Åse0 Ødegård', clerkName: expect.any(String) });
+    expect((await t.app.inject({ url: `/api/elections/${electionId}/review`, headers: { cookie: clerk } })).statusCode).toBe(403);
+    const filtered = (await t.app.inject({ url: `/api/elections/${electionId}/review?reason=not_in_roll`, headers: { cookie: board } })).json<{ items: { envelopeReason: string }[] }>().items;
+    expect(filtered.map((v) => v.envelopeReason)).toEqual(['not_in_roll']);
+    const decide = (payload: object) => t.app.inject({ method: 'POST', url: `/api/elections/${electionId}/review/decisions`, headers: { cookie: board }, payload });
+    // A rejection needs a ground; approving a voter who already has an approved vote is refused; nothing written.
+    expect((await decide({ voteIds: [second.id], decision: 'reject' })).json().code).toBe('VALIDATION_FAILED');
+    const both = await decide({ voteIds: [other0.id, second.id], decision: 'approve' });
+    expect({ status: both.statusCode, code: both.json().code }).toEqual({ status: 409, code: 'VOTER_ALREADY_APPROVED' });
+    expect((await sql<{ status: string }[]>('select status from advance_vote where id = ?', [other0.id]))[0]!.status).toBe('received');
+    expect((await decide({ voteIds: [other0.id], decision: 'approve' })).json().items).toMatchObject([{ status: 'approved' }]);
+    const rejected = await decide({ voteIds: [second.id], decision: 'reject', ground: 'already_approved' });
+    expect(rejected.json().items).toMatchObject([{ status: 'rejected', rejectGround: 'already_approved' }]);
+    const again = await decide({ voteIds: [second.id], decision: 'approve' });
+    expect({ status: again.statusCode, code: again.json().code }).toEqual({ status: 409, code: 'VOTE_ALREADY_DECIDED' });
+  });
+
+  it('lets a clerk undo their own registration within minutes, and only the board cancel later, with a reason; keeps the record', async () => {
     const pn = own[7]!.personalNumber;
     const vote = (await register(pn)).json().vote;
-    const byClerk = await t.app.inject({ method: 'POST', url: `/api/votes/${vote.id}/cancel`, headers: { cookie: clerk }, payload: { reason: 'Feil velger' } });
+    const undo = await t.app.inject({ method: 'POST', url: `/api/votes/${vote.id}/undo`, headers: { cookie: clerk }, payload: { reason: 'Feil velger' } });
+    expect(undo.json()).toMatchObject({ status: 'cancelled' });
+    const next = (await register(pn)).json().vote;
+    expect(next.status).toBe('approved');
+    setClock('2027-09-01T10:06:00+02:00');
+    const late = await t.app.inject({ method: 'POST', url: `/api/votes/${next.id}/undo`, headers: { cookie: clerk }, payload: { reason: 'Feil velger' } });
+    expect(late.json().code).toBe('UNDO_TOO_LATE');
+    setClock('2027-09-01T10:00:00+02:00');
+    const byClerk = await t.app.inject({ method: 'POST', url: `/api/votes/${next.id}/cancel`, headers: { cookie: clerk }, payload: { reason: 'Feil velger' } });
     expect(byClerk.statusCode).toBe(403);
-    const noReason = await t.app.inject({ method: 'POST', url: `/api/votes/${vote.id}/cancel`, headers: { cookie: board }, payload: { reason: '' } });
+    const noReason = await t.app.inject({ method: 'POST', url: `/api/votes/${next.id}/cancel`, headers: { cookie: board }, payload: { reason: '' } });
     expect(noReason.statusCode).toBe(400);
-    const ok = await t.app.inject({ method: 'POST', url: `/api/votes/${vote.id}/cancel`, headers: { cookie: board }, payload: { reason: 'Registrert på feil velger' } });
-    expect(ok.statusCode).toBe(200);
+    // The board finds the voter by name, sees whose vote it is, and cancels it.
+    const found = (await t.app.inject({ url: `/api/elections/${electionId}/votes/search?q=${encodeURIComponent('åse7 ødegård')}`, headers: { cookie: board } })).json<{ items: { id: string; status: string; voterName: string }[] }>().items;
+    expect(found.map((v) => v.status).sort()).toEqual(['approved', 'cancelled']);
+    expect(found[0]!.voterName).toBe('Åse7 Ødegård');
+    const ok = await t.app.inject({ method: 'POST', url: `/api/votes/${next.id}/cancel`, headers: { cookie: board }, payload: { reason: 'Registrert på feil velger' } });
     expect(ok.json().status).toBe('cancelled');
-    expect(await counted(pn)).toBe(0);
-    expect((await register(pn)).statusCode).toBe(201);
-    const rows = await t.orm.em.fork().getConnection().execute<{ status: string }[]>('select status from advance_vote where personal_number = ? order by cast_at', [pn]);
-    expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'counted']);
-    const audit = await t.orm.em.fork().getConnection().execute<{ action: string }[]>(`select distinct action from audit_log where action like 'vote.%' or action = 'roll.import'`);
-    expect(audit.map((a) => a.action).sort()).toEqual(['roll.import', 'vote.cancel', 'vote.register']);
+    expect(await approved(pn)).toBe(0);
+    const audit = await sql<{ action: string }[]>(`select distinct action from audit_log where action like 'vote.%' or action = 'roll.import'`);
+    expect(audit.map((a) => a.action).sort()).toEqual(['roll.import', 'vote.approve', 'vote.cancel', 'vote.register', 'vote.reject', 'vote.undo']);
   });
 
-  it('reports per day, place and kind, with envelopes per municipality, and exports the day as CSV', async () => {
+  it('reports received, approved, rejected and cancelled exactly as the database holds them, and exports the day as CSV', async () => {
     const report = (await t.app.inject({ url: `/api/elections/${electionId}/report`, headers: { cookie: organiser } })).json();
-    expect(report.days).toEqual([expect.objectContaining({ date: '2027-09-01', votingPlace: 'Servicetorget', kind: 'ordinary', counted: 4, rejected: 1, envelopes: 1 })]);
+    const [sums] = await sql<{ received: number; approved: number; rejected: number; cancelled: number; total: number }[]>(
+      `select count(*) filter (where status = 'received')::int as received, count(*) filter (where status = 'approved')::int as approved,
+              count(*) filter (where status = 'rejected')::int as rejected, count(*) filter (where status = 'cancelled')::int as cancelled, count(*)::int as total
+         from advance_vote where election_id = ?`,
+      [electionId],
+    );
+    const day = report.days.find((d: { date: string }) => d.date === '2027-09-01');
+    expect(day).toMatchObject({ votingPlace: 'Servicetorget', kind: 'ordinary', received: sums!.received, approved: sums!.approved, rejected: sums!.rejected, cancelled: sums!.cancelled });
     expect(report.envelopesByMunicipality).toEqual([{ municipalityNumber: '0301', count: 1 }]);
-    expect(report.rejected).toEqual([{ reason: 'Registrert på feil velger', count: 1 }]);
+    expect(report.rejected).toEqual(expect.arrayContaining([{ reason: 'Velgeren har allerede en godkjent stemmegivning', count: 1 }, { reason: 'Registrert på feil velger', count: 1 }]));
+    expect(report.awaiting.find((a: { reason: string }) => a.reason === 'not_in_roll')).toEqual({ reason: 'not_in_roll', count: 1 });
     const csv = await t.app.inject({ url: `/api/elections/${electionId}/registrations.csv?date=2027-09-01`, headers: { cookie: organiser } });
-    expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(6);
+    expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(sums!.total + 1);
     expect(csv.body).toContain('registrering;fodselsnummer;kommunenummer');
     const pdf = await t.app.inject({ url: `/api/elections/${electionId}/report.pdf`, headers: { cookie: organiser } });
     expect(pdf.statusCode).toBe(200);
@@ -196,6 +254,7 @@ describe('advance voting against the electoral roll', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Forhåndsstemmer – Rådgivende folkeavstemning om kommunesammenslåing');
     expect(text).toContain('Registrert på feil velger');
+    expect(text).toMatch(new RegExp(`Godkjent\\s+${sums!.approved}\\b`));
   });
 });
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module.js';
 import { PdfModule } from '../pdf/pdf.module.js';
 import { CLOCK, systemClock } from './clock.js';
-import { CounterService } from './counter.service.js';
+import { AdvanceVoteService } from './advance-votes.service.js';
 import { ElectionsController } from './elections.controller.js';
 import { ElectionsService } from './elections.service.js';
 import { VoteReportsService } from './reports.service.js';
@@ -12,7 +12,7 @@ import { RollService } from './roll.service.js';
 @Module({
   imports: [MunicipalitiesModule, PdfModule],
   controllers: [ElectionsController],
-  providers: [ElectionsService, CounterService, VoteReportsService, RollService, { provide: CLOCK, useFactory: () => ({ ...systemClock }) }],
-  exports: [CounterService, ElectionsService],
+  providers: [ElectionsService, AdvanceVoteService, VoteReportsService, RollService, { provide: CLOCK, useFactory: () => ({ ...systemClock }) }],
+  exports: [AdvanceVoteService, ElectionsService],
 })
 export class ElectionsModule {}

@@ -142,6 +142,12 @@ export async function importRoll(options: {
     };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
+    // A value the line checks let through but PostgreSQL refused (SQLSTATE class 22, data
+    // exception) fails the import as a whole, said in words, not in the database's.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code.startsWith('22')) {
+      return { imported: 0, rejected: lines.rejected, rejectedCount: lines.rejectedCount, committed: false, message: 'En linje i fila har en verdi som ikke kan lagres. Ingenting er lagret.' };
+    }
     throw error;
   } finally {
     await client.end();

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyReply } from 'fastify';
 import { HealthResponse, ReadyResponse } from '@sekretariat/contracts';
-import { Allow } from '../auth/allow.decorator.js';
+import { Allow } from '../common/access/allow.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { pendingMigrations } from '../database/migrate.js';
 

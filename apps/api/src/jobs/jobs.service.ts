@@ -1,6 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { PgBoss, type Job } from 'pg-boss';
-import { DATABASE_URL } from '../database/database.module.js';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CompiledQuery, type Transaction } from 'kysely';
+import { PgBoss, type Job, type SendOptions } from 'pg-boss';
+import { DATABASE_URL } from '../config/config.js';
+import { APP_ROLE } from '../municipalities/tenant.js';
+
+/**
+ * How long a stopping process may take in all (docs/operations.md): jobs in progress get most of
+ * it, the rest is for closing connections and stopping the embedded PostgreSQL.
+ */
+export const SHUTDOWN_GRACE_MS = 10_000;
+const JOBS_GRACE_MS = SHUTDOWN_GRACE_MS - 2_000;
 
 /** A handler's return value is kept as the job's output. */
 export type JobHandler<T extends object> = (data: T, job: Job<T>) => Promise<unknown>;
@@ -10,13 +20,24 @@ interface QueueOptions {
   /** Seconds before the first retry. */
   retryDelay?: number;
   retryBackoff?: boolean;
+  /**
+   * The worker refreshes a running job this often (pg-boss does it itself); a job whose process
+   * died is failed once it has missed it, by the next maintenance pass or the next start.
+   */
+  heartbeatSeconds?: number;
 }
 
 interface Registration extends QueueOptions {
   name: string;
   handler: JobHandler<object>;
   cron?: string;
+  /** Also run once whenever a process starts working the queues (clean-ups after a crash). */
+  runAtStart?: boolean;
 }
+
+/** How often pg-boss's maintenance looks for jobs that missed their heartbeat or time limit. */
+const SUPERVISE_SECONDS = 15;
+const PENDING_STATES: ReadonlySet<string> = new Set(['created', 'retry', 'active']);
 
 /**
  * Background work on pg-boss in the same PostgreSQL. Feature modules register handlers at
@@ -29,11 +50,15 @@ export class JobsService implements OnApplicationShutdown {
   private readonly registrations = new Map<string, Registration>();
   private boss?: PgBoss;
   private working = false;
+  private stopping = false;
 
-  constructor(@Inject(DATABASE_URL) private readonly url: string) {}
+  constructor(
+    @Inject(DATABASE_URL) private readonly url: string,
+    private readonly em: EntityManager,
+  ) {}
 
   /** Declares a job type; `cron` schedules it (pg-boss makes sure one process runs each tick). */
-  register<T extends object>(name: string, handler: JobHandler<T>, options: { cron?: string } & QueueOptions = {}): void {
+  register<T extends object>(name: string, handler: JobHandler<T>, options: { cron?: string; runAtStart?: boolean } & QueueOptions = {}): void {
     this.registrations.set(name, { ...options, name, handler: handler as JobHandler<object> });
   }
 
@@ -45,8 +70,11 @@ export class JobsService implements OnApplicationShutdown {
   }
 
   private async start(): Promise<PgBoss> {
-    const boss = new PgBoss({ connectionString: this.url, schema: 'pgboss', max: 4 });
-    boss.on('error', (error) => this.logger.error(error, 'pg-boss error'));
+    const boss = new PgBoss({ connectionString: this.url, schema: 'pgboss', max: 4, superviseIntervalSeconds: SUPERVISE_SECONDS });
+    // The message only: pg-boss's errors carry the database client with all its internals.
+    boss.on('error', (error) => {
+      if (!this.stopping) this.logger.error(`pg-boss: ${error.message}`);
+    });
     await boss.start();
     for (const r of this.registrations.values()) await boss.createQueue(r.name, queueOptions(r));
     this.boss = boss;
@@ -66,15 +94,34 @@ export class JobsService implements OnApplicationShutdown {
       });
       if (r.cron) await boss.schedule(r.name, r.cron);
     }
+    // Jobs of a process that died (killed, out of memory, the machine gone) are still `active`:
+    // those that missed their heartbeat are failed now rather than at the next maintenance pass.
+    await boss.supervise();
+    for (const r of this.registrations.values()) if (r.runAtStart) await this.send(r.name, {});
     this.logger.log(`Working queues: ${[...this.registrations.keys()].join(', ') || '(none)'}`);
   }
 
+  /** The data of the jobs of a type not yet ended (queued, waiting for a retry, or running). */
+  async pending<T extends object>(name: string): Promise<{ id: string; state: string; data: T }[]> {
+    const boss = await this.ensureStarted();
+    const jobs = await boss.findJobs<T>(name, { limit: 100_000 });
+    return jobs.filter((job) => PENDING_STATES.has(job.state)).map((job) => ({ id: job.id, state: job.state, data: job.data }));
+  }
+
+  /**
+   * Queues a job. Inside a transaction (a request's, or a job's own `runInTenant`) the job is
+   * inserted in that transaction: it exists only if the change that caused it commits, and a
+   * worker cannot pick it up before the change is visible.
+   */
   async send<T extends object>(name: string, data: T): Promise<string> {
     const registration = this.registrations.get(name);
     if (!registration) throw new Error(`Unknown job type ${name}`);
     const boss = await this.ensureStarted();
     if (!(await boss.getQueue(name))) await boss.createQueue(name, queueOptions(registration));
-    const id = await boss.send(name, data);
+    const tx = this.em.getTransactionContext<Transaction<object>>();
+    // The heartbeat goes with each job: a queue made before it was set keeps its old options.
+    const heartbeat = registration.heartbeatSeconds ? { heartbeatSeconds: registration.heartbeatSeconds } : {};
+    const id = await boss.send(name, data, { ...heartbeat, ...(tx ? { db: inTransaction(tx) } : {}) });
     if (!id) throw new Error(`pg-boss did not accept job ${name}`);
     return id;
   }
@@ -92,10 +139,32 @@ export class JobsService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.boss?.stop({ graceful: true, timeout: 10_000 });
+    this.stopping = true;
+    await this.boss?.stop({ graceful: true, timeout: JOBS_GRACE_MS });
   }
 }
 
+/**
+ * pg-boss's statements on the caller's transaction. Requests run as the application role, which
+ * has no rights on the queue's schema; the statement runs as the connecting (owner) role and the
+ * transaction goes back to the application role after it.
+ */
+function inTransaction(tx: Transaction<object>): NonNullable<SendOptions['db']> {
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const { rows: [role] } = await tx.executeQuery<{ role: string }>(CompiledQuery.raw(`select current_setting('role') as role`));
+      await tx.executeQuery(CompiledQuery.raw('set local role none'));
+      try {
+        return { rows: (await tx.executeQuery(CompiledQuery.raw(text, values))).rows };
+      } finally {
+        if (role?.role === APP_ROLE) await tx.executeQuery(CompiledQuery.raw(`set local role ${APP_ROLE}`));
+      }
+    },
+  };
+}
+
 function queueOptions(r: QueueOptions): QueueOptions {
-  return Object.fromEntries(Object.entries({ retryLimit: r.retryLimit, retryDelay: r.retryDelay, retryBackoff: r.retryBackoff }).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    Object.entries({ retryLimit: r.retryLimit, retryDelay: r.retryDelay, retryBackoff: r.retryBackoff, heartbeatSeconds: r.heartbeatSeconds }).filter(([, v]) => v !== undefined),
+  );
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ForeignKeyConstraintViolationException, ref } from '@mikro-orm/core';
+import { ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { AgendaItem as AgendaItemDto, AgendaItemInput, AgendaItemType, AgendaItemUpdateInput, ClosedItemInput } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
@@ -13,7 +13,7 @@ import { AgendaItemNotFoundError, CaseNotFoundError, MeetingNotFoundError } from
 import { personName, toAgendaItemDto } from './meetings.mapper.js';
 import { MeetingsService } from './meetings.service.js';
 import { itemClosure, numberingYear, orderMismatch, type ClosureProblem } from './rules/agenda.js';
-import { numberAgenda } from './rules/case-numbering.js';
+import { itemNumber, numberAgenda, renumberInOrder } from './rules/case-numbering.js';
 
 const CLOSURE_MESSAGES: Record<ClosureProblem, string> = {
   UNKNOWN_LEGAL_GROUND: 'Ukjent hjemmel.',
@@ -90,26 +90,34 @@ export class AgendaService {
     const item = await this.em.findOneOrFail(AgendaItem, itemId, { populate: ['meeting'], refresh: true });
     const meeting = item.meeting.getEntity();
     this.assertOpenForChanges(meeting);
+    if (await this.isReferenced(item.id)) {
+      throw new DomainError('AGENDA_ITEM_IN_USE', 'Saken har registreringer knyttet til seg (for eksempel inhabilitet) og kan ikke fjernes.', 409);
+    }
     const mark = await this.em.findOne(AgendaSequence, { body: item.body, year: item.year, type: item.type });
     if (mark) mark.last = Math.max(mark.last, item.sequence);
     else this.em.create(AgendaSequence, { municipality: item.municipality, body: item.body, year: item.year, type: item.type, last: item.sequence });
     const rest = await this.em.find(AgendaItem, { meeting, id: { $ne: item.id } }, { orderBy: { position: 'asc' } });
     this.audit.record({ action: 'agenda_item.delete', entityType: 'agenda_item', entityId: item.id, before: { meetingId: meeting.id, caseId: item.case?.id ?? null, number: item.number, title: item.title, position: item.position } });
     this.em.remove(item);
-    try {
-      await this.em.flush();
-    } catch (error) {
-      // Something else records the item (a disqualification, say): it stays.
-      if (error instanceof ForeignKeyConstraintViolationException) {
-        throw new DomainError('AGENDA_ITEM_IN_USE', 'Saken har registreringer knyttet til seg (for eksempel inhabilitet) og kan ikke fjernes.', 409);
-      }
-      throw error;
-    }
+    await this.em.flush();
     // Close up the positions after the item is gone.
     rest.forEach((i, index) => {
       i.position = index + 1;
     });
     await this.em.flush();
+  }
+
+  /**
+   * Whether something records the item (a disqualification, say), so that it must stay. The
+   * item's row is locked first: a disqualification inserted meanwhile waits for this
+   * transaction (its foreign key check takes a share lock on the row), so the answer holds
+   * until the delete. The check is explicit because PostgreSQL versions report a violated
+   * `on delete restrict` differently (23503 before 18, 23001 from 18).
+   */
+  private async isReferenced(itemId: string): Promise<boolean> {
+    await this.em.execute('select 1 from agenda_item where id = ? for update', [itemId]);
+    const [row] = await this.em.execute<{ used: boolean }[]>('select exists (select 1 from meeting_absence where agenda_item_id = ?) as used', [itemId]);
+    return row?.used === true;
   }
 
   /**
@@ -174,8 +182,26 @@ export class AgendaService {
     itemIds.forEach((id, index) => {
       byId.get(id)!.position = index + 1;
     });
-    this.audit.record({ action: 'agenda.reorder', entityType: 'meeting', entityId: meeting.id, before, after: itemIds.map((id) => byId.get(id)!.number) });
+    let after = itemIds.map((id) => byId.get(id)!.number);
+    if (meeting.status === 'planned') {
+      // Before the notice the numbers follow the order (rules/case-numbering.ts), written by SQL
+      // through a negative step, since the unique number index is checked row by row.
+      const sequences = renumberInOrder(itemIds.map((id) => byId.get(id)!));
+      const rows = itemIds.map((id) => {
+        const item = byId.get(id)!;
+        return { id, sequence: sequences.get(id)!, number: itemNumber(item.type, sequences.get(id)!, item.year) };
+      });
+      after = rows.map((r) => r.number);
+      await this.em.execute(`update agenda_item set sequence = -sequence where meeting_id = ?`, [meeting.id]);
+      await this.em.execute(
+        `update agenda_item a set sequence = v.sequence, number = v.number
+           from jsonb_to_recordset(?::jsonb) as v(id uuid, sequence int, number text) where a.id = v.id`,
+        [JSON.stringify(rows)],
+      );
+    }
+    this.audit.record({ action: 'agenda.reorder', entityType: 'meeting', entityId: meeting.id, before, after });
     await this.em.flush();
+    if (meeting.status === 'planned') for (const item of items) await this.em.refresh(item);
   }
 
   /** Marks an item as treated in closed session with its legal ground, or open (koml. § 11-5). */

@@ -4,7 +4,7 @@ import type { CalendarLinkResponse } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
-import { runInTenant } from '../database/tenant.js';
+import { runInTenant } from '../municipalities/tenant.js';
 import { CalendarLink } from './calendar-link.entity.js';
 import { MeetingsService } from './meetings.service.js';
 

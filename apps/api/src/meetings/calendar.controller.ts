@@ -2,8 +2,8 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestj
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CalendarLinkResponse } from '@sekretariat/contracts';
-import { Allow } from '../auth/allow.decorator.js';
-import { CurrentCaller, type RequestCaller } from '../auth/caller.js';
+import { Allow } from '../common/access/allow.decorator.js';
+import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
 import { CONFIG, type Config } from '../config/config.js';

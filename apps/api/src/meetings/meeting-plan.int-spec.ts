@@ -33,6 +33,18 @@ describe('meeting plan, cases and agenda edits', () => {
     expect(res.statusCode).toBe(201);
     return res.json<{ id: string; number: string }>();
   };
+  /** Approves the protocol as the body's next meeting would (minutes module), which makes the meeting minutes_approved. */
+  const approveProtocol = async (meetingId: string) => {
+    expect((await inject('POST', `/api/meetings/${meetingId}/minutes/start`, secretariat)).statusCode).toBe(200);
+    const { record } = (await inject('GET', `/api/meetings/${meetingId}/minutes`, secretariat)).json<{ record: object }>();
+    expect((await inject('PUT', `/api/meetings/${meetingId}/minutes/record`, secretariat, { ...record, approvalMethod: 'next_meeting', signatoryPersonIds: [] })).statusCode).toBe(200);
+    const { bodyId, startsAt } = (await inject('GET', `/api/meetings/${meetingId}`, secretariat)).json<{ bodyId: string; startsAt: string }>();
+    // A year on, out of the way of this file's plan for the year.
+    const next = await createMeeting(bodyId, new Date(Date.parse(startsAt) + 400 * 24 * 3_600_000).toISOString());
+    const item = await addItem(next, { type: 'OS', title: 'Godkjenning av protokoll' });
+    const approved = await inject('POST', `/api/meetings/${meetingId}/minutes/protocol/approve-in-meeting`, secretariat, { agendaItemId: item.id });
+    expect(approved.json()).toMatchObject({ meetingStatus: 'minutes_approved', locked: true });
+  };
   const auditCount = async (action: string) =>
     (await t.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from audit_log where action = ?`, [action]))[0]!.n;
 
@@ -98,14 +110,25 @@ describe('meeting plan, cases and agenda edits', () => {
       expect((await inject('POST', `/api/meetings/${meetingId}/publish`, secretariat)).statusCode).toBe(200);
       const skip = await inject('POST', `/api/meetings/${meetingId}/status`, secretariat, { status: 'minutes_approved' });
       expect({ status: skip.statusCode, code: skip.json().code }).toEqual({ status: 409, code: 'MEETING_NOT_HELD' });
+      // Not before the meeting's day; then the day comes.
+      const early = await inject('POST', `/api/meetings/${meetingId}/status`, secretariat, { status: 'held' });
+      expect({ status: early.statusCode, code: early.json().code }).toEqual({ status: 409, code: 'MEETING_NOT_YET' });
+      const sql = (q: string) => t.orm.em.fork().getConnection().execute(q, [meetingId]);
+      const [{ starts_at: plannedStart, ends_at: plannedEnd }] = await t.orm.em.fork().getConnection().execute<[{ starts_at: Date; ends_at: Date | null }]>(`select starts_at, ends_at from meeting where id = ?`, [meetingId]);
+      await sql(`update meeting set starts_at = now() - interval '1 day', ends_at = null where id = ?`);
       const held = await inject('POST', `/api/meetings/${meetingId}/status`, secretariat, { status: 'held' });
+      // Back to its date in next year's plan, which the other tests read.
+      await t.orm.em.fork().getConnection().execute(`update meeting set starts_at = ?, ends_at = ? where id = ?`, [plannedStart, plannedEnd, meetingId]);
       expect({ status: held.statusCode, body: held.json().status }).toEqual({ status: 200, body: 'held' });
       const back = await inject('POST', `/api/meetings/${meetingId}/status`, secretariat, { status: 'notice_sent' });
       expect({ status: back.statusCode, code: back.json().code }).toEqual({ status: 409, code: 'MEETING_STATUS_BACKWARDS' });
       const same = await inject('POST', `/api/meetings/${meetingId}/status`, secretariat, { status: 'held' });
       expect({ status: same.statusCode, code: same.json().code }).toEqual({ status: 409, code: 'MEETING_STATUS_UNCHANGED' });
-      expect((await inject('POST', `/api/meetings/${meetingId}/status`, secretariat, { status: 'minutes_approved' })).json()).toMatchObject({ status: 'minutes_approved' });
-      expect(await auditCount('meeting.status')).toBe(2);
+      // Approval comes from the protocol (minutes module), not from this route.
+      const approve = await inject('POST', `/api/meetings/${meetingId}/status`, secretariat, { status: 'minutes_approved' });
+      expect({ status: approve.statusCode, code: approve.json().code }).toEqual({ status: 409, code: 'MINUTES_APPROVED_BY_PROTOCOL' });
+      expect(await auditCount('meeting.status')).toBe(1);
+      await approveProtocol(meetingId);
       const locked = await inject('PUT', `/api/meetings/${meetingId}`, secretariat, { startsAt: `${year}-02-11T17:00:00+01:00`, place: 'Et annet sted' });
       expect({ status: locked.statusCode, code: locked.json().code }).toEqual({ status: 409, code: 'MEETING_MINUTES_APPROVED' });
     });
@@ -248,6 +271,13 @@ describe('meeting plan, cases and agenda edits', () => {
       expect(detail.items[0]).toMatchObject({ askerPersonId: personId });
       expect(detail.items[0]!.askerName).toMatch(/\S+ \S+/);
       expect(detail.items[2]).toMatchObject({ askerPersonId: null, askerName: null });
+      // A closed interpellation does not show who asks to those without access to exempt papers.
+      expect((await inject('PUT', `/api/agenda-items/${ip1.id}/closed`, secretariat, { closed: true, legalGround: 'koml11-5-3a' })).statusCode).toBe(200);
+      const outside = (await inject('GET', `/api/meetings/${meetingId}`, electionStaff)).json<{ items: { number: string; title: string; askerPersonId: string | null; askerName: string | null }[] }>();
+      expect(outside.items.find((i) => i.number === ip1.number)).toMatchObject({ title: 'Unntatt offentlighet', askerPersonId: null, askerName: null });
+      const inside = (await inject('GET', `/api/meetings/${meetingId}`, official)).json<{ items: { number: string; askerPersonId: string | null }[] }>();
+      expect(inside.items.find((i) => i.number === ip1.number)).toMatchObject({ askerPersonId: personId });
+      expect((await inject('PUT', `/api/agenda-items/${ip1.id}/closed`, secretariat, { closed: false })).statusCode).toBe(200);
       const notAsked = await inject('POST', `/api/meetings/${meetingId}/items`, secretariat, { type: 'OS', title: 'Orientering', askerPersonId: personId });
       expect({ status: notAsked.statusCode, code: notAsked.json().code }).toEqual({ status: 400, code: 'ASKER_ONLY_FOR_QUESTIONS' });
       const unknownPerson = await inject('POST', `/api/meetings/${meetingId}/items`, secretariat, { type: 'SP', title: 'Spørsmål', askerPersonId: missing });
@@ -313,12 +343,13 @@ describe('meeting plan, cases and agenda edits', () => {
       expect((await inject('PUT', `/api/agenda-items/${missing}`, secretariat, { title: 'X' })).json()).toMatchObject({ code: 'AGENDA_ITEM_NOT_FOUND' });
 
       await inject('POST', `/api/meetings/${meetingId}/publish`, secretariat);
+      await t.orm.em.fork().getConnection().execute(`update meeting set starts_at = now() - interval '1 day', ends_at = null where id = ?`, [meetingId]);
       await inject('POST', `/api/meetings/${meetingId}/status`, secretariat, { status: 'held' });
       const locked = await inject('DELETE', `/api/agenda-items/${os.id}`, secretariat);
       expect({ status: locked.statusCode, code: locked.json().code }).toEqual({ status: 409, code: 'MEETING_LOCKED' });
       const decided = await inject('PUT', `/api/agenda-items/${withCase.id}`, secretariat, { decision: 'Innstillingen vedtatt enstemmig.', videoStartSeconds: 754 });
       expect(decided.json()).toMatchObject({ decision: 'Innstillingen vedtatt enstemmig.', videoStartSeconds: 754 });
-      await inject('POST', `/api/meetings/${meetingId}/status`, secretariat, { status: 'minutes_approved' });
+      await approveProtocol(meetingId);
       const after = await inject('PUT', `/api/agenda-items/${withCase.id}`, secretariat, { decision: 'Endret.' });
       expect({ status: after.statusCode, code: after.json().code }).toEqual({ status: 409, code: 'MEETING_MINUTES_APPROVED' });
       // The video position may still be set once the recording is published.

@@ -24,8 +24,8 @@ import {
   NoticeResendInput,
   SaksgangResponse,
 } from '@sekretariat/contracts';
-import { Allow, EDITORS, STAFF } from '../auth/allow.decorator.js';
-import { CurrentCaller, type RequestCaller } from '../auth/caller.js';
+import { Allow, EDITORS, STAFF } from '../common/access/allow.decorator.js';
+import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
 import { ForbiddenError } from '../common/errors/domain-error.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
@@ -86,7 +86,7 @@ export class MeetingsController {
   @Post('meetings/:id/status')
   @HttpCode(200)
   @Allow(...EDITORS)
-  @ApiRoute({ summary: 'Move a meeting on: notice_sent → held → minutes_approved', params: IdParams, body: MeetingStatusInput, response: Meeting, status: 200 })
+  @ApiRoute({ summary: 'Move a meeting on: notice_sent → held (minutes_approved follows from approving the protocol)', params: IdParams, body: MeetingStatusInput, response: Meeting, status: 200 })
   setStatus(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(MeetingStatusInput)) input: MeetingStatusInput): Promise<Meeting> {
     return this.meetings.setStatus(p.id, input.status);
   }

@@ -82,17 +82,19 @@ describe('meetings and agendas', () => {
     expect(audit[0]!.n).toBe(6);
   });
 
-  it('reorders the agenda with the full list of items, and refuses anything else', async () => {
+  it('reorders the agenda with the full list of items, numbered in the new order before the notice, and refuses anything else', async () => {
     const [a, b, c] = items.map((i) => i.id) as [string, string, string];
     const res = await inject('PUT', `/api/meetings/${meetingId}/items/order`, secretariat, { itemIds: [c, a, b] });
     expect(res.statusCode).toBe(200);
-    expect(res.json<{ items: { number: string }[] }>().items.map((i) => i.number)).toEqual([`PS 3/${yy}`, `PS 1/${yy}`, `PS 2/${yy}`]);
+    const reordered = res.json<{ items: { id: string; number: string }[] }>().items;
+    // Before the notice is sent the numbers follow the agenda order (issue 13): no "PS 3, PS 1, PS 2".
+    expect(reordered.map((i) => [i.id, i.number])).toEqual([[c, `PS 1/${yy}`], [a, `PS 2/${yy}`], [b, `PS 3/${yy}`]]);
     for (const itemIds of [[c, a], [c, a, a], [c, a, b, '00000000-0000-4000-8000-000000000000']]) {
       const bad = await inject('PUT', `/api/meetings/${meetingId}/items/order`, secretariat, { itemIds });
       expect({ status: bad.statusCode, code: bad.json().code }).toEqual({ status: 400, code: 'AGENDA_ORDER_MISMATCH' });
     }
     const audited = await t.orm.em.fork().getConnection().execute<{ after: string[] }[]>(`select after from audit_log where action = 'agenda.reorder'`);
-    expect(audited.map((r) => r.after)).toEqual([[`PS 3/${yy}`, `PS 1/${yy}`, `PS 2/${yy}`]]);
+    expect(audited.map((r) => r.after)).toEqual([[`PS 1/${yy}`, `PS 2/${yy}`, `PS 3/${yy}`]]);
   });
 
   it('never gives the same number twice, even when items are added at the same time', async () => {
@@ -139,9 +141,9 @@ describe('meetings and agendas', () => {
     expect(res.body).not.toContain('Kort om sak 2.');
     const publicItems = res.json<{ items: { number: string; title: string; citation: string | null; case: unknown }[] }>().items;
     expect(publicItems.map((i) => [i.number, i.title, i.case === null])).toEqual([
-      [`PS 3/${yy}`, 'Sak 3: reguleringsplan for Fjordvik sentrum', false],
-      [`PS 1/${yy}`, 'Sak 1: reguleringsplan for Fjordvik sentrum', false],
-      [`PS 2/${yy}`, 'Unntatt offentlighet', true],
+      [`PS 1/${yy}`, 'Sak 3: reguleringsplan for Fjordvik sentrum', false],
+      [`PS 2/${yy}`, 'Sak 1: reguleringsplan for Fjordvik sentrum', false],
+      [`PS 3/${yy}`, 'Unntatt offentlighet', true],
       [`PS 14/${yy}`, 'Unntatt offentlighet', true],
     ]);
     expect(publicItems[3]!.citation).toBe('koml. § 11-5 annet ledd bokstav b');
@@ -187,5 +189,14 @@ describe('meetings and agendas', () => {
     expect((await inject('GET', '/api/public/nabo/meetings')).json()).toEqual({ items: [] });
     expect((await inject('GET', `/api/public/nabo/bodies/${bodyId}/meetings.ics`)).statusCode).toBe(404);
     expect((await inject('POST', `/api/meetings/${meetingId}/items`, neighbour, { type: 'OS', title: 'Inntrenger' })).statusCode).toBe(404);
+  });
+
+  it('keeps the published numbers when the agenda is reordered after the notice', async () => {
+    const published = (await createMeeting({ startsAt: `${year}-05-12T18:00:00+02:00`, endsAt: null })).id;
+    const first = (await inject('POST', `/api/meetings/${published}/items`, secretariat, { type: 'OS', title: 'Orientering A' })).json<{ id: string; number: string }>();
+    const second = (await inject('POST', `/api/meetings/${published}/items`, secretariat, { type: 'OS', title: 'Orientering B' })).json<{ id: string; number: string }>();
+    expect((await inject('POST', `/api/meetings/${published}/publish`, secretariat)).statusCode).toBe(200);
+    const res = await inject('PUT', `/api/meetings/${published}/items/order`, secretariat, { itemIds: [second.id, first.id] });
+    expect(res.json<{ items: { id: string; number: string }[] }>().items.map((i) => [i.id, i.number])).toEqual([[second.id, second.number], [first.id, first.number]]);
   });
 });

@@ -8,7 +8,7 @@ import { legalGround } from './rules/legal-grounds.js';
 /** What the public sees instead of the title of a closed item or an exempt case. */
 export const EXEMPT_TITLE = 'Unntatt offentlighet';
 
-const citation = (code: string | null): string | null => (code ? (legalGround(code)?.citation ?? null) : null);
+export const citation = (code: string | null): string | null => (code ? (legalGround(code)?.citation ?? null) : null);
 
 export const personName = (p: Person | null | undefined): string | null => (p ? `${p.givenName} ${p.familyName}` : null);
 
@@ -77,7 +77,8 @@ export function toAgendaItemDto(item: AgendaItem, kase: Case | null, options: { 
     case: hidden || !kase ? null : toCaseDto(kase),
     recommendation: hidden ? '' : item.recommendation,
     decision: hidden ? '' : item.decision,
-    askerPersonId: item.asker?.id ?? null,
-    askerName,
+    // Who asks a closed question or interpellation is exempt with it (issue 13).
+    askerPersonId: hidden ? null : (item.asker?.id ?? null),
+    askerName: hidden ? null : askerName,
   };
 }

@@ -6,7 +6,6 @@ import { AgendaService } from './agenda.service.js';
 import { CalendarLinksService } from './calendar-links.service.js';
 import { CalendarController } from './calendar.controller.js';
 import { CasesService } from './cases.service.js';
-import { MeetingNoticeJob } from './meeting-notice.job.js';
 import { MeetingNoticeService } from './meeting-notice.service.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
@@ -18,7 +17,7 @@ import { PublicMeetingsService } from './public-meetings.service.js';
 @Module({
   imports: [BodiesModule, PdfModule, MailModule],
   controllers: [MeetingsController, PublicMeetingsController, CalendarController],
-  providers: [MeetingsService, AgendaService, CasesService, MeetingNoticeService, MeetingNoticeJob, PaperAccess, PublicMeetingsService, CalendarLinksService],
+  providers: [MeetingsService, AgendaService, CasesService, MeetingNoticeService, PaperAccess, PublicMeetingsService, CalendarLinksService],
   exports: [PaperAccess, MeetingsService, MeetingNoticeService],
 })
 export class MeetingsModule {}

@@ -3,12 +3,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { MeetingDetail, MeetingInput, Meeting as MeetingDto, MeetingPlanEntry, MeetingStatus } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { Body } from '../bodies/body.entity.js';
+import { osloDay } from '../bodies/dates.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
-import { currentScope } from '../database/tenant.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { currentScope } from '../municipalities/tenant.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { calendar } from './ical.js';
-import { MeetingNoticeJob } from './meeting-notice.job.js';
 import { Meeting } from './meeting.entity.js';
+import { SEND_NOTICE_JOB, type SendNoticeJob } from './notice-job.js';
 import { MeetingAlreadyHeldError, MeetingNotFoundError, MeetingNotPublishedError } from './meetings.errors.js';
 import { personName, toAgendaItemDto, toMeetingDto } from './meetings.mapper.js';
 import { closedSession } from './rules/legal-grounds.js';
@@ -37,7 +39,7 @@ export class MeetingsService {
   constructor(
     @Inject(EntityManager) private readonly em: EntityManager,
     private readonly audit: AuditService,
-    private readonly noticeJob: MeetingNoticeJob,
+    private readonly jobs: JobsService,
   ) {}
 
   async create(bodyId: string, input: MeetingInput, municipalityId: string): Promise<MeetingDto> {
@@ -113,9 +115,18 @@ export class MeetingsService {
     return toMeetingDto(meeting, meeting.body.getEntity().name);
   }
 
-  /** notice_sent → held → minutes_approved, one step at a time (rules/meeting-status.ts). */
+  /**
+   * notice_sent → held, one step at a time (rules/meeting-status.ts). minutes_approved is not
+   * set here: it follows from approving the protocol (minutes module: signatures or the next meeting).
+   */
   async setStatus(id: string, status: MeetingStatus): Promise<MeetingDto> {
     const meeting = await this.get(id, { publicOnly: false });
+    if (status === 'held' && meeting.status === 'notice_sent' && osloDay(meeting.startsAt) > osloDay(new Date())) {
+      throw new DomainError('MEETING_NOT_YET', 'Møtet kan merkes som holdt fra møtedagen.', 409, [{ path: 'status', message: 'Møtet er ikke holdt ennå.' }]);
+    }
+    if (status === 'minutes_approved' && meeting.status === 'held') {
+      throw new DomainError('MINUTES_APPROVED_BY_PROTOCOL', 'Protokollen godkjennes fra protokollsiden: ved signering eller i neste møte.', 409, [{ path: 'status', message: 'Godkjenn protokollen fra protokollsiden.' }]);
+    }
     const result = statusTransition(meeting.status, status);
     if (!result.ok) {
       const { message, status: http } = STATUS_MESSAGES[result.problem];
@@ -196,7 +207,7 @@ export class MeetingsService {
     this.audit.record({ action: 'meeting.publish', entityType: 'meeting', entityId: meeting.id, before: { status: 'planned' }, after: { status: meeting.status } });
     await this.em.flush();
     const { municipalityId, actor } = currentScope();
-    await this.noticeJob.queue({ meetingId: meeting.id, municipalityId, userId: actor.userId, userName: actor.name });
+    await this.jobs.send<SendNoticeJob>(SEND_NOTICE_JOB, { meetingId: meeting.id, municipalityId, userId: actor.userId, userName: actor.name });
     return toMeetingDto(meeting, meeting.body.getEntity().name);
   }
 
@@ -212,7 +223,7 @@ export class MeetingsService {
     this.audit.record({ action: 'meeting.notice_resend', entityType: 'meeting', entityId: meeting.id, after: { message } });
     await this.em.flush();
     const { municipalityId, actor } = currentScope();
-    await this.noticeJob.queue({ meetingId: meeting.id, municipalityId, userId: actor.userId, userName: actor.name, changed: true, message });
+    await this.jobs.send<SendNoticeJob>(SEND_NOTICE_JOB, { meetingId: meeting.id, municipalityId, userId: actor.userId, userName: actor.name, changed: true, message });
     return toMeetingDto(meeting, meeting.body.getEntity().name);
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestCaller } from '../auth/caller.js';
-import { EDITORS } from '../auth/allow.decorator.js';
+import type { RequestCaller } from '../common/access/caller.js';
+import { EDITORS } from '../common/access/allow.decorator.js';
 
 /**
  * Where a caller may read exempt papers (closed items, exempt cases and documents): the

@@ -10,7 +10,7 @@ import {
   PublicMeetingQuery,
   PublicMeetingYearsResponse,
 } from '@sekretariat/contracts';
-import { Allow } from '../auth/allow.decorator.js';
+import { Allow } from '../common/access/allow.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
 import { MeetingsService } from './meetings.service.js';

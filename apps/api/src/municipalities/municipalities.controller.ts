@@ -1,7 +1,7 @@
 import { Controller, Get, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { CurrentMunicipalityResponse, type MunicipalityRef } from '@sekretariat/contracts';
-import { Allow } from '../auth/allow.decorator.js';
+import { Allow } from '../common/access/allow.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { MunicipalitiesService } from './municipalities.service.js';
 

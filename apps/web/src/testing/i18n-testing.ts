@@ -8,6 +8,9 @@ import electionsNn from '../../public/i18n/elections/nn.json';
 import meetingsEn from '../../public/i18n/meetings/en.json';
 import meetingsNb from '../../public/i18n/meetings/nb.json';
 import meetingsNn from '../../public/i18n/meetings/nn.json';
+import minutesEn from '../../public/i18n/minutes/en.json';
+import minutesNb from '../../public/i18n/minutes/nb.json';
+import minutesNn from '../../public/i18n/minutes/nn.json';
 import publicEn from '../../public/i18n/public/en.json';
 import publicNb from '../../public/i18n/public/nb.json';
 import publicNn from '../../public/i18n/public/nn.json';
@@ -29,6 +32,7 @@ export const SCOPED_TRANSLATIONS = {
   documents: { nb: documentsNb, nn: documentsNn, en: documentsEn },
   elections: { nb: electionsNb, nn: electionsNn, en: electionsEn },
   meetings: { nb: meetingsNb, nn: meetingsNn, en: meetingsEn },
+  minutes: { nb: minutesNb, nn: minutesNn, en: minutesEn },
   reader: { nb: readerNb, nn: readerNn, en: readerEn },
   public: { nb: publicNb, nn: publicNn, en: publicEn },
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { countGenders, genderBalance, minPerGender, type Gender } from './gender-balance.js';
+import { countGenders, genderBalance, genderRuleFor, minPerGender, type Gender } from './gender-balance.js';
 
 const of = (f: number, m: number): Gender[] => [...Array<Gender>(f).fill('female'), ...Array<Gender>(m).fill('male')];
 
@@ -34,20 +34,27 @@ describe('countGenders', () => {
 });
 
 describe('genderBalance', () => {
-  it('counts members and substitutes apart, in total and per list', () => {
-    const result = genderBalance([
-      ...of(2, 2).map((gender) => ({ kind: 'member' as const, list: 'Ap', gender })),
-      ...of(0, 3).map((gender) => ({ kind: 'member' as const, list: 'H', gender })),
-      ...of(1, 1).map((gender) => ({ kind: 'substitute' as const, list: 'Ap', gender })),
-    ]);
+  const seats = [
+    ...of(2, 2).map((gender) => ({ kind: 'member' as const, list: 'Ap', gender })),
+    ...of(0, 3).map((gender) => ({ kind: 'member' as const, list: 'H', gender })),
+    ...of(1, 1).map((gender) => ({ kind: 'substitute' as const, list: 'Ap', gender })),
+  ];
+
+  it('under proportional election applies per list, members and substitutes apart', () => {
+    const result = genderBalance(seats, { method: 'forholdsvalg', rule: 'required' });
+    expect(Object.fromEntries(result.checks.map((c) => [c.group, c.ok]))).toEqual({ 'Medlemmer, Ap': true, 'Medlemmer, H': false, 'Varamedlemmer, Ap': true });
     expect(result.ok).toBe(false);
-    const byGroup = Object.fromEntries(result.checks.map((c) => [c.group, c.ok]));
-    expect(byGroup).toEqual({
-      Medlemmer: false, // 2 women of 7 → 3 required
-      'Medlemmer, Ap': true,
-      'Medlemmer, H': false,
-      Varamedlemmer: true,
-      'Varamedlemmer, Ap': true,
-    });
+  });
+
+  it('under an agreed election applies to the whole body', () => {
+    const result = genderBalance(seats, { method: 'avtalevalg', rule: 'required' });
+    expect(Object.fromEntries(result.checks.map((c) => [c.group, c.ok]))).toEqual({ Medlemmer: false, Varamedlemmer: true });
+  });
+
+  it('does not apply to the municipal council (elected under valgloven), and "as far as possible" to the formannskap', () => {
+    expect(genderRuleFor('kommunestyre')).toBe('not_applicable');
+    expect(genderBalance(seats, { method: 'forholdsvalg', rule: 'not_applicable' })).toEqual({ ok: true, checks: [] });
+    expect(genderRuleFor('formannskap')).toBe('as_far_as_possible');
+    expect(genderRuleFor('utvalg')).toBe('required');
   });
 });

@@ -43,17 +43,36 @@ export interface BalanceInput {
   gender: Gender;
 }
 
+/** How the rule applies to a body (koml. § 7-6). */
+export type GenderRule = 'required' | 'as_far_as_possible' | 'not_applicable';
+
 /**
- * The rule for a body: members and substitutes counted apart, in total and per list.
- * `exempt` for the formannskap, where the rule applies "as far as possible" (koml. § 7-6).
+ * Koml. § 7-6 applies to the bodies the municipal council elects, not to the council itself
+ * (elected by the voters under valgloven); to the formannskap "as far as possible".
  */
-export function genderBalance(seats: readonly BalanceInput[]): { ok: boolean; checks: GenderCount[] } {
+export function genderRuleFor(bodyKind: string): GenderRule {
+  if (bodyKind === 'kommunestyre') return 'not_applicable';
+  return bodyKind === 'formannskap' ? 'as_far_as_possible' : 'required';
+}
+
+/**
+ * The rule for a body: members and substitutes counted apart. Under proportional election
+ * (forholdsvalg) it applies per list, the members elected from each list; under an agreed
+ * election (avtalevalg) and the other methods to the body as a whole. Temporary replacements
+ * (settemedlem) are exempt: only ordinary memberships are passed in. No checks where the rule
+ * does not apply.
+ */
+export function genderBalance(seats: readonly BalanceInput[], options: { method: string; rule: GenderRule } = { method: 'avtalevalg', rule: 'required' }): { ok: boolean; checks: GenderCount[] } {
+  if (options.rule === 'not_applicable') return { ok: true, checks: [] };
   const checks: GenderCount[] = [];
   for (const kind of ['member', 'substitute'] as const) {
     const ofKind = seats.filter((s) => s.kind === kind);
     if (ofKind.length === 0) continue;
     const label = kind === 'member' ? 'Medlemmer' : 'Varamedlemmer';
-    checks.push(countGenders(label, ofKind.map((s) => s.gender)));
+    if (options.method !== 'forholdsvalg') {
+      checks.push(countGenders(label, ofKind.map((s) => s.gender)));
+      continue;
+    }
     const lists = [...new Set(ofKind.map((s) => s.list))].sort();
     for (const list of lists) {
       checks.push(countGenders(`${label}, ${list}`, ofKind.filter((s) => s.list === list).map((s) => s.gender)));

@@ -26,6 +26,13 @@ describe('ApiExceptionFilter.toResponse', () => {
     expect(res).toEqual({ status: 409, body: { code: 'CONFLICT', message: 'Dette finnes allerede.' } });
   });
 
+  it('maps a violated foreign key the same on PostgreSQL 15 (23503) and 18 (23001 for on delete restrict)', () => {
+    for (const code of ['23503', '23001']) {
+      const res = filter.toResponse(Object.assign(new Error('update or delete on table "agenda_item" violates RESTRICT setting'), { code }));
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'CONFLICT' });
+    }
+  });
+
   it('hides unexpected errors behind a generic 500', () => {
     const res = filter.toResponse(new TypeError('cannot read properties of undefined (reading "x")'));
     expect(res.status).toBe(500);

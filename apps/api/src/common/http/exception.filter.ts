@@ -20,10 +20,15 @@ function isCoded(e: unknown): e is CodedError {
 const PG_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   '23505': { status: 409, code: 'CONFLICT', message: 'Dette finnes allerede.' },
   '23503': { status: 409, code: 'CONFLICT', message: 'Dette henger sammen med andre opplysninger og kan ikke endres slik.' },
+  // PostgreSQL 18 reports a violated `on delete restrict` as restrict_violation, not 23503.
+  '23001': { status: 409, code: 'CONFLICT', message: 'Dette henger sammen med andre opplysninger og kan ikke endres slik.' },
   '23514': { status: 400, code: 'CONSTRAINT_VIOLATED', message: 'Opplysningene bryter en regel.' },
   '23P01': { status: 409, code: 'CONFLICT', message: 'Dette overlapper med noe som finnes fra før.' },
   '40001': { status: 409, code: 'CONCURRENT_UPDATE', message: 'Noen andre endret dette samtidig. Prøv igjen.' },
   '42501': { status: 403, code: 'FORBIDDEN', message: 'Du har ikke tilgang til dette.' },
+  // NUL in text (22021) or in JSON (22P05): refused at the validation layer (common/text.ts); this is the net under it.
+  '22021': { status: 400, code: 'INVALID_TEXT', message: 'Et felt inneholder tegn som ikke er tillatt (kontrolltegn som NUL, eller ugyldig Unicode).' },
+  '22P05': { status: 400, code: 'INVALID_TEXT', message: 'Et felt inneholder tegn som ikke er tillatt (kontrolltegn som NUL, eller ugyldig Unicode).' },
 };
 
 /**

@@ -12,6 +12,10 @@ import { Migration20261126030000MeetingPlan } from './Migration20261126030000Mee
 import { Migration20261126040000Reader } from './Migration20261126040000Reader.js';
 import { Migration20261126050000PublicSearch } from './Migration20261126050000PublicSearch.js';
 import { Migration20261126060000OfficialSearch } from './Migration20261126060000OfficialSearch.js';
+import { Migration20261206100000RateLimit } from './Migration20261206100000RateLimit.js';
+import { Migration20261206110000AuditClient } from './Migration20261206110000AuditClient.js';
+import { Migration20261207000000Minutes } from './Migration20261207000000Minutes.js';
+import { Migration20261207010000AdvanceVoteReview } from './Migration20261207010000AdvanceVoteReview.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -28,4 +32,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126040000Reader', class: Migration20261126040000Reader },
   { name: 'Migration20261126050000PublicSearch', class: Migration20261126050000PublicSearch },
   { name: 'Migration20261126060000OfficialSearch', class: Migration20261126060000OfficialSearch },
+  { name: 'Migration20261206100000RateLimit', class: Migration20261206100000RateLimit },
+  { name: 'Migration20261206110000AuditClient', class: Migration20261206110000AuditClient },
+  { name: 'Migration20261207000000Minutes', class: Migration20261207000000Minutes },
+  { name: 'Migration20261207010000AdvanceVoteReview', class: Migration20261207010000AdvanceVoteReview },
 ];

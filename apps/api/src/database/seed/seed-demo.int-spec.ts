@@ -32,7 +32,26 @@ describe('demo data', () => {
     const meetings = await em.find(Meeting, {}, { orderBy: { startsAt: 'asc' } });
     const items = await em.find(AgendaItem, {}, { orderBy: { number: 'asc' } });
     const documents = await em.find(Document, {});
-    expect(meetings.map((m) => m.status)).toEqual(['held', 'notice_sent', 'planned']);
+    expect(meetings.map((m) => m.status)).toEqual(['minutes_approved', 'notice_sent', 'planned']);
+    // The held meeting has its minutes and an approved protocol with signatures.
+    const [protocol] = await em.getConnection().execute<{ status: string; signatures: number; attendees: number }[]>(
+      `select v.status, (select count(*)::int from protocol_signature s where s.protocol_id = v.id) as signatures,
+              (select count(*)::int from minutes_attendee a where a.meeting_id = v.meeting_id) as attendees
+         from protocol_version v where v.meeting_id = ?`,
+      [meetings[0]!.id],
+    );
+    expect(protocol).toMatchObject({ status: 'approved', signatures: 2 });
+    expect(protocol!.attendees).toBeGreaterThan(20);
+    // An election open today, with a roll, a voting place for the demo clerk, and votes: some approved, some for the board.
+    const [election] = await em.getConnection().execute<{ voters: number; approved: number; received: number; staffed: number; open_today: boolean }[]>(
+      `select (select count(*)::int from roll_voter r where r.election_id = e.id) as voters,
+              (select count(*)::int from advance_vote v where v.election_id = e.id and v.status = 'approved') as approved,
+              (select count(*)::int from advance_vote v where v.election_id = e.id and v.status = 'received') as received,
+              (select count(*)::int from voting_place_staff s join voting_place p on p.id = s.voting_place_id join app_user u on u.id = s.user_id where p.election_id = e.id and u.username = 'valgmedarbeider') as staffed,
+              (now() at time zone 'Europe/Oslo')::date between e.advance_from and e.advance_to as open_today
+         from election e`,
+    );
+    expect(election).toEqual({ voters: 300, approved: 24, received: 2, staffed: 1, open_today: true });
     expect(meetings[1]!.startsAt.getTime()).toBeGreaterThan(Date.now());
     expect(items.filter((i) => i.closed).map((i) => i.legalGround)).toEqual(['offl23-1']);
     expect(new Set(items.map((i) => i.number)).size).toBe(items.length);

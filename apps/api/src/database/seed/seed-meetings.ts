@@ -8,6 +8,7 @@ import { Case } from '../../meetings/case.entity.js';
 import { Meeting } from '../../meetings/meeting.entity.js';
 import { numberingYear } from '../../meetings/rules/agenda.js';
 import { itemNumber, type ItemType } from '../../meetings/rules/case-numbering.js';
+import { seedDemoMinutes } from '../../minutes/seed-minutes.js';
 
 interface DemoCase {
   title: string;
@@ -125,15 +126,17 @@ export async function seedDemoMeetings(em: EntityManager, municipalityId: string
   }
 
   const sequences = new Map<string, number>();
+  const created = new Map<Meeting, AgendaItem[]>();
   const meeting = (body: Body, startsAt: Date, status: Meeting['status'], items: { kase?: Case; type?: ItemType; title?: string; closed?: string }[]) => {
     const m = em.create(Meeting, { municipality: municipalityId, body, startsAt, endsAt: new Date(startsAt.getTime() + 4 * 3_600_000), place: 'Rådhuset, kommunestyresalen', status });
     const year = numberingYear(startsAt);
+    created.set(m, []);
     items.forEach((it, i) => {
       const type = it.type ?? 'PS';
       const key = `${body.id}:${year}:${type}`;
       const sequence = (sequences.get(key) ?? 0) + 1;
       sequences.set(key, sequence);
-      em.create(AgendaItem, {
+      const item = em.create(AgendaItem, {
         municipality: municipalityId,
         meeting: m,
         body,
@@ -147,11 +150,12 @@ export async function seedDemoMeetings(em: EntityManager, municipalityId: string
         closed: it.closed !== undefined,
         legalGround: it.closed ?? null,
       });
+      created.get(m)!.push(item);
     });
     return m;
   };
 
-  meeting(ks, day(-21, 18), 'held', [{ kase: cases[3] }, { type: 'OS', title: 'Orientering om arbeidet med kommuneplanens samfunnsdel' }]);
+  const held = meeting(ks, day(-21, 18), 'held', [{ kase: cases[3] }, { type: 'OS', title: 'Orientering om arbeidet med kommuneplanens samfunnsdel' }]);
   meeting(ks, day(14, 18), 'notice_sent', [
     { kase: cases[0] },
     { kase: cases[1] },
@@ -159,5 +163,7 @@ export async function seedDemoMeetings(em: EntityManager, municipalityId: string
     { type: 'RS', title: 'Protokoll fra eldrerådet' },
   ]);
   meeting(fsk, day(35, 10), 'planned', []);
+  await em.flush();
+  await seedDemoMinutes(em, municipalityId, held, created.get(held)!);
   await em.flush();
 }

@@ -9,7 +9,8 @@ import { Party } from '../../bodies/party.entity.js';
 import { Person, type Gender } from '../../bodies/person.entity.js';
 import { Municipality } from '../../municipalities/municipality.entity.js';
 import type { DocumentStore } from '../../documents/document-store.js';
-import { runInTenant, SYSTEM_ACTOR } from '../tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../../municipalities/tenant.js';
+import { seedDemoElection } from '../../elections/seed-election.js';
 import { seedDemoMeetings } from './seed-meetings.js';
 import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, PARTIES, prng } from './names.js';
 
@@ -128,6 +129,9 @@ export async function seedDemo(orm: MikroORM, store: DocumentStore): Promise<boo
   const count = await orm.em.fork().count(Municipality, {});
   if (count > 0) return false;
   const municipality = await seedMunicipality(orm, { slug: 'demo', name: 'Fjordvik kommune', number: '9901', password: 'demo1234' });
-  await runInTenant(orm, { municipalityId: municipality.id, actor: SYSTEM_ACTOR }, (tx) => seedDemoMeetings(tx, municipality.id, store));
+  await runInTenant(orm, { municipalityId: municipality.id, actor: SYSTEM_ACTOR }, async (tx) => {
+    await seedDemoMeetings(tx, municipality.id, store);
+    await seedDemoElection(tx, { id: municipality.id, number: municipality.number });
+  });
   return true;
 }

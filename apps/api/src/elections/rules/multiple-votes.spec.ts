@@ -1,23 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { blocksNewVote, outcomeWithoutWrite } from './multiple-votes.js';
+import { blocksApproval, sameKeyOutcome } from './multiple-votes.js';
 
 describe('the multiple-vote rule', () => {
   const pn = '16822548834';
   it('a retried request gets its first answer again', () => {
-    expect(outcomeWithoutWrite({ sameAttempt: { personalNumber: pn }, personalNumber: pn, counted: true })).toBe('replay');
+    expect(sameKeyOutcome({ earlierPersonalNumber: pn, personalNumber: pn })).toBe('replay');
   });
   it('an idempotency key reused for another voter is refused', () => {
-    expect(outcomeWithoutWrite({ sameAttempt: { personalNumber: '11812448848' }, personalNumber: pn, counted: false })).toBe('idempotency_key_reused');
+    expect(sameKeyOutcome({ earlierPersonalNumber: '11812448848', personalNumber: pn })).toBe('idempotency_key_reused');
   });
-  it('a voter with a counted vote has already voted', () => {
-    expect(outcomeWithoutWrite({ sameAttempt: null, personalNumber: pn, counted: true })).toBe('already_voted');
-  });
-  it('otherwise the voter was not in the roll', () => {
-    expect(outcomeWithoutWrite({ sameAttempt: null, personalNumber: pn, counted: false })).toBe('not_in_roll');
-  });
-  it('only a counted vote blocks a new one; a cancelled one does not', () => {
-    expect(blocksNewVote('counted')).toBe(true);
-    expect(blocksNewVote('cancelled')).toBe(false);
-    expect(blocksNewVote('rejected')).toBe(false);
+  it('only an approved vote blocks approving another; a received, rejected or cancelled one does not', () => {
+    expect(blocksApproval('approved')).toBe(true);
+    expect(blocksApproval('received')).toBe(false);
+    expect(blocksApproval('cancelled')).toBe(false);
+    expect(blocksApproval('rejected')).toBe(false);
   });
 });

@@ -1,22 +1,19 @@
-/**
- * What happens when a registration writes nothing (valgloven; Valgdirektoratet's criteria for
- * prøving: a voter has at most one approved vote per election). The database refuses a second
- * counted vote; this decides what the clerk is told.
- */
-export type NoWriteOutcome = 'replay' | 'idempotency_key_reused' | 'already_voted' | 'not_in_roll';
+import type { VoteStatus } from '@sekretariat/contracts';
 
-export function outcomeWithoutWrite(input: {
-  /** A vote registered earlier with the same idempotency key, and for whom. */
-  sameAttempt: { personalNumber: string } | null;
-  personalNumber: string;
-  /** The voter's counted vote in this election, if any. */
-  counted: boolean;
-}): NoWriteOutcome {
-  if (input.sameAttempt) return input.sameAttempt.personalNumber === input.personalNumber ? 'replay' : 'idempotency_key_reused';
-  return input.counted ? 'already_voted' : 'not_in_roll';
+/**
+ * The multiple-vote rule (Valgdirektoratet's criteria for prøving, domain.md §2.2): a voter has
+ * at most one approved vote per election. A later vote is not refused at the desk: it is received
+ * in an envelope ("already voted") and the board rejects it with the ground "already has an
+ * approved vote". Which of two votes counts when an earlier-cast one is approved after a later-cast
+ * one is unverified in the law; here the first approved wins (docs/elections.md).
+ */
+
+/** A registration with an idempotency key already used: the same request again, or a key reused for another voter. */
+export function sameKeyOutcome(input: { earlierPersonalNumber: string; personalNumber: string }): 'replay' | 'idempotency_key_reused' {
+  return input.earlierPersonalNumber === input.personalNumber ? 'replay' : 'idempotency_key_reused';
 }
 
-/** A cancelled vote does not count: the voter may vote again. Only counted votes block. */
-export function blocksNewVote(status: 'counted' | 'rejected' | 'cancelled'): boolean {
-  return status === 'counted';
+/** Only an approved vote blocks approving another; received, rejected and cancelled ones do not. */
+export function blocksApproval(status: VoteStatus): boolean {
+  return status === 'approved';
 }

@@ -46,3 +46,16 @@ describe('case numbering', () => {
     expect(parseItemNumber('IP 1/26')).toEqual({ type: 'IP', sequence: 1, year2: 26 });
   });
 });
+
+describe('renumberInOrder', () => {
+  it('hands the meeting its own numbers again in the new order, per type', async () => {
+    const { renumberInOrder } = await import('./case-numbering.js');
+    const order = [
+      { id: 'c', type: 'PS' as const, sequence: 3 },
+      { id: 'os', type: 'OS' as const, sequence: 1 },
+      { id: 'a', type: 'PS' as const, sequence: 1 },
+      { id: 'b', type: 'PS' as const, sequence: 7 },
+    ];
+    expect(Object.fromEntries(renumberInOrder(order))).toEqual({ c: 1, os: 1, a: 3, b: 7 });
+  });
+});

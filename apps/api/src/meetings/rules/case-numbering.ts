@@ -49,3 +49,17 @@ export function numberAgenda(
   }
   return out;
 }
+
+/**
+ * Before the notice is sent the numbers follow the agenda order: the numbers a meeting's items
+ * hold are handed out again, per type, in the new order (so none is given twice and none is
+ * lost). After the notice the published numbers stay as they are.
+ */
+export function renumberInOrder(items: readonly { id: string; type: ItemType; sequence: number }[]): Map<string, number> {
+  const byType = new Map<ItemType, number[]>();
+  for (const item of items) byType.set(item.type, [...(byType.get(item.type) ?? []), item.sequence]);
+  for (const list of byType.values()) list.sort((a, b) => a - b);
+  const out = new Map<string, number>();
+  for (const item of items) out.set(item.id, byType.get(item.type)!.shift()!);
+  return out;
+}

@@ -23,3 +23,19 @@ export function periodOn(election: Election, day: string): VotingPeriod | null {
   if (day >= election.earlyFrom && day <= election.earlyTo) return 'early';
   return null;
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** When a vote was cast (an ISO timestamp), in Norwegian time as the API records it. */
+export function formatDateTime(iso: string, locale: string): string {
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      timeZone: 'Europe/Oslo',
+    });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(new Date(iso));
+}

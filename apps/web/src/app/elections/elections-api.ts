@@ -2,11 +2,14 @@ import { Injectable, inject } from '@angular/core';
 import type {
   Election,
   ElectionInput,
+  EnvelopeReason,
   LookupResponse,
   RegisteredVote,
   RegisterVoteInput,
   RegisterVoteResponse,
+  ReviewVoteList,
   RollImportReport,
+  VoteDecisionInput,
   VotesReport,
   VotingPlace,
   VotingPlaceInput,
@@ -63,8 +66,29 @@ export class ElectionsApi {
     return this.api.post<RegisterVoteResponse>(['elections', electionId, 'votes'], input);
   }
 
+  /** A clerk undoes their own registration, within minutes of making it (`UNDO_TOO_LATE` after). */
+  undo(voteId: string, reason: string): Observable<RegisteredVote> {
+    return this.api.post<RegisteredVote>(['votes', voteId, 'undo'], { reason });
+  }
+
+  /** The election board cancels a registration made in error. */
   cancel(voteId: string, reason: string): Observable<RegisteredVote> {
     return this.api.post<RegisteredVote>(['votes', voteId, 'cancel'], { reason });
+  }
+
+  /** Received votes waiting for the board's decision (prøving), optionally of one reason. */
+  review(electionId: string, reason: EnvelopeReason | null): Observable<ReviewVoteList> {
+    return this.api.query<ReviewVoteList>(['elections', electionId, 'review'], { reason });
+  }
+
+  /** The board approves received votes, or rejects them with a ground: all or nothing. */
+  decide(electionId: string, input: VoteDecisionInput): Observable<ReviewVoteList> {
+    return this.api.post<ReviewVoteList>(['elections', electionId, 'review', 'decisions'], input);
+  }
+
+  /** A voter's votes, found by personal number or name (for the board, to cancel one). */
+  searchVotes(electionId: string, q: string): Observable<ReviewVoteList> {
+    return this.api.query<ReviewVoteList>(['elections', electionId, 'votes', 'search'], { q });
   }
 
   report(electionId: string): Observable<VotesReport> {

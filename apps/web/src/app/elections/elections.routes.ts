@@ -1,9 +1,12 @@
 import type { Routes } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
 import { requireRoles } from '../core/routing/require-roles';
-import { CLERK_ROLES, ORGANISER_ROLES } from './election-roles';
+import { BOARD_ROLES, CLERK_ROLES, ORGANISER_ROLES } from './election-roles';
 
-/** `/valg`: elections for the organisers, and the counter (`/valg/skranke`) for the clerks. */
+/**
+ * `/valg`: elections for the organisers, the counter (`/valg/skranke`) for the clerks, and the
+ * board's prøving of the votes received in envelopes (`/valg/:id/proving`).
+ */
 export const ELECTIONS_ROUTES: Routes = [
   {
     path: '',
@@ -21,6 +24,12 @@ export const ELECTIONS_ROUTES: Routes = [
         title: 'elections.titles.counter',
         canActivate: [requireRoles(CLERK_ROLES)],
         loadComponent: () => import('./counter/counter-page').then((m) => m.CounterPage),
+      },
+      {
+        path: ':id/proving',
+        title: 'elections.titles.review',
+        canActivate: [requireRoles(BOARD_ROLES)],
+        loadComponent: () => import('./review/review-page').then((m) => m.ReviewPage),
       },
       {
         path: ':id',

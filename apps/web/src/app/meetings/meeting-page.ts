@@ -33,10 +33,12 @@ import { MeetingStatusTag } from './meeting-status-tag';
 import { MeetingsApi } from './meetings-api';
 import { NoticeResendDialog } from './notice-resend-dialog';
 
-/** The next status a meeting can be moved to by hand (publishing is its own action). */
+/**
+ * The next status a meeting can be moved to by hand (publishing is its own action). The
+ * protocol's approval is not a button here: it follows from the signatures on the Protokoll page.
+ */
 export function nextStatus(status: MeetingStatus): MeetingStatus | null {
   if (status === 'notice_sent') return 'held';
-  if (status === 'held') return 'minutes_approved';
   return null;
 }
 

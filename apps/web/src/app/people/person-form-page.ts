@@ -12,7 +12,12 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Gender, PersonInput } from '@sekretariat/contracts';
+import {
+  checkPersonalNumber,
+  type Gender,
+  type PersonalNumberProblem,
+  type PersonInput,
+} from '@sekretariat/contracts';
 import { firstValueFrom } from 'rxjs';
 import { TranslatedTitleStrategy } from '../core/routing/translated-title-strategy';
 import { ErrorSummary } from '../shared/error-summary';
@@ -35,6 +40,13 @@ const FIELD_IDS: Record<string, string> = {
   email: 'person-email',
   phone: 'person-phone',
   personalNumber: 'person-personal-number',
+};
+
+/** The same rule as the API's (@sekretariat/contracts), said in the user's language. */
+const PERSONAL_NUMBER_PROBLEMS: Record<PersonalNumberProblem, string> = {
+  format: 'people.form.personalNumberInvalid',
+  control: 'people.form.personalNumberControl',
+  date: 'people.form.personalNumberDate',
 };
 
 /** Editors: register an official (`/personer/ny`) or change one (`/personer/:id/rediger`). */
@@ -155,10 +167,11 @@ export class PersonFormPage {
       problems.push({ field: 'person-email', messageKey: 'people.form.emailInvalid' });
     }
     const personalNumber = value.personalNumber.replace(/\s/g, '');
-    if (personalNumber && !/^\d{11}$/.test(personalNumber)) {
+    const check = personalNumber ? checkPersonalNumber(personalNumber) : null;
+    if (check && !check.valid) {
       problems.push({
         field: 'person-personal-number',
-        messageKey: 'people.form.personalNumberInvalid',
+        messageKey: PERSONAL_NUMBER_PROBLEMS[check.problem ?? 'format'],
       });
     }
     return problems;

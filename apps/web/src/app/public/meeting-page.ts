@@ -9,6 +9,9 @@ import { LoadState } from '../shared/load-state';
 import { PublicMeetingsApi, publicUrls } from './public-api';
 import { machineTime, meetingClock, meetingDate, videoAt, videoClock } from './public-time';
 
+/** Statuses in which a meeting can have an approved protocol (a correction keeps it approved). */
+const WITH_PROTOCOL = new Set(['minutes_approved']);
+
 /**
  * `/motekalender/:meetingId`: the notice of a meeting with its agenda (saksliste). Closed items show
  * only their number, "Unntatt offentlighet" and the legal ground (the API sends no more).
@@ -36,6 +39,26 @@ export class MeetingPage {
   protected readonly meeting = rxResource({
     params: () => ({ id: this.meetingId() }),
     stream: ({ params }) => this.api.meeting(params.id),
+  });
+  /** Asked only for meetings whose protocol is approved; nothing is shown when it fails. */
+  protected readonly protocol = rxResource({
+    params: () =>
+      this.meeting.hasValue() && WITH_PROTOCOL.has(this.meeting.value().status)
+        ? { id: this.meeting.value().id }
+        : undefined,
+    stream: ({ params }) => this.api.protocol(params.id),
+  });
+  protected readonly protocolInfo = computed(() =>
+    this.protocol.hasValue() ? this.protocol.value().protocol : null,
+  );
+  protected readonly protocolUrls = computed(() => {
+    const slug = this.session.municipality()?.slug;
+    return slug
+      ? {
+          pdf: publicUrls.protocolPdf(slug, this.meetingId()),
+          json: publicUrls.protocolJson(slug, this.meetingId()),
+        }
+      : null;
   });
   protected readonly noticeUrl = computed(() => {
     const slug = this.session.municipality()?.slug;

@@ -6,12 +6,18 @@ import type {
   PublicAgendaItemDetail,
   PublicCaseItemsResponse,
   PublicMeetingYearsResponse,
+  PublicProtocolInfo,
   SearchResponse,
 } from '@sekretariat/contracts';
 import { type Observable, map, switchMap } from 'rxjs';
 import { ApiClient, apiUrl } from '../core/api/api-client';
 import { SessionStore } from '../core/session/session-store';
 import { isUuid, notFound } from '../bodies/bodies-api';
+
+/** Whether a meeting has an approved protocol (`GET …/meetings/:id/protocol`). */
+export interface PublicProtocolResponse {
+  readonly protocol: PublicProtocolInfo | null;
+}
 
 /**
  * The public meeting calendar's API (/api/public/<municipality>/…): no login, only what the
@@ -56,6 +62,16 @@ export class PublicMeetingsApi {
     );
   }
 
+  /** The approved protocol's version and date, or null while there is none. */
+  protocol(meetingId: string): Observable<PublicProtocolResponse> {
+    if (!isUuid(meetingId)) return notFound(meetingId);
+    return this.slug().pipe(
+      switchMap((slug) =>
+        this.api.get<PublicProtocolResponse>('public', slug, 'meetings', meetingId, 'protocol'),
+      ),
+    );
+  }
+
   item(meetingId: string, itemId: string): Observable<PublicAgendaItemDetail> {
     if (!isUuid(meetingId)) return notFound(meetingId);
     if (!isUuid(itemId)) return notFound(itemId);
@@ -97,6 +113,12 @@ export const publicUrls = {
     apiUrl('public', slug, 'meetings', meetingId, 'notice.pdf'),
   papers: (slug: string, meetingId: string) =>
     apiUrl('public', slug, 'meetings', meetingId, 'papers.pdf'),
+  /** The approved protocol, public edition. */
+  protocolPdf: (slug: string, meetingId: string) =>
+    apiUrl('public', slug, 'meetings', meetingId, 'protocol.pdf'),
+  /** The approved protocol as open data (OParl/Popolo). */
+  protocolJson: (slug: string, meetingId: string) =>
+    apiUrl('public', slug, 'meetings', meetingId, 'protocol.json'),
   calendar: (slug: string, bodyId: string) =>
     apiUrl('public', slug, 'bodies', bodyId, 'meetings.ics'),
   document: (slug: string, documentId: string) =>

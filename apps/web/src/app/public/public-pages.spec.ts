@@ -106,10 +106,16 @@ describe('the public pages', () => {
     fixture.componentRef.setInput('meetingId', MEETING_ID);
     TestBed.tick();
     http.expectOne(`/api/public/eksempel/meetings/${MEETING_ID}`).flush(MEETING);
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+    http
+      .expectOne(`/api/public/eksempel/meetings/${MEETING_ID}/protocol`)
+      .flush({ protocol: null });
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
 
     expect(element.querySelector('h1')?.textContent).toContain('Kommunestyret');
+    expect(element.querySelector('[data-testid="protocol"]')).toBeNull();
     expect(element.textContent).toContain('torsdag 11. februar 2027');
     expect(element.textContent).toContain('18:00');
     const [open, closed] = [...element.querySelectorAll('[data-testid="agenda-item"]')];
@@ -132,6 +138,49 @@ describe('the public pages', () => {
     expect(element.querySelector('[data-testid="minutes-approved"]')?.textContent).toContain(
       'Protokoll godkjent',
     );
+  });
+
+  it('links the approved protocol as PDF and open data, with its date and whether it was corrected', async () => {
+    const fixture = TestBed.createComponent(MeetingPage);
+    fixture.componentRef.setInput('meetingId', MEETING_ID);
+    TestBed.tick();
+    http.expectOne(`/api/public/eksempel/meetings/${MEETING_ID}`).flush(MEETING);
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+    http
+      .expectOne(`/api/public/eksempel/meetings/${MEETING_ID}/protocol`)
+      .flush({ protocol: { version: 2, approvedAt: '2027-03-01T09:00:00.000Z', corrected: true } });
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+
+    const section = element.querySelector('[data-testid="protocol"]');
+    expect(section?.querySelector('h2')?.textContent).toContain('Protokoll');
+    expect(section?.querySelector('[data-testid="protocol-approved"]')?.textContent).toContain(
+      'Protokollen ble godkjent mandag 1. mars 2027',
+    );
+    expect(section?.querySelector('[data-testid="protocol-corrected"]')?.textContent).toContain(
+      'Rettet (versjon 2)',
+    );
+    expect(section?.querySelector('[data-testid="protocol-pdf"]')?.getAttribute('href')).toBe(
+      `/api/public/eksempel/meetings/${MEETING_ID}/protocol.pdf`,
+    );
+    expect(section?.querySelector('[data-testid="protocol-json"]')?.getAttribute('href')).toBe(
+      `/api/public/eksempel/meetings/${MEETING_ID}/protocol.json`,
+    );
+  });
+
+  it('does not ask for a protocol before the meeting’s protocol is approved', async () => {
+    const fixture = TestBed.createComponent(MeetingPage);
+    fixture.componentRef.setInput('meetingId', MEETING_ID);
+    TestBed.tick();
+    http
+      .expectOne(`/api/public/eksempel/meetings/${MEETING_ID}`)
+      .flush({ ...MEETING, status: 'notice_sent' });
+    await fixture.whenStable();
+    http.expectNone(`/api/public/eksempel/meetings/${MEETING_ID}/protocol`);
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('[data-testid="protocol"]'),
+    ).toBeNull();
   });
 
   it('shows the short summary before the rest of the case presentation', async () => {

@@ -33,8 +33,8 @@ export function problemsFromError(
       text: `${field.message}`,
     }));
     const general =
-      error.code === 'VALIDATION_FAILED'
-        ? { field: null, messageKey: 'errors.validation' }
+      error.code === 'VALIDATION_FAILED' || error.code === 'INVALID_TEXT'
+        ? { field: null, messageKey: errorMessageKey(error) }
         : { field: null, text: error.message };
     // A field message alone can be terse ("Utenfor valgperioden."): keep the API's explanation first.
     return [general, ...problems];

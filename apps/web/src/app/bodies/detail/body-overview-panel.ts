@@ -36,13 +36,16 @@ import type { BodyOverview } from '@sekretariat/contracts';
         {{ 'bodies.overview.genderHeading' | transloco }}
       </h3>
       <p class="ds-paragraph rule">
-        @if (data.genderBalance.applies === 'as_far_as_possible') {
+        @if (data.genderBalance.applies === 'not_applicable') {
+          {{ 'bodies.overview.genderRuleNotApplicable' | transloco }}
+        } @else if (data.genderBalance.applies === 'as_far_as_possible') {
           {{ 'bodies.overview.genderRuleAsFarAsPossible' | transloco }}
         } @else {
           {{ 'bodies.overview.genderRuleRequired' | transloco }}
         }
       </p>
-      @if (data.genderBalance.checks.length === 0) {
+      @if (data.genderBalance.applies === 'not_applicable') {
+      } @else if (data.genderBalance.checks.length === 0) {
         <p class="ds-paragraph">{{ 'bodies.overview.genderNoSeats' | transloco }}</p>
       } @else {
         <p class="ds-paragraph summary">

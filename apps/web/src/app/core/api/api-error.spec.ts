@@ -21,6 +21,7 @@ describe('errorMessageKey', () => {
   it.each([
     [new ApiError(401, 'AUTH_INVALID_CREDENTIALS', ''), 'errors.invalidCredentials'],
     [new ApiError(429, 'RATE_LIMITED', ''), 'errors.rateLimited'],
+    [new ApiError(400, 'INVALID_TEXT', ''), 'errors.invalidText'],
     [new ApiError(0, 'NETWORK_ERROR', ''), 'errors.network'],
     [new ApiError(404, 'BODY_NOT_FOUND', ''), 'errors.notFound'],
     [new ApiError(403, 'FORBIDDEN', ''), 'errors.forbidden'],

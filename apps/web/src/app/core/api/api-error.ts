@@ -63,6 +63,8 @@ export function errorMessageKey(error: unknown): string {
       return 'errors.invalidCredentials';
     case 'RATE_LIMITED':
       return 'errors.rateLimited';
+    case 'INVALID_TEXT':
+      return 'errors.invalidText';
     case CLIENT_ERROR_CODES.network:
       return 'errors.network';
   }

@@ -6,5 +6,13 @@
  * All scopes are loaded with the language, not when a page first needs them: the shell shows
  * their texts too (menu entries, page titles), and a scope is a few kilobytes.
  */
-export const SCOPES = ['attendance', 'elections', 'meetings', 'public', 'reader', 'documents'] as const;
+export const SCOPES = [
+  'attendance',
+  'elections',
+  'meetings',
+  'public',
+  'reader',
+  'documents',
+  'minutes',
+] as const;
 export type Scope = (typeof SCOPES)[number];

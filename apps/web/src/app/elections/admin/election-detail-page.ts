@@ -27,7 +27,8 @@ import { VotingPlacesPanel } from './voting-places-panel';
 
 /**
  * One election (`/valg/:id`) for the organisers: its periods, voting places, the roll, the
- * figures, and for the election board the cancelling of a registration made in error.
+ * figures, and for the election board the way to its prøving (`/valg/:id/proving`) and the
+ * cancelling of a registration made in error, found by the voter's name or personal number.
  */
 @Component({
   selector: 'app-election-detail-page',

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { VotesReport } from '@sekretariat/contracts';
 import { LanguageService } from '../../core/i18n/language.service';
@@ -10,26 +11,34 @@ import { osloToday } from '../election-dates';
 import { ElectionsApi } from '../elections-api';
 
 export interface ReportTotals {
-  readonly counted: number;
+  readonly received: number;
+  readonly approved: number;
   readonly rejected: number;
+  readonly cancelled: number;
   readonly envelopes: number;
 }
 
 export function reportTotals(report: VotesReport): ReportTotals {
   return report.days.reduce(
     (sum, day) => ({
-      counted: sum.counted + day.counted,
+      received: sum.received + day.received,
+      approved: sum.approved + day.approved,
       rejected: sum.rejected + day.rejected,
+      cancelled: sum.cancelled + day.cancelled,
       envelopes: sum.envelopes + day.envelopes,
     }),
-    { counted: 0, rejected: 0, envelopes: 0 },
+    { received: 0, approved: 0, rejected: 0, cancelled: 0, envelopes: 0 },
   );
 }
 
-/** The figures the election board needs: every vote accounted for, every rejection with its reason. */
+/**
+ * The figures the election board needs: every vote accounted for (received and waiting for
+ * prøving, approved, rejected, cancelled), what waits by envelope reason, every rejection with
+ * its ground or reason.
+ */
 @Component({
   selector: 'app-votes-report-panel',
-  imports: [TranslocoPipe, IsoDatePipe, LoadState, ScrollRegion],
+  imports: [RouterLink, TranslocoPipe, IsoDatePipe, LoadState, ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './votes-report-panel.html',
   styleUrl: './admin.css',
@@ -41,6 +50,8 @@ export class VotesReportPanel {
   readonly electionId = input.required<string>();
   /** Changes when the figures must be read again. */
   readonly version = input(0);
+  /** The election board: what waits links to the prøving. */
+  readonly board = input(false);
 
   protected readonly report = rxResource({
     params: () => ({ id: this.electionId(), version: this.version() }),

@@ -1,4 +1,5 @@
-import type { LookupResponse, VoterMatch } from '@sekretariat/contracts';
+import type { LookupResponse, NextStep, VoterMatch, VotesReport } from '@sekretariat/contracts';
+import { ENVELOPE_NOTES } from '../election-options';
 
 /** The digits of what was typed or scanned: spaces and separators are ignored. */
 export function digitsOf(value: string): string {
@@ -7,7 +8,7 @@ export function digitsOf(value: string): string {
 
 export const PERSONAL_NUMBER_LENGTH = 11;
 
-/** What the clerk must do, from a lookup: each state has its own colour, icon and words. */
+/** Who the voter is, from a lookup: each state has its own colour, icon and words. */
 export type VoterState = 'own' | 'other' | 'alreadyVoted' | 'notInRoll' | 'several';
 
 export function voterState(response: LookupResponse): VoterState {
@@ -26,6 +27,42 @@ export function voterState(response: LookupResponse): VoterState {
 /** The one voter a lookup found, if it found exactly one. */
 export function singleMatch(response: LookupResponse): VoterMatch | null {
   return response.matches.length === 1 ? (response.matches[0] ?? null) : null;
+}
+
+/**
+ * The step the clerk takes once the identity is checked: the lookup's, unless the clerk doubts
+ * the voter's identity. Then the vote goes in an envelope for the board, as the API decides it
+ * (apps/api/src/elections/rules/envelope.ts): a voter not in the roll or who has voted keeps
+ * that reason (it comes first); any other voter's envelope says «Tvil om identitet».
+ */
+export function stepWith(step: NextStep, identityDoubt: boolean): NextStep {
+  if (
+    !identityDoubt ||
+    step.envelopeReason === 'not_in_roll' ||
+    step.envelopeReason === 'already_voted'
+  ) {
+    return step;
+  }
+  return {
+    action: 'envelope',
+    envelopeReason: 'identity_doubt',
+    writeOnEnvelope: ENVELOPE_NOTES.identity_doubt,
+  };
+}
+
+/** A municipality number as the API takes it: four digits, or nothing. */
+export function municipalityNumberProblem(value: string): boolean {
+  return value.trim() !== '' && !/^\d{4}$/.test(value.trim());
+}
+
+/**
+ * The votes taken today at the place, from the election's figures: received, approved and
+ * rejected ones; not those cancelled (an undone registration is not a vote taken).
+ */
+export function takenToday(report: VotesReport, date: string, placeName: string): number {
+  return report.days
+    .filter((day) => day.date === date && day.votingPlace === placeName)
+    .reduce((sum, day) => sum + day.received + day.approved + day.rejected, 0);
 }
 
 /**

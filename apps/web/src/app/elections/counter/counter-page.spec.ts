@@ -9,25 +9,29 @@ import { provideRouter } from '@angular/router';
 import type { RegisterVoteInput, SessionUser, VotesReport } from '@sekretariat/contracts';
 import {
   ALREADY_VOTED,
+  APPROVED,
   CLERK_USER,
   ELECTION,
   ELECTION_ID,
   FOUND_OTHER,
   FOUND_OWN,
   NOT_IN_ROLL,
+  NOT_IN_ROLL_BY_NAME,
   OTHER_VOTER,
   OWN_VOTER,
   PLACES,
   PLACE_ID,
   UNKNOWN_VOTER,
   VOTE_ID,
+  receivedIn,
+  reportOf,
 } from '../../../testing/election-fixtures';
 import { MUNICIPALITY } from '../../../testing/fixtures';
 import { translocoTesting } from '../../../testing/i18n-testing';
 import { apiInterceptor } from '../../core/api/api.interceptor';
 import { SessionStore } from '../../core/session/session-store';
 import { osloToday } from '../election-dates';
-import { CounterPage } from './counter-page';
+import { CounterPage, UNDO_OFFER_MS } from './counter-page';
 
 const CHOICE_KEY = 'sekretariat.counter.choice';
 const LOOKUP_URL = `/api/elections/${ELECTION_ID}/lookup`;
@@ -71,25 +75,10 @@ describe('CounterPage', () => {
   }
 
   /** The place's count for today, read from the election's figures when the desk opens and after each vote. */
-  async function flushCount(counted: number): Promise<void> {
+  async function flushCount(taken: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve));
     TestBed.tick();
-    const report: VotesReport = {
-      days: counted
-        ? [
-            {
-              date: osloToday(),
-              votingPlace: 'Servicetorget',
-              kind: 'ordinary',
-              counted,
-              rejected: 0,
-              envelopes: 0,
-            },
-          ]
-        : [],
-      rejected: [],
-      envelopesByMunicipality: [],
-    };
+    const report: VotesReport = reportOf(taken ? [{ date: osloToday(), approved: taken }] : []);
     http.expectOne(`/api/elections/${ELECTION_ID}/report`).flush(report);
     await fixture.whenStable();
   }
@@ -124,11 +113,28 @@ describe('CounterPage', () => {
     await fixture.whenStable();
   }
 
-  async function checkIdentity(): Promise<void> {
-    const box = element.querySelector<HTMLInputElement>('#identity-checked')!;
+  async function tick(id: string): Promise<void> {
+    const box = element.querySelector<HTMLInputElement>(`#${id}`)!;
     box.checked = true;
     box.dispatchEvent(new Event('change'));
     await fixture.whenStable();
+  }
+  const checkIdentity = () => tick('identity-checked');
+
+  async function fill(id: string, value: string): Promise<void> {
+    const field = element.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${id}`)!;
+    field.value = value;
+    field.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+
+  /** Registers the voter on screen; returns the request body. */
+  async function registerWith(response: object, taken: number): Promise<RegisterVoteInput> {
+    registerButton()?.click();
+    const request = http.expectOne(VOTES_URL);
+    request.flush(response, { status: 201, statusText: 'Created' });
+    await flushCount(taken);
+    return request.request.body as RegisterVoteInput;
   }
 
   function pressEnter(target: Element): void {
@@ -203,13 +209,125 @@ describe('CounterPage', () => {
     expect(testId('lookup-result')?.contains(card)).toBe(true);
   });
 
-  it('tells where and when an earlier vote was cast, and offers no registration', async () => {
+  it('takes the vote of a voter who has voted in an envelope, with what to write on it', async () => {
     await open();
     await lookUp(OWN_VOTER, ALREADY_VOTED);
     expect(text('already-voted-detail')).toContain('Servicetorget');
-    expect(text('existing-vote-id')).toBe(VOTE_ID);
-    expect(registerButton()).toBeNull();
+    expect(text('already-voted')).toContain('Velgeren skal ikke avvises');
+    expect(testId('next-step')?.getAttribute('data-action')).toBe('envelope');
+    expect(text('next-step')).toContain('Ta imot i omslagskonvolutt');
+    expect(text('envelope-note')).toBe('«Har stemt tidligere»');
+    expect(testId('envelope-note')?.getAttribute('lang')).toBe('nb');
+    expect(focused()).toBe('envelope-serial');
+    expect(registerButton()?.textContent).toContain('Registrer i konvolutt');
+
+    await fill('envelope-serial', 'K-000124');
+    await checkIdentity();
+    const body = await registerWith(
+      receivedIn(
+        'already_voted',
+        'Mottatt i omslagskonvolutt: velgeren har allerede en godkjent stemmegivning. Skriv «Har stemt tidligere» på konvolutten; valgstyret prøver stemmen.',
+        'K-000124',
+      ),
+      1,
+    );
+    expect(body).toEqual({
+      personalNumber: OWN_VOTER,
+      votingPlaceId: PLACE_ID,
+      identityChecked: true,
+      envelopeSerial: 'K-000124',
+      identityDoubt: false,
+      voterMunicipalityNumber: null,
+      idempotencyKey: expect.any(String) as string,
+    });
+    const done = testId('register-done');
+    expect(done?.getAttribute('data-status')).toBe('received');
+    expect(done?.getAttribute('data-color')).toBe('info');
+    expect(text('register-done')).toContain('Mottatt i konvolutt: Nora Karlsen');
+    expect(text('register-done')).not.toContain('Godkjent');
+    expect(text('done-envelope-note')).toBe('«Har stemt tidligere»');
+  });
+
+  it('takes a voter not in the roll in an envelope, with the municipality they name', async () => {
+    await open();
+    await lookUp(UNKNOWN_VOTER, NOT_IN_ROLL);
+    expect(text('not-in-roll')).toContain('ta imot stemmen i omslagskonvolutt');
+    expect(text('envelope-note')).toBe('«Ikke funnet i manntallet»');
+    // A number not found is most often mistyped: it stays selected for the next scan.
     expect(focused()).toBe('voter-search');
+
+    // Enter after the envelope number leads on to the municipality, then the identity check.
+    pressEnter(element.querySelector('#envelope-serial')!);
+    await fixture.whenStable();
+    expect(focused()).toBe('voter-municipality');
+    await fill('voter-municipality', '301');
+    pressEnter(element.querySelector('#voter-municipality')!);
+    await fixture.whenStable();
+    expect(focused()).toBe('identity-checked');
+    await checkIdentity();
+    registerButton()?.click();
+    await fixture.whenStable();
+    http.expectNone(VOTES_URL);
+    const municipality = element.querySelector('#voter-municipality')!;
+    expect(municipality.getAttribute('aria-invalid')).toBe('true');
+    expect(element.querySelector('#voter-municipality-error')?.textContent).toContain(
+      'fire siffer',
+    );
+
+    await fill('voter-municipality', '0301');
+    expect(element.querySelector('#voter-municipality-error')).toBeNull();
+    const body = await registerWith(
+      receivedIn(
+        'not_in_roll',
+        'Mottatt i omslagskonvolutt: velgeren står ikke i manntallet. Skriv «Ikke funnet i manntallet» på konvolutten; valgstyret prøver stemmen.',
+      ),
+      1,
+    );
+    expect(body).toMatchObject({
+      personalNumber: UNKNOWN_VOTER,
+      envelopeSerial: null,
+      identityDoubt: false,
+      voterMunicipalityNumber: '0301',
+    });
+    expect(text('register-done')).toContain(
+      'Mottatt i konvolutt: velger som ikke står i manntallet',
+    );
+    expect(text('register-done')).toContain('Skriv «Ikke funnet i manntallet» på konvolutten');
+  });
+
+  it('sends identity doubt, and then asks for an envelope for the own voter', async () => {
+    await open();
+    await lookUp(OWN_VOTER, FOUND_OWN);
+    expect(testId('next-step')?.getAttribute('data-action')).toBe('ballot_box');
+    expect(element.querySelector('#envelope-serial')).toBeNull();
+
+    await tick('identity-doubt');
+    expect(testId('next-step')?.getAttribute('data-action')).toBe('envelope');
+    expect(text('envelope-note')).toBe('«Tvil om identitet»');
+    expect(text('can-vote')).toContain('bruk omslagskonvolutt');
+    await fill('envelope-serial', 'K-7');
+    await checkIdentity();
+    const body = await registerWith(
+      receivedIn(
+        'identity_doubt',
+        'Mottatt i omslagskonvolutt: det er tvil om identiteten. Skriv «Tvil om identitet» på konvolutten; valgstyret prøver stemmen.',
+        'K-7',
+      ),
+      1,
+    );
+    expect(body).toMatchObject({ identityDoubt: true, envelopeSerial: 'K-7' });
+    expect(text('register-done')).toContain('Mottatt i konvolutt: Nora Karlsen');
+  });
+
+  it('says Godkjent only for a vote the API approved', async () => {
+    await open();
+    await lookUp(OWN_VOTER, FOUND_OWN);
+    await checkIdentity();
+    const body = await registerWith(APPROVED, 1);
+    expect(body).toMatchObject({ envelopeSerial: null, identityDoubt: false });
+    expect(testId('register-done')?.getAttribute('data-status')).toBe('approved');
+    expect(text('register-done')).toContain('Godkjent: Nora Karlsen');
+    expect(testId('register-changed')).toBeNull();
   });
 
   it('asks for the envelope number first for a voter from another municipality', async () => {
@@ -263,20 +381,22 @@ describe('CounterPage', () => {
       votingPlaceId: PLACE_ID,
       identityChecked: true,
       envelopeSerial: 'K-000123',
+      identityDoubt: false,
+      voterMunicipalityNumber: null,
       idempotencyKey: expect.any(String) as string,
     });
     request.flush(
-      {
-        vote: { ...ALREADY_VOTED.matches[0]!.existingVote!, envelopeSerial: 'K-000123' },
-        message: 'Registrert. Legg stemmeseddelen i omslagskonvolutt.',
-        replayed: false,
-      },
+      receivedIn(
+        'other_municipality',
+        'Mottatt i omslagskonvolutt: velgeren hører til en annen kommune.',
+        'K-000123',
+      ),
       { status: 201, statusText: 'Created' },
     );
     await flushCount(1);
 
-    expect(text('register-done')).toContain('Registrert: Bjørn Mæland');
-    expect(text('register-done')).toContain('Legg stemmeseddelen i omslagskonvolutt.');
+    expect(text('register-done')).toContain('Mottatt i konvolutt: Bjørn Mæland');
+    expect(text('register-done')).toContain('velgeren hører til en annen kommune.');
     expect(search().value).toBe('');
     expect(focused()).toBe('voter-search');
     expect(text('today-count')).toBe('1');
@@ -300,7 +420,7 @@ describe('CounterPage', () => {
       (first.request.body as RegisterVoteInput).idempotencyKey,
     );
     second.flush({
-      vote: ALREADY_VOTED.matches[0]!.existingVote!,
+      ...APPROVED,
       message: 'Allerede registrert (samme forespørsel sendt på nytt).',
       replayed: true,
     });
@@ -321,33 +441,113 @@ describe('CounterPage', () => {
       registerButton()?.click();
       const request = http.expectOne(VOTES_URL);
       keys.push((request.request.body as RegisterVoteInput).idempotencyKey);
-      request.flush({
-        vote: ALREADY_VOTED.matches[0]!.existingVote!,
-        message: 'Registrert.',
-        replayed: false,
-      });
+      request.flush(APPROVED);
       await flushCount(keys.length);
     }
     expect(keys[0]).not.toBe(keys[1]);
     expect(text('today-count')).toBe('2');
   });
 
-  it('shows "already voted" when another counter registered the voter first', async () => {
+  it('says so when another counter approved the voter first and the vote went in an envelope', async () => {
     await open();
     await lookUp(OWN_VOTER, FOUND_OWN);
     await checkIdentity();
-    registerButton()?.click();
-    http.expectOne(VOTES_URL).flush(
-      {
-        code: 'ALREADY_VOTED',
-        message: 'Velgeren har allerede forhåndsstemt 25.11.2026 kl. 10:15 på Biblioteket.',
-      },
-      { status: 409, statusText: 'Conflict' },
+    await registerWith(
+      receivedIn(
+        'already_voted',
+        'Mottatt i omslagskonvolutt: velgeren har allerede en godkjent stemmegivning. Skriv «Har stemt tidligere» på konvolutten; valgstyret prøver stemmen.',
+      ),
+      1,
     );
-    await fixture.whenStable();
-    expect(text('already-voted')).toContain('Har allerede stemt');
-    expect(text('already-voted-detail')).toContain('på Biblioteket');
-    expect(registerButton()).toBeNull();
+    expect(testId('register-done')?.getAttribute('data-status')).toBe('received');
+    expect(text('register-changed')).toContain('Ikke i urnen');
+    expect(text('done-envelope-note')).toBe('«Har stemt tidligere»');
+    expect(text('register-done')).not.toContain('Godkjent');
+  });
+
+  describe('Angre', () => {
+    const UNDO_URL = `/api/votes/${VOTE_ID}/undo`;
+    const dialog = () => testId('undo-dialog') as HTMLDialogElement | null;
+
+    async function registered(): Promise<void> {
+      await open();
+      await lookUp(OWN_VOTER, FOUND_OWN);
+      await checkIdentity();
+      await registerWith(APPROVED, 1);
+    }
+
+    async function openUndo(): Promise<void> {
+      testId('undo-vote')?.click();
+      await fixture.whenStable();
+      expect(dialog()?.hasAttribute('open')).toBe(true);
+    }
+
+    it('undoes the clerk’s registration with a reason', async () => {
+      await registered();
+      await openUndo();
+      expect(text('undo-dialog')).toContain('Registreringen av Nora Karlsen blir annullert');
+
+      testId('undo-submit')?.click();
+      await fixture.whenStable();
+      expect(text('undo-errors')).toContain('Skriv en grunn');
+      http.expectNone(UNDO_URL);
+
+      await fill('undo-reason', 'Feil velger registrert');
+      testId('undo-submit')?.click();
+      const request = http.expectOne(UNDO_URL);
+      expect(request.request.method).toBe('POST');
+      expect(request.request.body).toEqual({ reason: 'Feil velger registrert' });
+      request.flush({ ...APPROVED.vote, status: 'cancelled' });
+      await flushCount(0);
+
+      expect(dialog()?.hasAttribute('open')).toBe(false);
+      expect(text('undo-done')).toContain('Registreringen av Nora Karlsen er angret.');
+      expect(testId('register-done')).toBeNull();
+      expect(text('today-count')).toBe('0');
+      expect(focused()).toBe('voter-search');
+    });
+
+    it('keeps the registration when the clerk presses Avbryt', async () => {
+      await registered();
+      await openUndo();
+      testId('undo-cancel')?.click();
+      await fixture.whenStable();
+      expect(dialog()?.hasAttribute('open')).toBe(false);
+      http.expectNone(UNDO_URL);
+      expect(text('register-done')).toContain('Godkjent: Nora Karlsen');
+      expect(testId('undo-vote')).not.toBeNull();
+    });
+
+    it('shows the API’s words when it is too late, and offers Angre no more', async () => {
+      await registered();
+      await openUndo();
+      await fill('undo-reason', 'Feil velger');
+      testId('undo-submit')?.click();
+      http.expectOne(UNDO_URL).flush(
+        {
+          code: 'UNDO_TOO_LATE',
+          message: 'En registrering kan angres i 5 minutter. Be valgstyret annullere den.',
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
+      await fixture.whenStable();
+      expect(text('undo-errors')).toContain('Be valgstyret annullere den.');
+      testId('undo-cancel')?.click();
+      await fixture.whenStable();
+      expect(testId('undo-vote')).toBeNull();
+    });
+
+    it('offers Angre for a few minutes only', async () => {
+      const timers = jest.spyOn(globalThis, 'setTimeout');
+      await registered();
+      expect(testId('undo-vote')).not.toBeNull();
+      const offer = timers.mock.calls.find(([, delay]) => delay === UNDO_OFFER_MS);
+      expect(offer).toBeDefined();
+      offer![0]();
+      await fixture.whenStable();
+      expect(testId('undo-vote')).toBeNull();
+      expect(text('register-done')).toContain('Godkjent: Nora Karlsen');
+    });
   });
 
   it('shows the server’s words when the clerk may not register here', async () => {
@@ -439,6 +639,21 @@ describe('CounterPage', () => {
     expect(focused()).toBe('voter-search');
   });
 
+  it('asks for the personal number when a name search finds no one', async () => {
+    await open();
+    await fill('voter-name', 'Ukjent Person');
+    await fill('voter-birth-date', '1950-05-05');
+    element
+      .querySelector('#voter-name')!
+      .closest('form')!
+      .dispatchEvent(new Event('submit', { cancelable: true }));
+    http.expectOne((r) => r.url === LOOKUP_URL).flush(NOT_IN_ROLL_BY_NAME);
+    await fixture.whenStable();
+    expect(text('not-in-roll')).toContain('Søk med fødselsnummeret');
+    expect(testId('next-step')).toBeNull();
+    expect(registerButton()).toBeNull();
+  });
+
   it('lists several matches of a name search and asks for the personal number', async () => {
     await open();
     const name = element.querySelector<HTMLInputElement>('#voter-name')!;
@@ -460,6 +675,7 @@ describe('CounterPage', () => {
         status: 'several',
         message: '2 velgere passer. Spør etter fødselsnummer.',
         matches: [FOUND_OWN.matches[0], { ...FOUND_OTHER.matches[0], birthDate: '1930-01-03' }],
+        nextStep: null,
       });
     await fixture.whenStable();
     expect(text('several-matches')).toContain('2 velgere passer');
@@ -498,36 +714,11 @@ describe('CounterPage', () => {
   });
 
   it('counts from the election’s figures for those who may read them', async () => {
-    const report: VotesReport = {
-      days: [
-        {
-          date: osloToday(),
-          votingPlace: 'Servicetorget',
-          kind: 'ordinary',
-          counted: 41,
-          rejected: 1,
-          envelopes: 3,
-        },
-        {
-          date: osloToday(),
-          votingPlace: 'Biblioteket',
-          kind: 'ordinary',
-          counted: 5,
-          rejected: 0,
-          envelopes: 0,
-        },
-        {
-          date: '2026-08-10',
-          votingPlace: 'Servicetorget',
-          kind: 'ordinary',
-          counted: 7,
-          rejected: 0,
-          envelopes: 0,
-        },
-      ],
-      rejected: [],
-      envelopesByMunicipality: [],
-    };
+    const report: VotesReport = reportOf([
+      { date: osloToday(), approved: 36, received: 4, rejected: 1, cancelled: 2, envelopes: 3 },
+      { date: osloToday(), votingPlace: 'Biblioteket', approved: 5 },
+      { date: '2026-08-10', approved: 7 },
+    ]);
     TestBed.resetTestingModule();
     const admin: SessionUser = { ...CLERK_USER, username: 'admin', roles: ['admin'] };
     localStorage.setItem(

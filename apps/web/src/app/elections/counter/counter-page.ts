@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
+  DestroyRef,
   Injector,
   PendingTasks,
   afterNextRender,
@@ -10,21 +11,34 @@ import {
   inject,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { LookupResponse, VotesReport } from '@sekretariat/contracts';
+import type { LookupResponse, NextStep, RegisteredVote, VoterMatch } from '@sekretariat/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ApiError } from '../../core/api/api-error';
 import { hasAnyRole } from '../../core/session/roles';
 import { SessionStore } from '../../core/session/session-store';
-import { type FormProblem, problemsFromError } from '../../shared/form-problems';
+import { ErrorSummary } from '../../shared/error-summary';
+import { type FormProblem, FormProblems, problemsFromError } from '../../shared/form-problems';
+import { FormField } from '../../shared/form-field';
 import { LoadState } from '../../shared/load-state';
+import { ModalDialog } from '../../shared/modal-dialog';
 import { ProblemText } from '../../shared/problem-text';
 import { osloToday, periodOn } from '../election-dates';
+import { ENVELOPE_NOTES } from '../election-options';
 import { ORGANISER_ROLES } from '../election-roles';
 import { ElectionsApi } from '../elections-api';
-import { PERSONAL_NUMBER_LENGTH, digitsOf, newIdempotencyKey, singleMatch } from './counter-logic';
+import {
+  PERSONAL_NUMBER_LENGTH,
+  digitsOf,
+  municipalityNumberProblem,
+  newIdempotencyKey,
+  singleMatch,
+  stepWith,
+  takenToday,
+} from './counter-logic';
 import { CounterSetup } from './counter-setup';
 import { type CounterChoice, CounterStorage } from './counter-storage';
 import { VoterResult } from './voter-result';
@@ -45,11 +59,33 @@ type Lookup =
     }
   | { readonly kind: 'failed'; readonly request: SearchRequest; readonly error: unknown };
 
+/** The voter a registration is for: found in the roll (match), or not (the number typed). */
+interface Target {
+  readonly personalNumber: string;
+  readonly match: VoterMatch | null;
+  /** The lookup's next step, before the clerk's identity doubt. */
+  readonly step: NextStep;
+}
+
+/** The last registration, as the API answered it. */
 interface Registered {
-  readonly name: string;
+  readonly vote: RegisteredVote;
+  /** Null for a voter not in the roll. */
+  readonly name: string | null;
   readonly message: string;
   readonly replayed: boolean;
+  /** What the counter showed the clerk to do: the API may have taken the vote otherwise. */
+  readonly expected: NextStep['action'];
+  /** The clerk undid it (`/votes/:id/undo`). */
+  readonly undone: boolean;
 }
+
+/**
+ * How long the counter offers Angre after a registration. The API allows five minutes from
+ * the registration (UNDO_MINUTES); the counter stops a little earlier, measured from the
+ * answer, so that the button does not outlive the server's limit on a slow line.
+ */
+export const UNDO_OFFER_MS = 4.5 * 60_000;
 
 /**
  * A barcode scanner types the digits and then Enter, faster than any person. When the lookup
@@ -72,23 +108,25 @@ function numberOf(lookup: Lookup): string | null {
   return lookup.request.by === 'number' ? lookup.request.personalNumber : null;
 }
 
-/** The votes counted today at the place, from the election's figures. */
-export function countedToday(report: VotesReport, date: string, placeName: string): number {
-  return report.days
-    .filter((day) => day.date === date && day.votingPlace === placeName)
-    .reduce((sum, day) => sum + day.counted, 0);
-}
-
 /**
  * The counter (`/valg/skranke`): look a voter up and register the advance vote, by keyboard and
  * barcode scanner alone. Focus starts and ends in the search field; 11 digits look up at once.
  */
 @Component({
   selector: 'app-counter-page',
-  imports: [TranslocoPipe, LoadState, ProblemText, CounterSetup, VoterResult],
+  imports: [
+    TranslocoPipe,
+    LoadState,
+    ProblemText,
+    ModalDialog,
+    ErrorSummary,
+    FormField,
+    CounterSetup,
+    VoterResult,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './counter-page.html',
-  styleUrl: './counter-page.css',
+  styleUrls: ['./counter-page.css', './counter-steps.css'],
   host: {
     '(document:keydown.escape)': 'onEscape($event)',
     '(document:keydown)': 'onDigitElsewhere($event)',
@@ -101,6 +139,7 @@ export class CounterPage {
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   protected readonly session = inject(SessionStore);
+  private readonly undoDialog = viewChild<ModalDialog>('undoDialog');
 
   protected readonly elections = rxResource({ stream: () => this.api.list() });
   protected readonly choice = signal<CounterChoice | null>(this.storage.choice());
@@ -154,9 +193,20 @@ export class CounterPage {
   /** Shown when Enter was pressed to register before the identity was confirmed. */
   protected readonly identityMissing = signal(false);
   protected readonly envelopeSerial = signal('');
+  /** The clerk doubts the voter's identity: the vote goes in an envelope for the board. */
+  protected readonly identityDoubt = signal(false);
+  /** For a voter not in the roll: the municipality they say they live in (optional). */
+  protected readonly voterMunicipality = signal('');
   protected readonly registering = signal(false);
-  protected readonly registerProblem = signal<FormProblem | null>(null);
+  protected readonly registerProblems = signal<readonly FormProblem[]>([]);
   protected readonly registered = signal<Registered | null>(null);
+  /** Angre is offered for a few minutes after a registration. */
+  protected readonly undoable = signal(false);
+  protected readonly undoOpen = signal(false);
+  protected readonly undoReason = signal('');
+  protected readonly undoing = signal(false);
+  protected readonly undoProblems = new FormProblems();
+  private undoTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The key of the registration being attempted: the same on a retry, new for the next voter. */
   private attemptKey: string | null = null;
@@ -168,16 +218,42 @@ export class CounterPage {
     const lookup = this.lookup();
     return lookup.kind === 'result' ? lookup : null;
   });
-  /** The voter who can be registered now: found by personal number, one match, in a voting period. */
-  protected readonly registrable = computed(() => {
+  /**
+   * The voter whose vote can be received now: searched by personal number, one voter or none in
+   * the roll (a voter is never turned away: not in the roll or already voted, the vote goes in an
+   * envelope), and in a voting period.
+   */
+  protected readonly registrable = computed<Target | null>(() => {
     const result = this.result();
-    if (result?.request.by !== 'number' || result.response.status !== 'found') return null;
-    const match = singleMatch(result.response);
-    return match?.kind ? { match, personalNumber: result.request.personalNumber } : null;
+    if (result?.request.by !== 'number') return null;
+    const { response } = result;
+    if (!response.nextStep || response.status === 'several') return null;
+    const match = singleMatch(response);
+    if (response.status !== 'not_in_roll' && !match?.kind) return null;
+    return { personalNumber: result.request.personalNumber, match, step: response.nextStep };
+  });
+  /** What the clerk does with the ballot: into the urn, or into an envelope with its note. */
+  protected readonly step = computed(() => {
+    const target = this.registrable();
+    return target ? stepWith(target.step, this.identityDoubt()) : null;
   });
   protected readonly outsidePeriod = computed(() => {
     const result = this.result();
-    return result?.response.status === 'found' && !singleMatch(result.response)?.kind;
+    if (!result || result.response.status === 'several') return false;
+    const match = singleMatch(result.response);
+    return !!match && !match.kind;
+  });
+  /** The municipality number's problem is shown at its field, the others above the button. */
+  protected readonly municipalityProblem = computed(
+    () => this.registerProblems().find((problem) => problem.field === 'voter-municipality') ?? null,
+  );
+  protected readonly registerAlert = computed(() =>
+    this.registerProblems().filter((problem) => problem.field !== 'voter-municipality'),
+  );
+  /** The note for the envelope a registration was received in (Norwegian, as written on it). */
+  protected readonly registeredNote = computed(() => {
+    const reason = this.registered()?.vote.envelopeReason;
+    return reason ? ENVELOPE_NOTES[reason] : null;
   });
   /** The field a search problem belongs to, for aria-invalid. */
   protected readonly problemField = computed(() => {
@@ -186,6 +262,7 @@ export class CounterPage {
   });
 
   constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.undoTimer));
     // When the desk opens (or the place changes): start in the search field with today's count.
     effect(() => {
       if (this.view() !== 'desk') return;
@@ -200,7 +277,7 @@ export class CounterPage {
   protected choose(choice: CounterChoice): void {
     this.storage.saveChoice(choice);
     this.startOver();
-    this.registered.set(null);
+    this.forgetRegistration();
     this.choice.set(choice);
     this.changing.set(false);
   }
@@ -274,15 +351,26 @@ export class CounterPage {
     if (checked) this.identityMissing.set(false);
   }
 
+  protected setIdentityDoubt(event: Event): void {
+    this.identityDoubt.set((event.target as HTMLInputElement).checked);
+  }
+
+  protected setVoterMunicipality(event: Event): void {
+    this.voterMunicipality.set((event.target as HTMLInputElement).value);
+    if (this.municipalityProblem()) this.registerProblems.set([]);
+  }
+
   /**
    * Enter anywhere in the registration form registers (the button is disabled until identity is
-   * checked). After the envelope number (a scanner ends it with Enter) it moves on to the identity
-   * check when that is still to do.
+   * checked). After the envelope number (a scanner ends it with Enter) or the municipality number
+   * it moves on to the next field while the identity check is still to do.
    */
   protected onRegisterEnter(event: Event): void {
     event.preventDefault();
-    if (!this.identityChecked() && (event.target as Element | null)?.id === 'envelope-serial') {
-      this.focus('identity-checked');
+    const id = (event.target as Element | null)?.id;
+    if (!this.identityChecked() && (id === 'envelope-serial' || id === 'voter-municipality')) {
+      const municipalityField = !this.registrable()?.match && id === 'envelope-serial';
+      this.focus(municipalityField ? 'voter-municipality' : 'identity-checked');
       return;
     }
     this.register();
@@ -293,12 +381,12 @@ export class CounterPage {
     this.pendingTasks.run(() => this.submitVote());
   }
 
-  /** Esc: forget this voter and start again in the search field. */
+  /** Esc: forget this voter and start again in the search field (in the undo dialog: closes it). */
   protected onEscape(event: Event): void {
-    if (this.view() !== 'desk' || this.registering()) return;
+    if (this.view() !== 'desk' || this.registering() || this.undoOpen()) return;
     event.preventDefault();
     this.startOver();
-    this.registered.set(null);
+    this.forgetRegistration();
     this.focus('voter-search');
   }
 
@@ -309,12 +397,13 @@ export class CounterPage {
    */
   protected onDigitElsewhere(event: KeyboardEvent): void {
     if (!/^\d$/.test(event.key) || event.ctrlKey || event.altKey || event.metaKey) return;
-    if (this.view() !== 'desk' || this.registering() || isTextEntry(event.target)) return;
+    if (this.view() !== 'desk' || this.registering() || this.undoOpen()) return;
+    if (isTextEntry(event.target)) return;
     const search = this.document.getElementById('voter-search');
     if (!(search instanceof HTMLInputElement)) return;
     event.preventDefault();
     this.startOver();
-    this.registered.set(null);
+    this.forgetRegistration();
     this.query.set(event.key);
     search.value = event.key;
     search.focus();
@@ -330,7 +419,7 @@ export class CounterPage {
     if (!election) return;
     const seq = ++this.searchSeq;
     this.resetRegistration();
-    this.registered.set(null);
+    this.forgetRegistration();
     this.lookup.set({ kind: 'searching', request });
     try {
       const response = await firstValueFrom(
@@ -358,13 +447,15 @@ export class CounterPage {
   }
 
   /**
-   * Next step by keyboard: for a voter who can vote the envelope number (scanned into its field,
-   * so that it cannot start a new search) or else the identity check; otherwise a new search.
+   * Next step by keyboard: for a voter in the roll the envelope number when the vote goes in an
+   * envelope (scanned into its field, so that it cannot start a new search), or else the identity
+   * check. A number not in the roll is most often mistyped: it stays selected in the search, so
+   * that the next number typed or scanned replaces it (Tab leads on to the envelope).
    */
   private focusAfterLookup(request: SearchRequest, response: LookupResponse): void {
     const registrable = this.registrable();
-    if (registrable) {
-      this.focus(registrable.match.envelope ? 'envelope-serial' : 'identity-checked');
+    if (registrable?.match) {
+      this.focus(registrable.step.action === 'envelope' ? 'envelope-serial' : 'identity-checked');
     } else if (request.by === 'number') {
       // Selected, so that the next number typed or scanned replaces it.
       this.focus('voter-search', true);
@@ -376,81 +467,142 @@ export class CounterPage {
   private async submitVote(): Promise<void> {
     if (this.registering()) return;
     const target = this.registrable();
+    const step = this.step();
     const election = this.election();
     const place = this.place();
-    if (!target || !election || !place) return;
+    if (!target || !step || !election || !place) return;
     if (!this.identityChecked()) {
       if (Date.now() - this.lastSearchInputAt > SCANNER_ENTER_MS) this.identityMissing.set(true);
       this.focus('identity-checked');
       return;
     }
+    const municipality = target.match ? '' : this.voterMunicipality().trim();
+    if (municipalityNumberProblem(municipality)) {
+      this.registerProblems.set([
+        {
+          field: 'voter-municipality',
+          messageKey: 'elections.counter.register.municipalityInvalid',
+        },
+      ]);
+      this.focus('voter-municipality');
+      return;
+    }
     this.attemptKey ??= newIdempotencyKey();
     this.registering.set(true);
-    this.registerProblem.set(null);
+    this.registerProblems.set([]);
     try {
       const response = await firstValueFrom(
         this.api.register(election.id, {
           personalNumber: target.personalNumber,
           votingPlaceId: place.id,
           identityChecked: true,
-          envelopeSerial: target.match.envelope ? this.envelopeSerial().trim() || null : null,
+          envelopeSerial: step.action === 'envelope' ? this.envelopeSerial().trim() || null : null,
+          identityDoubt: this.identityDoubt(),
+          voterMunicipalityNumber: municipality || null,
           idempotencyKey: this.attemptKey,
         }),
       );
       this.registering.set(false);
       this.startOver();
       this.registered.set({
-        name: target.match.name,
+        vote: response.vote,
+        name: target.match?.name ?? null,
         message: response.message,
         replayed: response.replayed,
+        expected: step.action,
+        undone: false,
       });
+      this.offerUndo(response.vote.status === 'approved' || response.vote.status === 'received');
       this.focus('voter-search');
-      await this.counted(response.replayed);
+      await this.counted(response.replayed ? 0 : 1);
     } catch (error) {
       this.registering.set(false);
-      this.registrationFailed(error, target.match);
+      this.registrationFailed(error);
     }
   }
 
-  private registrationFailed(error: unknown, match: LookupResponse['matches'][number]): void {
-    const result = this.result();
-    if (
-      result &&
-      error instanceof ApiError &&
-      (error.code === 'ALREADY_VOTED' || error.code === 'VOTER_NOT_IN_ROLL')
-    ) {
-      // Someone else registered the voter meanwhile, or the roll changed: show it as a lookup would.
-      const alreadyVoted = error.code === 'ALREADY_VOTED';
-      this.resetRegistration();
-      this.lookup.set({
-        kind: 'result',
-        request: result.request,
-        response: {
-          status: alreadyVoted ? 'already_voted' : 'not_in_roll',
-          message: error.message,
-          matches: alreadyVoted ? [{ ...match, existingVote: null }] : [],
-        },
-      });
-      this.focus('voter-search', true);
-      return;
-    }
+  private registrationFailed(error: unknown): void {
     const transient = !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
     // The attempt's key is kept: sending it again cannot register the voter twice.
-    this.registerProblem.set(
+    this.registerProblems.set(
       transient
-        ? { field: null, messageKey: 'elections.counter.register.notConfirmed' }
-        : (problemsFromError(error)[0] ?? null),
+        ? [{ field: null, messageKey: 'elections.counter.register.notConfirmed' }]
+        : problemsFromError(error, {
+            voterMunicipalityNumber: 'voter-municipality',
+            envelopeSerial: 'envelope-serial',
+          }),
     );
   }
 
-  private async counted(replayed: boolean): Promise<void> {
+  /** Angre: asks for a reason in a dialog (Avbryt closes it, the registration stays). */
+  protected openUndo(): void {
+    if (!this.undoable()) return;
+    this.undoReason.set('');
+    this.undoProblems.clear();
+    this.undoOpen.set(true);
+    this.undoDialog()?.open();
+  }
+
+  protected closeUndo(): void {
+    this.undoDialog()?.close();
+  }
+
+  protected undoClosed(): void {
+    this.undoOpen.set(false);
+  }
+
+  protected submitUndo(event: Event): void {
+    event.preventDefault();
+    this.pendingTasks.run(() => this.undo());
+  }
+
+  private async undo(): Promise<void> {
+    const done = this.registered();
+    if (!done || this.undoing()) return;
+    const reason = this.undoReason().trim();
+    if (reason.length < 3) {
+      this.undoProblems.set([
+        { field: 'undo-reason', messageKey: 'elections.counter.undo.reasonRequired' },
+      ]);
+      this.focus('undo-reason');
+      return;
+    }
+    this.undoing.set(true);
+    try {
+      await firstValueFrom(this.api.undo(done.vote.id, reason));
+      this.undoing.set(false);
+      this.offerUndo(false);
+      this.registered.set({ ...done, undone: true });
+      this.closeUndo();
+      this.focus('voter-search');
+      await this.counted(-1);
+    } catch (error) {
+      this.undoing.set(false);
+      if (error instanceof ApiError && error.code === 'UNDO_TOO_LATE') this.offerUndo(false);
+      this.undoProblems.set(problemsFromError(error, { reason: 'undo-reason' }));
+    }
+  }
+
+  private offerUndo(offer: boolean): void {
+    clearTimeout(this.undoTimer);
+    this.undoable.set(offer);
+    if (offer) this.undoTimer = setTimeout(() => this.undoable.set(false), UNDO_OFFER_MS);
+  }
+
+  private forgetRegistration(): void {
+    this.registered.set(null);
+    this.offerUndo(false);
+  }
+
+  /** After a registration (1), a replayed one (0) or an undo (-1): the day's count again. */
+  private async counted(change: 1 | 0 | -1): Promise<void> {
     const choice = this.choice();
     if (!choice) return;
     this.today.set(osloToday());
     if (this.countFromFigures()) {
       await this.loadCount(choice);
-    } else if (!replayed) {
-      this.count.set(this.storage.countOne(choice, this.today()));
+    } else if (change !== 0) {
+      this.count.set(this.storage.countOne(choice, this.today(), change));
     }
   }
 
@@ -463,7 +615,7 @@ export class CounterPage {
     const place = this.place();
     try {
       const report = await firstValueFrom(this.api.report(choice.electionId));
-      this.count.set(place ? countedToday(report, today, place.name) : null);
+      this.count.set(place ? takenToday(report, today, place.name) : null);
     } catch {
       this.count.set(null);
     }
@@ -485,8 +637,10 @@ export class CounterPage {
   private resetRegistration(): void {
     this.identityChecked.set(false);
     this.identityMissing.set(false);
+    this.identityDoubt.set(false);
     this.envelopeSerial.set('');
-    this.registerProblem.set(null);
+    this.voterMunicipality.set('');
+    this.registerProblems.set([]);
     this.attemptKey = null;
   }
 

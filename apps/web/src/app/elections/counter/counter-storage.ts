@@ -42,11 +42,11 @@ export class CounterStorage {
     return tally?.date === date ? (tally.counts[tallyKey(choice)] ?? 0) : 0;
   }
 
-  /** Counts one more; a new day starts from zero. Returns the new count. */
-  countOne(choice: CounterChoice, date: string): number {
+  /** Counts one more (or, for a registration undone, one less); a new day starts from zero. Returns the new count. */
+  countOne(choice: CounterChoice, date: string, change: 1 | -1 = 1): number {
     const tally = this.readTally();
     const counts = tally?.date === date ? { ...tally.counts } : {};
-    const next = (counts[tallyKey(choice)] ?? 0) + 1;
+    const next = Math.max(0, (counts[tallyKey(choice)] ?? 0) + change);
     counts[tallyKey(choice)] = next;
     this.write(TALLY_KEY, { date, counts } satisfies Tally);
     return next;

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { LookupResponse } from '@sekretariat/contracts';
+import type { LookupResponse, NextStep } from '@sekretariat/contracts';
 import { LanguageService } from '../../core/i18n/language.service';
 import { IsoDatePipe } from '../../shared/iso-date.pipe';
+import { formatDateTime } from '../election-dates';
 import { singleMatch, type VoterState, voterState } from './counter-logic';
 
 interface StateLook {
@@ -20,23 +21,10 @@ const LOOKS: Record<VoterState, StateLook> = {
   several: { color: 'neutral', testId: 'several-matches' },
 };
 
-const castAtFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** When a vote was cast, in Norwegian time as the API records it. */
-function formatCastAt(iso: string, locale: string): string {
-  let format = castAtFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      dateStyle: 'short',
-      timeStyle: 'short',
-      timeZone: 'Europe/Oslo',
-    });
-    castAtFormats.set(locale, format);
-  }
-  return format.format(new Date(iso));
-}
-
-/** The answer of a lookup, big and unmistakable: what the clerk must do with this voter. */
+/**
+ * The answer of a lookup, big and unmistakable: who the voter is and what the clerk must do. A
+ * voter is never turned away: one who has voted or is not in the roll votes in an envelope.
+ */
 @Component({
   selector: 'app-voter-result',
   imports: [TranslocoPipe, IsoDatePipe],
@@ -50,12 +38,19 @@ export class VoterResult {
   readonly response = input.required<LookupResponse>();
   /** Found by name: the personal number must still be typed to register. */
   readonly byName = input(false);
+  /** The step the clerk takes (with the clerk's identity doubt), when the vote can be received now. */
+  readonly step = input<NextStep | null>(null);
 
   protected readonly state = computed(() => voterState(this.response()));
   protected readonly look = computed(() => LOOKS[this.state()]);
   protected readonly match = computed(() => singleMatch(this.response()));
+  /** The own voter's ballot goes in an envelope (an early vote, or the clerk doubts the identity). */
+  protected readonly envelope = computed(() => {
+    const step = this.step();
+    return step ? step.action === 'envelope' : (this.match()?.envelope ?? false);
+  });
 
   protected castAt(iso: string): string {
-    return formatCastAt(iso, this.language.locale());
+    return formatDateTime(iso, this.language.locale());
   }
 }

@@ -5,14 +5,14 @@ import type { Config } from '../config/config.js';
 import type { MembershipsService } from '../bodies/memberships.service.js';
 import type { JobsService } from '../jobs/jobs.service.js';
 import type { MailService } from '../mail/mail.service.js';
-import { changedIntro, changedSubject, MeetingNoticeJob } from './meeting-notice.job.js';
-import type { MeetingNoticeService } from './meeting-notice.service.js';
+import { changedIntro, changedSubject, NoticeMailJob } from './notice-mail.job.js';
+import type { MeetingNoticeService } from '../meetings/meeting-notice.service.js';
 
-describe('MeetingNoticeJob without a mail server', () => {
+describe('NoticeMailJob without a mail server', () => {
   it('skips with a log line and touches neither the database nor the renderer', async () => {
     const fork = jest.fn();
     const render = jest.fn();
-    const job = new MeetingNoticeJob(
+    const job = new NoticeMailJob(
       {} as JobsService,
       { em: { fork } } as unknown as MikroORM,
       { render } as unknown as MeetingNoticeService,

@@ -1,32 +1,19 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { issueAbsenceLinks, membersOnLeave } from '../attendance/absence-links.js';
-import { jobBaseUrl } from '../attendance/attendance.jobs.js';
-import { SubstituteSummons } from '../attendance/summons.entity.js';
-import { link } from '../attendance/tokens.js';
+import { issueAbsenceLinks, membersOnLeave } from './absence-links.js';
+import { jobBaseUrl } from './attendance.jobs.js';
+import { SubstituteSummons } from './summons.entity.js';
+import { link } from './tokens.js';
 import { osloDay } from '../bodies/dates.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { MembershipsService } from '../bodies/memberships.service.js';
-import { runInTenant, SYSTEM_ACTOR, type Actor } from '../database/tenant.js';
+import { runInTenant, SYSTEM_ACTOR, type Actor } from '../municipalities/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { MailService } from '../mail/mail.service.js';
-import { Meeting } from './meeting.entity.js';
-import { MeetingNoticeService } from './meeting-notice.service.js';
-
-export const SEND_NOTICE_JOB = 'meetings.send-notice';
-
-export interface SendNoticeJob {
-  meetingId: string;
-  municipalityId: string;
-  /** Who published, for the audit entry. */
-  userId: string | null;
-  userName: string;
-  /** A changed notice (endret møteinnkalling): also to substitutes with an accepted summons. */
-  changed?: boolean;
-  /** The secretariat's short message at the top of a changed notice. */
-  message?: string;
-}
+import { Meeting } from '../meetings/meeting.entity.js';
+import { MeetingNoticeService } from '../meetings/meeting-notice.service.js';
+import { SEND_NOTICE_JOB, type SendNoticeJob } from '../meetings/notice-job.js';
 
 /** The subject of a changed notice: «Endret møteinnkalling – <body> <date>». */
 export function changedSubject(noticeTitle: string): string {
@@ -47,8 +34,8 @@ export function changedIntro(message: string | undefined): string {
  * itself never waits for mail.
  */
 @Injectable()
-export class MeetingNoticeJob implements OnModuleInit {
-  private readonly logger = new Logger(MeetingNoticeJob.name);
+export class NoticeMailJob implements OnModuleInit {
+  private readonly logger = new Logger(NoticeMailJob.name);
 
   constructor(
     private readonly jobs: JobsService,
@@ -61,14 +48,9 @@ export class MeetingNoticeJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // Queued just before the publishing transaction commits: a first run that comes too early is
-    // retried after a short delay (and SMTP failures with backoff).
+    // Queued in the publishing transaction (JobsService.send): it exists only if publishing
+    // committed. SMTP failures are retried with backoff.
     this.jobs.register<SendNoticeJob>(SEND_NOTICE_JOB, (data) => this.run(data), { retryLimit: 5, retryDelay: 2, retryBackoff: true });
-  }
-
-  /** Queues the mailing; called right after the meeting is published. */
-  queue(data: SendNoticeJob): Promise<string> {
-    return this.jobs.send(SEND_NOTICE_JOB, data);
   }
 
   async run(data: SendNoticeJob): Promise<{ sent: number; withoutEmail: number; substitutes?: number } | { skipped: string }> {
@@ -78,9 +60,8 @@ export class MeetingNoticeJob implements OnModuleInit {
     }
     const actor: Actor = { ...SYSTEM_ACTOR, userId: data.userId, name: data.userName };
     return runInTenant(this.orm, { municipalityId: data.municipalityId, actor }, async (em) => {
-      // The job is queued outside the publishing transaction; until that commits, fail and let pg-boss retry.
       const meeting = await em.findOne(Meeting, data.meetingId);
-      if (!meeting || meeting.status === 'planned') throw new Error(`Meeting ${data.meetingId} is not published (yet)`);
+      if (!meeting || meeting.status === 'planned') throw new Error(`Meeting ${data.meetingId} is not published`);
       const notice = await this.notices.render(data.meetingId);
       // Members on leave or released on the meeting day get no notice: their substitute moves up.
       const onLeave = await membersOnLeave(em, notice.meeting.body.id, osloDay(notice.meeting.startsAt));

@@ -1,7 +1,7 @@
 import { Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Municipality } from '../municipalities/municipality.entity.js';
+import { Municipality } from './municipality.entity.js';
 
 /**
  * A record that belongs to one municipality. Row-level security in PostgreSQL keys on

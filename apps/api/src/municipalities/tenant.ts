@@ -12,11 +12,19 @@ export interface Actor {
   roles: readonly Caller[];
 }
 
+/** Where a request came from, for the audit log. */
+export interface Client {
+  /** The client's address (the proxy's `X-Forwarded-For` only with TRUST_PROXY). */
+  address: string | null;
+  userAgent: string | null;
+}
+
 /** The municipality and actor of the unit of work in progress. */
 export interface TenantScope {
   municipalityId: string;
   actor: Actor;
   requestId?: string;
+  client?: Client;
 }
 
 const scopeStorage = new AsyncLocalStorage<TenantScope>();

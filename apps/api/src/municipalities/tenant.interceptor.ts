@@ -2,9 +2,15 @@ import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestI
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { VISITOR } from '../auth/caller.js';
-import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { runInTenant } from './tenant.js';
+import { VISITOR } from '../common/access/caller.js';
+import { MunicipalitiesService } from './municipalities.service.js';
+import { runInTenant, type Client } from './tenant.js';
+
+/** The request's client address and user agent, as the audit log keeps them. */
+export function clientOf(request: FastifyRequest): Client {
+  const agent = request.headers['user-agent'];
+  return { address: request.ip || null, userAgent: typeof agent === 'string' ? agent.slice(0, 300) : null };
+}
 
 /**
  * Wraps each request in one transaction scoped to a municipality: the one named in the path
@@ -27,7 +33,7 @@ export class TenantInterceptor implements NestInterceptor {
         const municipalityId = slug ? (await this.municipalities.bySlug(slug)).id : caller.user?.municipalityId;
         if (!municipalityId) return lastValueFrom<unknown, undefined>(next.handle(), { defaultValue: undefined });
         const actor = { userId: caller.user?.id ?? null, name: caller.user?.username ?? 'public', roles: caller.roles };
-        return runInTenant(this.orm, { municipalityId, actor, requestId: String(request.id) }, () =>
+        return runInTenant(this.orm, { municipalityId, actor, requestId: String(request.id), client: clientOf(request) }, () =>
           lastValueFrom<unknown, undefined>(next.handle(), { defaultValue: undefined }),
         );
       })(),

@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
-import { fromRepoRoot } from '../common/paths.js';
-import { loadConfig } from '../config/load-config.js';
-import { embeddedDatabaseUrl } from '../database/resolve-database.js';
-import { importRoll } from './roll-import.js';
+import { fromRepoRoot } from './common/paths.js';
+import { loadConfig } from './config/load-config.js';
+import { embeddedDatabaseUrl } from './database/resolve-database.js';
+import { importRoll } from './elections/roll-import.js';
 
 /**
  * `npm run roll:import -- --election <id> --file <path> [--allow-rejected]`: imports a roll of
