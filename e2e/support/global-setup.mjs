@@ -10,7 +10,9 @@ import { REPO_ROOT, startSystem } from './system.mjs';
 export default async function globalSetup() {
   // E2E_PORT lets two runs share a machine (each with its own database).
   const port = Number(process.env.E2E_PORT ?? 3987);
-  const env = { MIGRATE_ON_START: 'true', SEED_DEMO: 'true', PDF_POOL_SIZE: '2' };
+  // The suites share one system and sign the same demo users in many times a minute; the limit
+  // itself is tested in instances.e2e-spec.ts and auth/rate-limit.int-spec.ts.
+  const env = { MIGRATE_ON_START: 'true', SEED_DEMO: 'true', PDF_POOL_SIZE: '2', LOGIN_RATE_LIMIT: '1000' };
   let dbName;
   if (process.env.DATABASE_URL) {
     dbName = `sek_e2e_${randomBytes(4).toString('hex')}`;

@@ -30,6 +30,17 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     super(options, storage, reflector);
   }
 
+  /**
+   * Attempts are counted per client address and user name: guessing one account's password is
+   * limited, while a town hall's staff behind one address can all sign in at nine in the morning.
+   */
+  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+    const address = await super.getTracker(request);
+    const body = request['body'] as { username?: unknown } | undefined;
+    const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 100) : '';
+    return `${address}|${username}`;
+  }
+
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     // The hit that first went over the limit, or the first of a new window while still blocked.
     if (detail.totalHits === detail.limit + 1 || detail.totalHits === 1) {

@@ -18,8 +18,8 @@ describe('the sign-in rate limit across API instances', () => {
     await t.close();
   });
 
-  const attempt = (app: NestFastifyApplication, remoteAddress: string) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'feil' }, remoteAddress }).then((r) => r.statusCode);
+  const attempt = (app: NestFastifyApplication, remoteAddress: string, username = 'admin') =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'feil' }, remoteAddress }).then((r) => r.statusCode);
 
   it('counts attempts on either instance together', async () => {
     const statuses = [];
@@ -27,6 +27,10 @@ describe('the sign-in rate limit across API instances', () => {
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
     // Another client is counted on its own.
     expect(await attempt(second, '10.1.1.2')).toBe(401);
+    // So is another user behind the same address (colleagues behind the town hall's NAT), and
+    // the name is counted without regard to case or spaces.
+    expect(await attempt(t.app, '10.1.1.1', 'sekretariat')).toBe(401);
+    expect(await attempt(t.app, '10.1.1.1', ' ADMIN ')).toBe(429);
   });
 
   it('never lets more than the limit through when attempts race on both instances', async () => {
