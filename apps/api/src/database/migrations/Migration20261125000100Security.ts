@@ -15,6 +15,9 @@ export class Migration20261125000100Security extends Migration {
   override up(): void {
     this.addSql(`do $$ begin
       if not exists (select from pg_roles where rolname = '${APP_ROLE}') then create role ${APP_ROLE} nologin; end if;
+    -- Roles belong to the whole server: two databases migrating at once (test workers, two
+    -- deployments on one server) may both find it missing; the second one's create then fails.
+    exception when duplicate_object or unique_violation then null;
     end $$`);
     // The connecting role must be allowed to switch to the application role.
     this.addSql(`do $$ begin execute format('grant ${APP_ROLE} to %I', current_user); exception when others then null; end $$`);
