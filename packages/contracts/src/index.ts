@@ -13,3 +13,4 @@ export * from './attendance.js';
 export * from './legal-grounds.js';
 export * from './personal-number.js';
 export * from './minutes.js';
+export * from './weddings.js';
