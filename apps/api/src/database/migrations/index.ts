@@ -16,6 +16,7 @@ import { Migration20261206100000RateLimit } from './Migration20261206100000RateL
 import { Migration20261206110000AuditClient } from './Migration20261206110000AuditClient.js';
 import { Migration20261207000000Minutes } from './Migration20261207000000Minutes.js';
 import { Migration20261207010000AdvanceVoteReview } from './Migration20261207010000AdvanceVoteReview.js';
+import { Migration20261207020000Weddings } from './Migration20261207020000Weddings.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206110000AuditClient', class: Migration20261206110000AuditClient },
   { name: 'Migration20261207000000Minutes', class: Migration20261207000000Minutes },
   { name: 'Migration20261207010000AdvanceVoteReview', class: Migration20261207010000AdvanceVoteReview },
+  { name: 'Migration20261207020000Weddings', class: Migration20261207020000Weddings },
 ];

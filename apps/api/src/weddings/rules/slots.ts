@@ -1,0 +1,93 @@
+import { canOfficiate, type OfficiantAuthority } from './officiants.js';
+import { isNorwegianHoliday } from './holidays.js';
+import { clockMinutes, days, isoWeekday, osloInstant } from './oslo-time.js';
+
+/** A recurring availability: on a weekday, from start to end in local time, slots of a length with a buffer after each. */
+export interface AvailabilityRule {
+  placeId: string;
+  officiantId: string | null;
+  weekday: number;
+  startTime: string;
+  endTime: string;
+  slotMinutes: number;
+  bufferMinutes: number;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface Slot {
+  placeId: string;
+  officiantId: string | null;
+  startsAt: Date;
+  /** The ceremony's end. */
+  endsAt: Date;
+  /** The end with the buffer: what the place (and officiant) is busy for. */
+  busyUntil: Date;
+}
+
+/** A time the place or officiant is taken (a booking or a live hold). */
+export interface Busy {
+  placeId: string;
+  officiantId: string | null;
+  startsAt: Date;
+  busyUntil: Date;
+}
+
+export interface SlotOptions {
+  from: string;
+  to: string;
+  /** Days with no ceremonies: for one place, or every place (placeId null). */
+  blockedDays?: readonly { date: string; placeId: string | null }[];
+  /** Officiants named by rules; a rule whose officiant may not officiate that day gives no slots. */
+  officiants?: ReadonlyMap<string, OfficiantAuthority>;
+}
+
+/**
+ * The slots the availability rules give from `from` to `to` (ISO dates, both included), in Oslo
+ * local time: a rule of 10:00 gives 10:00 on both sides of a daylight-saving change. Norwegian
+ * public holidays and blocked days give none. A slot must end by the rule's end time; the buffer
+ * follows each slot. Sorted by time, then place; one slot per place and start.
+ */
+export function generateSlots(rules: readonly AvailabilityRule[], options: SlotOptions): Slot[] {
+  const blocked = new Set((options.blockedDays ?? []).map((b) => `${b.date}|${b.placeId ?? '*'}`));
+  const seen = new Set<string>();
+  const slots: Slot[] = [];
+  for (const day of days(options.from, options.to)) {
+    const weekday = isoWeekday(day);
+    const dayRules = rules.filter((r) => r.weekday === weekday && r.validFrom <= day && (r.validTo === null || day <= r.validTo));
+    if (dayRules.length === 0 || isNorwegianHoliday(day) || blocked.has(`${day}|*`)) continue;
+    for (const r of dayRules) {
+      if (blocked.has(`${day}|${r.placeId}`)) continue;
+      if (r.officiantId) {
+        const o = options.officiants?.get(r.officiantId);
+        if (!o || !canOfficiate(o, day)) continue;
+      }
+      const end = clockMinutes(r.endTime);
+      for (let start = clockMinutes(r.startTime); start + r.slotMinutes <= end; start += r.slotMinutes + r.bufferMinutes) {
+        const key = `${r.placeId}|${day}|${start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const startsAt = osloInstant(day, start);
+        slots.push({
+          placeId: r.placeId,
+          officiantId: r.officiantId,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + r.slotMinutes * 60_000),
+          busyUntil: new Date(startsAt.getTime() + (r.slotMinutes + r.bufferMinutes) * 60_000),
+        });
+      }
+    }
+  }
+  return slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.placeId.localeCompare(b.placeId));
+}
+
+/**
+ * The slots still free: after `now`, and overlapping no busy time of the same place, nor of the
+ * slot's officiant when the rule names one.
+ */
+export function freeSlots(slots: readonly Slot[], busy: readonly Busy[], now: Date): Slot[] {
+  const overlaps = (s: Slot, b: Busy) => s.startsAt < b.busyUntil && b.startsAt < s.busyUntil;
+  return slots.filter(
+    (s) => s.startsAt > now && !busy.some((b) => overlaps(s, b) && (b.placeId === s.placeId || (s.officiantId !== null && b.officiantId === s.officiantId))),
+  );
+}

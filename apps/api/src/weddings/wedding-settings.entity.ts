@@ -1,0 +1,22 @@
+import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { type Opt, OptionalProps } from '@mikro-orm/core';
+import { TenantEntity } from '../municipalities/tenant-entity.js';
+
+/** The municipality's wedding settings (one row): the fee for couples not married free, the public text in nb/nn/en. */
+@Entity({ tableName: 'wedding_settings' })
+@Unique({ name: 'wedding_settings_municipality_unique', properties: ['municipality'] })
+export class WeddingSettings extends TenantEntity {
+  [OptionalProps]?: 'feeNok' | 'infoNb' | 'infoNn' | 'infoEn' | 'id' | 'createdAt';
+
+  @Property({ type: 'integer', default: 0 })
+  feeNok: number & Opt = 0;
+
+  @Property({ type: 'text', default: '' })
+  infoNb: string & Opt = '';
+
+  @Property({ type: 'text', default: '' })
+  infoNn: string & Opt = '';
+
+  @Property({ type: 'text', default: '' })
+  infoEn: string & Opt = '';
+}
