@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { AttendanceModule } from './attendance/attendance.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
+import { WeddingsModule } from './weddings/weddings.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BodiesModule } from './bodies/bodies.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         ReaderModule,
         AttendanceModule,
         MinutesModule,
+        WeddingsModule,
         OpenApiModule,
       ],
       providers: [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MunicipalitySlugParams } from './municipalities.js';
 
 /**
  * Civil weddings (kommunal vigsel, ekteskapsloven §§ 12 and 12 a): ceremony places, officiants,
@@ -282,8 +283,7 @@ export const BookingCreated = z.object({
 });
 export type BookingCreated = z.infer<typeof BookingCreated>;
 
-export const WeddingManageParams = z.strictObject({
-  municipality: z.string().trim().min(1).max(100),
+export const WeddingManageParams = MunicipalitySlugParams.extend({
   reference: z.string().trim().regex(/^V-\d{4}-\d{4,}$/, 'Ugyldig referanse.'),
 });
 export type WeddingManageParams = z.infer<typeof WeddingManageParams>;

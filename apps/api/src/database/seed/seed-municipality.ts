@@ -11,6 +11,7 @@ import { Municipality } from '../../municipalities/municipality.entity.js';
 import type { DocumentStore } from '../../documents/document-store.js';
 import { runInTenant, SYSTEM_ACTOR } from '../../municipalities/tenant.js';
 import { seedDemoElection } from '../../elections/seed-election.js';
+import { seedDemoWeddings } from '../../weddings/seed-weddings.js';
 import { seedDemoMeetings } from './seed-meetings.js';
 import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, PARTIES, prng } from './names.js';
 
@@ -34,6 +35,7 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[] 
   { username: 'politiker2', displayName: 'Pia Politiker', roles: ['official'] },
   { username: 'valgmedarbeider', displayName: 'Vera Valgmedarbeider', roles: ['election_staff'] },
   { username: 'valgstyre', displayName: 'Viggo Valgstyre', roles: ['election_board'] },
+  { username: 'vigsel', displayName: 'Vilde Vigsel', roles: ['wedding_staff'] },
 ];
 
 /**
@@ -132,6 +134,7 @@ export async function seedDemo(orm: MikroORM, store: DocumentStore): Promise<boo
   await runInTenant(orm, { municipalityId: municipality.id, actor: SYSTEM_ACTOR }, async (tx) => {
     await seedDemoMeetings(tx, municipality.id, store);
     await seedDemoElection(tx, { id: municipality.id, number: municipality.number });
+    await seedDemoWeddings(tx, municipality.id);
   });
   return true;
 }

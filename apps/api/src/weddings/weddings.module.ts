@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module.js';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module.js';
+import { PublicWeddingsController } from './public-weddings.controller.js';
+import { WeddingsController } from './weddings.controller.js';
+import { WeddingsBookingService } from './weddings-booking.service.js';
+import { WeddingsMailJobs } from './weddings.jobs.js';
+import { WeddingsSetupService } from './weddings-setup.service.js';
+import { WeddingsSlotsService } from './weddings-slots.service.js';
+import { WeddingsStaffService } from './weddings-staff.service.js';
+
+/** Civil weddings (el. §§ 12, 12 a): configuration, public booking with holds, the staff's side, the couple's e-mails. */
+@Module({
+  imports: [MailModule, MunicipalitiesModule],
+  controllers: [WeddingsController, PublicWeddingsController],
+  providers: [WeddingsSetupService, WeddingsSlotsService, WeddingsBookingService, WeddingsStaffService, WeddingsMailJobs],
+})
+export class WeddingsModule {}
