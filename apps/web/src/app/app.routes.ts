@@ -68,6 +68,15 @@ export const routes: Routes = [
     loadChildren: () => import('./public/public.routes').then((m) => m.PUBLIC_ROUTES),
   },
   {
+    path: 'vigsel',
+    loadChildren: () =>
+      import('./weddings/weddings.routes').then((m) => m.WEDDING_BOOKING_ROUTES),
+  },
+  {
+    path: 'vigsler',
+    loadChildren: () => import('./weddings/weddings.routes').then((m) => m.WEDDING_STAFF_ROUTES),
+  },
+  {
     path: 'innkalling/:token',
     loadChildren: () => import('./attendance/attendance.routes').then((m) => m.SUMMONS_ROUTES),
   },

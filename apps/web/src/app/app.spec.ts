@@ -52,7 +52,7 @@ describe('App shell', () => {
     expect(element.querySelector('header')?.textContent).toContain('Eksempel kommune');
     expect(element.querySelector('header')?.textContent).toContain('Sekretariat');
     const nav = [...element.querySelectorAll('nav a')].map((link) => link.textContent.trim());
-    expect(nav).toEqual(['Forside', 'Politiske organer', 'Møtekalender']);
+    expect(nav).toEqual(['Forside', 'Politiske organer', 'Møtekalender', 'Vigsel']);
     expect(element.querySelector('header a[href^="/logg-inn"]')?.textContent).toContain('Logg inn');
     expect(element.querySelector('[data-testid="logout"]')).toBeNull();
     expect(element.querySelector('select#language')).not.toBeNull();

@@ -20,6 +20,9 @@ import readerNn from '../../public/i18n/reader/nn.json';
 import documentsEn from '../../public/i18n/documents/en.json';
 import documentsNb from '../../public/i18n/documents/nb.json';
 import documentsNn from '../../public/i18n/documents/nn.json';
+import weddingsEn from '../../public/i18n/weddings/en.json';
+import weddingsNb from '../../public/i18n/weddings/nb.json';
+import weddingsNn from '../../public/i18n/weddings/nn.json';
 import en from '../../public/i18n/en.json';
 import nb from '../../public/i18n/nb.json';
 import nn from '../../public/i18n/nn.json';
@@ -35,6 +38,7 @@ export const SCOPED_TRANSLATIONS = {
   minutes: { nb: minutesNb, nn: minutesNn, en: minutesEn },
   reader: { nb: readerNb, nn: readerNn, en: readerEn },
   public: { nb: publicNb, nn: publicNn, en: publicEn },
+  weddings: { nb: weddingsNb, nn: weddingsNn, en: weddingsEn },
 } as const;
 
 const SCOPED_LANGS = Object.fromEntries(

@@ -31,6 +31,16 @@ import { SessionStore } from '../core/session/session-store';
         >{{ 'public.home.calendarLink' | transloco }}</a
       >
     </p>
+    <p class="ds-paragraph">{{ 'weddings.home.intro' | transloco }}</p>
+    <p class="ds-paragraph">
+      <a
+        class="ds-button"
+        data-variant="secondary"
+        routerLink="/vigsel"
+        data-testid="weddings-link"
+        >{{ 'weddings.home.link' | transloco }}</a
+      >
+    </p>
   `,
   styles: `
     .lead {

@@ -14,5 +14,6 @@ export const SCOPES = [
   'reader',
   'documents',
   'minutes',
+  'weddings',
 ] as const;
 export type Scope = (typeof SCOPES)[number];

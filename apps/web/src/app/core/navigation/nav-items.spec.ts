@@ -23,11 +23,12 @@ describe('navItemsFor', () => {
     ]);
   });
 
-  it('gives visitors Forside, Politiske organer and Møtekalender from the real configuration', () => {
+  it('gives visitors Forside, Politiske organer, Møtekalender and Vigsel from the real configuration', () => {
     expect(navItemsFor(['public']).map((item) => item.labelKey)).toEqual([
       'nav.home',
       'nav.bodies',
       'public.nav.calendar',
+      'weddings.nav.booking',
     ]);
   });
 
@@ -44,11 +45,16 @@ describe('navItemsFor', () => {
   });
 
   it('gives all staff Personer, Møter and Søk, and only editors Import, Gruppestøtte and Saker', () => {
-    // The elections' entries are checked in elections/elections-nav.spec.ts.
+    // The elections' and weddings' entries are checked in elections/elections-nav.spec.ts and weddings/weddings-nav.spec.ts.
     const labels = (callers: Parameters<typeof navItemsFor>[0]) =>
       navItemsFor(callers)
         .map((item) => item.labelKey)
-        .filter((key) => !key.startsWith('elections.') && key !== 'public.nav.calendar');
+        .filter(
+          (key) =>
+            !key.startsWith('elections.') &&
+            !key.startsWith('weddings.') &&
+            key !== 'public.nav.calendar',
+        );
     expect(labels(['official'])).toEqual([
       'nav.home',
       'nav.bodies',

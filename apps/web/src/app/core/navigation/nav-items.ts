@@ -1,6 +1,7 @@
 import type { Caller } from '@sekretariat/contracts';
 import { EDITOR_ROLES, STAFF_ROLES } from '../session/roles';
 import { CLERK_ROLES, ORGANISER_ROLES } from '../../elections/election-roles';
+import { WEDDING_STAFF_ROLES } from '../../weddings/wedding-roles';
 
 /** One entry in the main navigation. */
 export interface NavItem {
@@ -22,6 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', audience: 'everyone', exact: true },
   { path: '/organer', labelKey: 'nav.bodies', audience: 'everyone' },
   { path: '/motekalender', labelKey: 'public.nav.calendar', audience: 'everyone' },
+  // Couples book without signing in; staff have their own list (/vigsler).
+  { path: '/vigsel', labelKey: 'weddings.nav.booking', audience: ['public'] },
   { path: '/personer', labelKey: 'nav.people', audience: STAFF_ROLES },
   { path: '/organer/import', labelKey: 'nav.import', audience: EDITOR_ROLES },
   { path: '/gruppestotte', labelKey: 'nav.grants', audience: EDITOR_ROLES },
@@ -31,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/sok', labelKey: 'documents.nav.search', audience: STAFF_ROLES },
   { path: '/valg', labelKey: 'elections.nav.elections', audience: ORGANISER_ROLES },
   { path: '/valg/skranke', labelKey: 'elections.nav.counter', audience: CLERK_ROLES },
+  { path: '/vigsler', labelKey: 'weddings.nav.staff', audience: WEDDING_STAFF_ROLES },
 ];
 
 export function navItemsFor(

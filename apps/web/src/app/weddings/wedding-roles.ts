@@ -1,0 +1,4 @@
+import type { Role } from '@sekretariat/contracts';
+
+/** Who runs the wedding bookings (the service centre), as the API's wedding staff. */
+export const WEDDING_STAFF_ROLES: readonly Role[] = ['wedding_staff', 'admin'];

@@ -1,0 +1,135 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  AssignOfficiantInput,
+  BookingCreated,
+  BookingInput,
+  CancelInput,
+  CoupleBooking,
+  WeddingCoupleCancelInput,
+  FreeSlots,
+  Hold,
+  HoldInput,
+  PublicWeddingInfo,
+  StaffBooking,
+  StaffBookingList,
+  WeddingOfficiantList,
+  WeddingPlaceList,
+} from '@sekretariat/contracts';
+import { type Observable, map, switchMap } from 'rxjs';
+import { ApiClient, apiUrl, apiUrlWithQuery } from '../core/api/api-client';
+import { SessionStore } from '../core/session/session-store';
+
+/**
+ * The couple's side (`/api/public/<municipality>/weddings/…`, no sign-in): information, free
+ * slots, a 10-minute hold, the booking, and the booking behind the private link.
+ */
+@Injectable({ providedIn: 'root' })
+export class PublicWeddingsApi {
+  private readonly api = inject(ApiClient);
+  // ApiClient has no DELETE: the interceptor adds the JSON content type to it as well.
+  private readonly http = inject(HttpClient);
+  private readonly session = inject(SessionStore);
+
+  private slug(): Observable<string> {
+    return this.session.requireMunicipality().pipe(map((m) => m.slug));
+  }
+
+  info(): Observable<PublicWeddingInfo> {
+    return this.slug().pipe(
+      switchMap((slug) => this.api.get<PublicWeddingInfo>('public', slug, 'weddings', 'info')),
+    );
+  }
+
+  slots(placeId: string, from: string, to: string): Observable<FreeSlots> {
+    return this.slug().pipe(
+      switchMap((slug) =>
+        this.api.query<FreeSlots>(['public', slug, 'weddings', 'slots'], { placeId, from, to }),
+      ),
+    );
+  }
+
+  hold(input: HoldInput): Observable<Hold> {
+    return this.slug().pipe(
+      switchMap((slug) => this.api.post<Hold>(['public', slug, 'weddings', 'holds'], input)),
+    );
+  }
+
+  book(input: BookingInput): Observable<BookingCreated> {
+    return this.slug().pipe(
+      switchMap((slug) =>
+        this.api.post<BookingCreated>(['public', slug, 'weddings', 'bookings'], input),
+      ),
+    );
+  }
+
+  /** The booking behind the private link; a wrong token answers 404, like an unknown reference. */
+  booking(reference: string, token: string): Observable<CoupleBooking> {
+    return this.slug().pipe(
+      switchMap((slug) =>
+        this.api.query<CoupleBooking>(['public', slug, 'weddings', 'manage', reference], {
+          token,
+        }),
+      ),
+    );
+  }
+
+  /** The couple cancels; the reason is optional. */
+  cancel(reference: string, token: string, reason: string): Observable<CoupleBooking> {
+    const body: WeddingCoupleCancelInput = { reason };
+    return this.slug().pipe(
+      switchMap((slug) =>
+        this.http.delete<CoupleBooking>(apiUrl('public', slug, 'weddings', 'manage', reference), {
+          params: { token },
+          body,
+        }),
+      ),
+    );
+  }
+}
+
+/** The service centre's side (`/api/weddings/…`, roles wedding_staff and admin). */
+@Injectable({ providedIn: 'root' })
+export class WeddingsStaffApi {
+  private readonly api = inject(ApiClient);
+
+  bookings(from: string, to: string): Observable<StaffBookingList> {
+    return this.api.query<StaffBookingList>(['weddings', 'bookings'], { from, to });
+  }
+
+  officiants(): Observable<WeddingOfficiantList> {
+    return this.api.get<WeddingOfficiantList>('weddings', 'officiants');
+  }
+
+  places(): Observable<WeddingPlaceList> {
+    return this.api.get<WeddingPlaceList>('weddings', 'places');
+  }
+
+  assignOfficiant(id: string, input: AssignOfficiantInput): Observable<StaffBooking> {
+    return this.api.put<StaffBooking>(['weddings', 'bookings', id, 'officiant'], input);
+  }
+
+  certificateChecked(id: string): Observable<StaffBooking> {
+    return this.api.post<StaffBooking>(['weddings', 'bookings', id, 'certificate-checked']);
+  }
+
+  held(id: string): Observable<StaffBooking> {
+    return this.api.post<StaffBooking>(['weddings', 'bookings', id, 'held']);
+  }
+
+  cancel(id: string, input: CancelInput): Observable<StaffBooking> {
+    return this.api.post<StaffBooking>(['weddings', 'bookings', id, 'cancel'], input);
+  }
+}
+
+/** The couple's private link to their booking (the token is shown once, in the receipt). */
+export function manageLink(origin: string, reference: string, token: string): string {
+  return `${origin}/vigsel/${encodeURIComponent(reference)}?token=${encodeURIComponent(token)}`;
+}
+
+/** The ceremony as an iCalendar file, for the couple's own calendar (the token is the key). */
+export function calendarUrl(slug: string, reference: string, token: string): string {
+  return apiUrlWithQuery(['public', slug, 'weddings', 'manage', reference, 'calendar.ics'], {
+    token,
+  });
+}

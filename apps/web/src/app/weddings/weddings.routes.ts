@@ -1,0 +1,44 @@
+import type { Routes } from '@angular/router';
+import { provideTranslocoScope } from '@jsverse/transloco';
+import { requireRoles } from '../core/routing/require-roles';
+import { WEDDING_STAFF_ROLES } from './wedding-roles';
+
+/**
+ * `/vigsel`: the couple's booking of a civil wedding, open to everyone without signing in; the
+ * receipt right after; the booking behind the private link (`/vigsel/:reference?token=…`).
+ * The texts are in their own scope (public/i18n/weddings/), loaded with the language.
+ */
+export const WEDDING_BOOKING_ROUTES: Routes = [
+  {
+    path: '',
+    providers: [provideTranslocoScope('weddings')],
+    children: [
+      {
+        path: '',
+        title: 'weddings.titles.booking',
+        loadComponent: () => import('./booking-page').then((m) => m.BookingPage),
+      },
+      {
+        path: 'bekreftelse',
+        title: 'weddings.titles.receipt',
+        loadComponent: () => import('./receipt-page').then((m) => m.ReceiptPage),
+      },
+      {
+        path: ':reference',
+        title: 'weddings.titles.manage',
+        loadComponent: () => import('./manage-page').then((m) => m.ManagePage),
+      },
+    ],
+  },
+];
+
+/** `/vigsler`: the service centre's list of ceremonies (wedding staff and admin). */
+export const WEDDING_STAFF_ROUTES: Routes = [
+  {
+    path: '',
+    providers: [provideTranslocoScope('weddings')],
+    title: 'weddings.titles.staff',
+    canActivate: [requireRoles(WEDDING_STAFF_ROLES)],
+    loadComponent: () => import('./staff-page').then((m) => m.StaffPage),
+  },
+];
