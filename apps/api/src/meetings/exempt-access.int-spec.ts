@@ -50,6 +50,9 @@ describe('exempt content on every route', () => {
     '/api/elections/:id/roll/jobs/:jobId': 'elections: the state of a roll import',
     '/api/elections/:id/review': "elections: received advance votes for the board's prøving",
     '/api/elections/:id/votes/search': "elections: a voter's advance votes",
+    '/api/weddings/bookings/:id': 'weddings: a ceremony of the wedding staff; no case or document reaches it',
+    '/api/public/:municipality/weddings/manage/:reference': "weddings: a couple's booking by its reference and token",
+    '/api/public/:municipality/weddings/manage/:reference/calendar.ics': "weddings: a couple's ceremony as iCalendar, by its reference and token",
   };
   /** Per caller: the secret calendar feed (an official's own; others try the outsider's). */
   const feeds = new Map<string, string>();
@@ -116,6 +119,8 @@ describe('exempt content on every route', () => {
     if (missing || filled.includes('/:')) return null;
     // Searches get the marker as their query; lists by year the meeting's year.
     if (/search/.test(filled)) return `${filled}?q=${MARKER}`;
+    // The weddings' free slots: asked for a place this walk has none of (404); no case or document reaches them.
+    if (/\/weddings\/slots$/.test(filled)) return `${filled}?placeId=00000000-0000-4000-8000-000000000000&from=2027-01-01&to=2027-01-31`;
     return /\/meetings$/.test(filled) ? `${filled}?year=${ids['year']}` : filled;
   }
 
