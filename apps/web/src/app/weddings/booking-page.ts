@@ -230,7 +230,8 @@ export class BookingPage {
         this.problems.clear();
         this.focusAfterRender(() => this.formHeading());
       } catch (error) {
-        this.slotProblems.set(bookingProblemsFromError(error));
+        // Holding the same time again happens on the form, where the calendar is not shown.
+        (this.held() ? this.problems : this.slotProblems).set(bookingProblemsFromError(error));
         if (isSlotGone(error)) this.slots.reload();
       } finally {
         this.holding.set(null);
