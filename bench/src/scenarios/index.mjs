@@ -7,5 +7,6 @@ import pdf from './pdf.mjs';
 import search from './search.mjs';
 import reader from './reader.mjs';
 import minutes from './minutes.mjs';
+import weddings from './weddings.mjs';
 
-export const scenarios = [pdf, elections, reader, search, minutes];
+export const scenarios = [pdf, elections, reader, search, minutes, weddings];

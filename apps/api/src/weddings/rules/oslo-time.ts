@@ -10,8 +10,22 @@ const PARTS = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
 });
 
+/** Offsets by UTC hour: Oslo changes its offset only on the hour, so one answer serves the hour. */
+const offsets = new Map<number, number>();
+
 /** Oslo's offset from UTC in minutes at an instant (60 in winter, 120 in summer). */
 export function osloOffsetMinutes(at: number): number {
+  const hour = Math.floor(at / 3_600_000);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    if (offsets.size > 200_000) offsets.clear();
+    offset = offsetFromIntl(at);
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
+function offsetFromIntl(at: number): number {
   const p = Object.fromEntries(PARTS.formatToParts(at).map((x) => [x.type, x.value]));
   const asUtc = Date.UTC(Number(p['year']), Number(p['month']) - 1, Number(p['day']), Number(p['hour']), Number(p['minute']));
   return Math.round((asUtc - Math.floor(at / 60_000) * 60_000) / 60_000);

@@ -78,7 +78,7 @@ export function generateSlots(rules: readonly AvailabilityRule[], options: SlotO
       }
     }
   }
-  return slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.placeId.localeCompare(b.placeId));
+  return slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.placeId < b.placeId ? -1 : a.placeId > b.placeId ? 1 : 0));
 }
 
 /**
