@@ -116,9 +116,9 @@ export class WeddingsStaffService {
       const c = checkCertificate(b.certificateIssuedOn, day, osloDate(now));
       if (!c.ok && c.problem === 'expired') throw weddingError.certificateExpired(c.latestWeddingDate);
     }
-    let officiantId = b.officiant?.id ?? slot.officiantId;
+    // The assigned officiant goes along (if they may officiate that day); else the slot's own.
     if (b.officiant && !canOfficiate(b.officiant.getEntity(), day)) throw weddingError.officiantNotAuthorised();
-    if (!b.officiant) officiantId = slot.officiantId;
+    const officiantId = b.officiant?.id ?? slot.officiantId;
     await this.booking.releaseExpiredOverlapping({ ...slot, officiantId }, b.id);
     const before = { placeId: b.place.id, startsAt: b.startsAt.toISOString() };
     try {
