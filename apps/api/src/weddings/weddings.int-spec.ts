@@ -218,6 +218,12 @@ describe('weddings', () => {
   it('lets the couple cancel through the link; the slot is free again', async () => {
     const s = slot();
     const created = (await book((await hold(s)).json<Hold>())).json<BookingCreated>();
+    // First a change of the details, with the same rules as at booking.
+    const update = details({ guests: 15, ceremonyLanguage: 'de' });
+    const changed = await inject('PUT', `${PUBLIC}/manage/${created.reference}?token=${created.manageToken}`, update);
+    expect(changed.json<CoupleBooking>()).toMatchObject({ guests: 15, ceremonyLanguage: 'de' });
+    const tooMany = await inject('PUT', `${PUBLIC}/manage/${created.reference}?token=${created.manageToken}`, { ...update, guests: 25 });
+    expect(tooMany.json()).toMatchObject({ code: 'WEDDING_OVER_CAPACITY' });
     const res = await inject('DELETE', `${PUBLIC}/manage/${created.reference}?token=${created.manageToken}`, { reason: 'Vi har ombestemt oss' });
     expect(res.statusCode).toBe(200);
     expect(res.json<CoupleBooking>().status).toBe('cancelled');
