@@ -53,6 +53,17 @@ export class WeddingsBookingService {
     return { slot, place };
   }
 
+  /**
+   * Serialises the holds and moves of one place (and one officiant) for the transaction: without
+   * it, concurrent inserts of the same slot each wait for the other in the exclusion check, and
+   * PostgreSQL breaks the deadlock with an error instead of "slot taken". Place before officiant,
+   * always in that order. The exclusion constraints remain the rule; this only orders the queue.
+   */
+  async lockSlot(slot: Pick<Slot, 'placeId' | 'officiantId'>): Promise<void> {
+    await this.em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`wedding_place:${slot.placeId}`]);
+    if (slot.officiantId) await this.em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`wedding_officiant:${slot.officiantId}`]);
+  }
+
   /** Holds that have run out and overlap: deleted first, so an abandoned hold never blocks. */
   async releaseExpiredOverlapping(slot: Slot, exceptId: string | null = null): Promise<void> {
     await this.em.execute(
@@ -64,6 +75,7 @@ export class WeddingsBookingService {
 
   async hold(input: HoldInput, locale: WeddingLocale = 'nb'): Promise<Hold> {
     const { slot } = await this.offeredSlot(input.placeId, new Date(input.startsAt), locale);
+    await this.lockSlot(slot);
     await this.releaseExpiredOverlapping(slot);
     const token = newSecretToken();
     const id = randomUUID();

@@ -119,6 +119,7 @@ export class WeddingsStaffService {
     // The assigned officiant goes along (if they may officiate that day); else the slot's own.
     if (b.officiant && !canOfficiate(b.officiant.getEntity(), day)) throw weddingError.officiantNotAuthorised();
     const officiantId = b.officiant?.id ?? slot.officiantId;
+    await this.booking.lockSlot({ placeId: place.id, officiantId });
     await this.booking.releaseExpiredOverlapping({ ...slot, officiantId }, b.id);
     const before = { placeId: b.place.id, startsAt: b.startsAt.toISOString() };
     try {
