@@ -204,9 +204,10 @@ export const FreeSlotsQuery = z
   });
 export type FreeSlotsQuery = z.infer<typeof FreeSlotsQuery>;
 
-export const FreeSlot = z.object({ startsAt: z.iso.datetime({ offset: true }), endsAt: z.iso.datetime({ offset: true }), placeId: z.uuid() });
+export const FreeSlot = z.object({ startsAt: z.iso.datetime({ offset: true }), endsAt: z.iso.datetime({ offset: true }) });
 export type FreeSlot = z.infer<typeof FreeSlot>;
-export const FreeSlots = z.object({ slots: z.array(FreeSlot) });
+/** The free slots of one place (named once: a year of slots is thousands of entries). */
+export const FreeSlots = z.object({ placeId: z.uuid(), slots: z.array(FreeSlot) });
 export type FreeSlots = z.infer<typeof FreeSlots>;
 
 export const HoldInput = z.strictObject({ placeId: id, startsAt: dateTime });

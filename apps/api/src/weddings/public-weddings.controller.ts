@@ -78,7 +78,7 @@ export class PublicWeddingsController {
   @ApiRoute({ summary: 'Free slots of a place in a period (at most 366 days): not past, not held or booked', params: MunicipalitySlugParams, query: FreeSlotsQuery, response: FreeSlots })
   async free(@Param(zod(MunicipalitySlugParams)) _p: SlugParams, @Query(zod(FreeSlotsQuery)) q: FreeSlotsQuery): Promise<FreeSlots> {
     const slots = await this.slots.free(q.placeId, q.from, q.to);
-    return { slots: slots.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), placeId: s.placeId })) };
+    return { placeId: q.placeId, slots: slots.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })) };
   }
 
   @Post('holds')

@@ -18,7 +18,6 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import {
   CEREMONY_LANGUAGES,
   type CeremonyLanguage,
-  type FreeSlot,
   type Hold,
   type Residence,
   RESIDENCES,
@@ -35,7 +34,7 @@ import { todayIso } from '../shared/today';
 import { bookingProblemsFromError, isHoldLost, isSlotGone } from './booking-errors';
 import { BookingReceipt } from './booking-receipt';
 import { type BookingFormValue, fieldId, validateBooking } from './booking-rules';
-import { PublicWeddingsApi } from './weddings-api';
+import { type PlacedSlot, PublicWeddingsApi } from './weddings-api';
 import {
   addMonths,
   announcedMinutes,
@@ -141,7 +140,7 @@ export class BookingPage {
   );
 
   /** The time being held, with the hold from the API. */
-  protected readonly held = signal<{ slot: FreeSlot; hold: Hold } | null>(null);
+  protected readonly held = signal<{ slot: PlacedSlot; hold: Hold } | null>(null);
   /** The time whose hold is being asked for (its button is busy). */
   protected readonly holding = signal<string | null>(null);
   protected readonly slotProblems = new FormProblems();
@@ -211,11 +210,11 @@ export class BookingPage {
     this.month.update((month) => addMonths(month, step));
   }
 
-  protected slotLabel(slot: FreeSlot): string {
+  protected slotLabel(slot: PlacedSlot): string {
     return formatMoment(slot.startsAt, this.language.locale());
   }
 
-  protected chooseSlot(slot: FreeSlot): void {
+  protected chooseSlot(slot: PlacedSlot): void {
     if (this.holding()) return;
     this.pendingTasks.run(async () => {
       this.holding.set(slot.startsAt);

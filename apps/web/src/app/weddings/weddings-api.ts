@@ -7,6 +7,7 @@ import type {
   CancelInput,
   CoupleBooking,
   WeddingCoupleCancelInput,
+  FreeSlot,
   FreeSlots,
   Hold,
   HoldInput,
@@ -19,6 +20,9 @@ import type {
 import { type Observable, map, switchMap } from 'rxjs';
 import { ApiClient, apiUrl, apiUrlWithQuery } from '../core/api/api-client';
 import { SessionStore } from '../core/session/session-store';
+
+/** A free slot with its place (the API names the place once per list). */
+export type PlacedSlot = FreeSlot & { placeId: string };
 
 /**
  * The couple's side (`/api/public/<municipality>/weddings/…`, no sign-in): information, free
@@ -41,11 +45,12 @@ export class PublicWeddingsApi {
     );
   }
 
-  slots(placeId: string, from: string, to: string): Observable<FreeSlots> {
+  slots(placeId: string, from: string, to: string): Observable<{ slots: PlacedSlot[] }> {
     return this.slug().pipe(
       switchMap((slug) =>
         this.api.query<FreeSlots>(['public', slug, 'weddings', 'slots'], { placeId, from, to }),
       ),
+      map((list) => ({ slots: list.slots.map((slot) => ({ ...slot, placeId: list.placeId })) })),
     );
   }
 

@@ -42,7 +42,6 @@ const INFO: PublicWeddingInfo = {
 /** A slot a few days ahead, at 09:00 UTC (10:00 or 11:00 in Oslo). */
 const DAY = addDays(todayIso(), 3);
 const SLOT = {
-  placeId: PLACE_ID,
   startsAt: `${DAY}T09:00:00.000Z`,
   endsAt: `${DAY}T09:30:00.000Z`,
 };
@@ -122,7 +121,7 @@ describe('the weddings pages', () => {
     TestBed.tick();
     http
       .expectOne((r) => r.url === `${BASE}/slots` && r.params.get('placeId') === PLACE_ID)
-      .flush({ slots: [SLOT] });
+      .flush({ placeId: PLACE_ID, slots: [SLOT] });
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
     element.querySelector<HTMLButtonElement>('[data-testid="slot"]')!.click();
