@@ -162,6 +162,8 @@ describe('the notice by e-mail', () => {
     await t.app.get(JobsService).startWorking();
     await waitFor(`${expected.length} messages`, () => smtp.messages.length >= expected.length);
     await waitFor('the audit entry', async () => (await sql<unknown[]>(`select 1 from audit_log where action = 'meeting.notice_sent'`)).length > 0);
+    // pg-boss marks the job completed after the handler has returned: wait for that too.
+    await waitFor('the job to complete', async () => (await sql<unknown[]>(`select 1 from pgboss.job where name = 'meetings.send-notice' and state <> 'active'`)).length > 0);
 
     expect(smtp.messages.flatMap((m) => m.to).sort()).toEqual(expected);
     expect(smtp.messages.every((m) => m.to.length === 1 && m.from === 'politikk@fjordvik.example')).toBe(true);
