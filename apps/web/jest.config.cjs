@@ -13,4 +13,7 @@ module.exports = {
   // Angular ships .mjs; @jsverse/utils (a transloco dependency) ships ESM as .js, so it is transformed too.
   transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@jsverse/))'],
   clearMocks: true,
+  // The first test of a file pays for compiling its components; in `npm test` the web tests share
+  // two cores with lint, typecheck and the API's tests, where that took over Jest's default 5 s.
+  testTimeout: 20000,
 };
