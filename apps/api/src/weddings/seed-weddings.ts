@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { hashSecretToken } from '../common/secret-token.js';
 import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, prng } from '../database/seed/names.js';
-import { addDays, osloDate } from './rules/oslo-time.js';
+import { addDays } from './rules/oslo-time.js';
+import { osloDay } from '../bodies/dates.js';
 import { weddingFee } from './rules/fee.js';
 import { generateSlots } from './rules/slots.js';
 import { WeddingAvailability } from './wedding-availability.entity.js';
@@ -25,7 +26,7 @@ const INFO = {
  * council, Friday and Saturday availability, and three ceremonies in the coming weeks (one free,
  * one paid, one for a couple living abroad) with generated names: no real person is meant.
  */
-export async function seedDemoWeddings(em: EntityManager, municipality: string, today = osloDate(new Date())): Promise<void> {
+export async function seedDemoWeddings(em: EntityManager, municipality: string, today = osloDay(new Date())): Promise<void> {
   const rand = prng(1818);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const name = (female: boolean) => `${pick(female ? GIVEN_FEMALE : GIVEN_MALE)} ${pick(FAMILY)}`;

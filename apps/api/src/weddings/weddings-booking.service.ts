@@ -7,7 +7,7 @@ import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
 import { currentScope } from '../municipalities/tenant.js';
 import { checkCertificate } from './rules/certificate.js';
 import { weddingFee } from './rules/fee.js';
-import { osloDate } from './rules/oslo-time.js';
+import { osloDay } from '../bodies/dates.js';
 import type { Slot } from './rules/slots.js';
 import { isAtLeast, underageWitnesses, WITNESS_MIN_AGE } from './rules/witnesses.js';
 import { WeddingBooking } from './wedding-booking.entity.js';
@@ -48,7 +48,7 @@ export class WeddingsBookingService {
   async offeredSlot(placeId: string, startsAt: Date, locale: WeddingLocale, now = new Date()): Promise<{ slot: Slot; place: WeddingPlace }> {
     const place = await this.slots.activePlace(placeId);
     if (startsAt.getTime() <= now.getTime()) throw weddingError.slotInPast(locale);
-    const slot = await this.slots.slotAt(placeId, startsAt, osloDate(startsAt));
+    const slot = await this.slots.slotAt(placeId, startsAt, osloDay(startsAt));
     if (!slot) throw weddingError.slotNotOffered(locale);
     return { slot, place };
   }
@@ -95,12 +95,12 @@ export class WeddingsBookingService {
   private validateDetails(input: WeddingBookingUpdateInput, place: WeddingPlace, startsAt: Date, now: Date): void {
     const locale = input.locale;
     if (input.guests > place.capacity) throw weddingError.overCapacity(place.capacity, locale);
-    const day = osloDate(startsAt);
+    const day = osloDay(startsAt);
     const minors = input.parties.flatMap((p, i) => (isAtLeast(p.birthDate, day, WITNESS_MIN_AGE) ? [] : [i]));
     if (minors.length) throw weddingError.partyUnderage(minors, locale);
     const witnesses = underageWitnesses(input.witnesses, day);
     if (witnesses.length) throw weddingError.witnessUnderage(witnesses, locale);
-    const certificate = checkCertificate(input.certificateIssuedOn, day, osloDate(now));
+    const certificate = checkCertificate(input.certificateIssuedOn, day, osloDay(now));
     if (!certificate.ok) {
       throw certificate.problem === 'not_issued_yet' ? weddingError.certificateNotIssued(locale) : weddingError.certificateExpired(certificate.latestWeddingDate, locale);
     }

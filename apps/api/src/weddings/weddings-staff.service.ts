@@ -5,7 +5,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { currentScope } from '../municipalities/tenant.js';
 import { checkCertificate } from './rules/certificate.js';
 import { canOfficiate } from './rules/officiants.js';
-import { addDays, osloDate, osloInstant } from './rules/oslo-time.js';
+import { addDays, osloInstant } from './rules/oslo-time.js';
+import { osloDay } from '../bodies/dates.js';
 import { WeddingBooking } from './wedding-booking.entity.js';
 import { WeddingOfficiant } from './wedding-officiant.entity.js';
 import { WeddingsBookingService, takenError } from './weddings-booking.service.js';
@@ -54,7 +55,7 @@ export class WeddingsStaffService {
     const b = await this.booked(id);
     const officiant = officiantId ? await this.em.findOne(WeddingOfficiant, officiantId) : null;
     if (officiantId && !officiant) throw weddingError.officiantNotFound();
-    if (officiant && !canOfficiate(officiant, osloDate(b.startsAt))) throw weddingError.officiantNotAuthorised();
+    if (officiant && !canOfficiate(officiant, osloDay(b.startsAt))) throw weddingError.officiantNotAuthorised();
     const before = b.officiant?.id ?? null;
     b.officiant = officiant ? this.em.getReference(WeddingOfficiant, officiant.id, { wrapped: true }) : null;
     this.audit.record({ action: 'wedding.officiant_assigned', entityType: 'wedding_booking', entityId: b.id, before: { officiantId: before }, after: { officiantId } });
@@ -111,9 +112,9 @@ export class WeddingsStaffService {
     const b = await this.booked(id);
     const { slot, place } = await this.booking.offeredSlot(input.placeId, new Date(input.startsAt), 'nb', now);
     if (b.guests > place.capacity) throw weddingError.overCapacity(place.capacity);
-    const day = osloDate(slot.startsAt);
+    const day = osloDay(slot.startsAt);
     if (b.certificateIssuedOn) {
-      const c = checkCertificate(b.certificateIssuedOn, day, osloDate(now));
+      const c = checkCertificate(b.certificateIssuedOn, day, osloDay(now));
       if (!c.ok && c.problem === 'expired') throw weddingError.certificateExpired(c.latestWeddingDate);
     }
     // The assigned officiant goes along (if they may officiate that day); else the slot's own.

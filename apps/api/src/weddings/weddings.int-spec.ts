@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { BookingCreated, CoupleBooking, FreeSlot as ListedSlot, FreeSlots, Hold, PublicWeddingInfo, StaffBooking, StaffBookingList } from '@sekretariat/contracts';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
-import { osloDate } from './rules/oslo-time.js';
+import { osloDay } from '../bodies/dates.js';
 import { WeddingsMailJobs } from './weddings.jobs.js';
 
 jest.setTimeout(120_000);
 
-const day = (offset: number) => osloDate(new Date(Date.now() + offset * 86_400_000));
+const day = (offset: number) => osloDay(new Date(Date.now() + offset * 86_400_000));
 
 /**
  * Civil weddings on PostgreSQL: the exclusion constraints themselves (raw SQL), holds that run

@@ -62,11 +62,6 @@ export function isoWeekday(day: string): number {
   return w === 0 ? 7 : w;
 }
 
-/** The day in Norway (YYYY-MM-DD) of an instant. */
-export function osloDate(at: Date): string {
-  return at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
-}
-
 /** A date plus whole months; a day the month lacks becomes its last day (31 October + 4 months = 28/29 February). */
 export function addMonths(day: string, months: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
