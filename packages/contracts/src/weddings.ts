@@ -174,12 +174,23 @@ export type WeddingBlockedDayList = z.infer<typeof WeddingBlockedDayList>;
 export const WeddingSettingsInput = z.strictObject({
   feeNok: z.number().int().min(0).max(100_000),
   infoText: LocalizedText,
+  /**
+   * Months after the ceremony (or its cancellation) before the couple's and witnesses' personal
+   * data is anonymised (1–120; 12 until set). Left out: unchanged.
+   */
+  retentionMonths: z
+    .number({ error: 'Ugyldig antall måneder.' })
+    .int('Oppbevaringstiden må være et helt antall måneder.')
+    .min(1, 'Oppbevaringstiden må være minst 1 måned.')
+    .max(120, 'Oppbevaringstiden kan være høyst 120 måneder.')
+    .optional(),
 });
 export type WeddingSettingsInput = z.infer<typeof WeddingSettingsInput>;
 
 export const WeddingSettings = z.object({
   feeNok: z.number().int(),
   infoText: z.object({ nb: z.string(), nn: z.string(), en: z.string() }),
+  retentionMonths: z.number().int(),
 });
 export type WeddingSettings = z.infer<typeof WeddingSettings>;
 
@@ -300,6 +311,8 @@ export const StaffBooking = CoupleBooking.extend({
   notes: z.string(),
   cancelReason: z.string().nullable(),
   registryNotice: RegistryNoticeStatus,
+  /** When the personal data was removed (the retention job); the parties and witnesses are then empty. */
+  anonymisedAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type StaffBooking = z.infer<typeof StaffBooking>;
 export const StaffBookingList = z.object({ items: z.array(StaffBooking) });
@@ -329,3 +342,95 @@ export type MoveInput = z.infer<typeof MoveInput>;
 
 export const WeddingRegistryNoticeInput = z.strictObject({ sent: z.boolean() });
 export type WeddingRegistryNoticeInput = z.infer<typeof WeddingRegistryNoticeInput>;
+
+// ── Records: retention, export, statistics ──────────────────────────────────────────────
+
+/** The retention setting until the municipality sets one (months). */
+export const DEFAULT_WEDDING_RETENTION_MONTHS = 12;
+
+/**
+ * The fee rule's classification (el. § 12 a), kept when the personal data is anonymised:
+ * `resident` at least one party resides in the municipality (free), `abroad` neither resides in
+ * Norway (free), `non_resident` the others (they pay the fee).
+ */
+export const RESIDENCE_CLASSES = ['resident', 'abroad', 'non_resident'] as const;
+export const ResidenceClass = z.enum(RESIDENCE_CLASSES);
+export type ResidenceClass = z.infer<typeof ResidenceClass>;
+
+const AuditTrailEntry = z.object({
+  at: z.iso.datetime({ offset: true }),
+  action: z.string(),
+  actor: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+/** GET /api/weddings/bookings/:id/export: everything stored about one booking, for the couple's request (GDPR art. 15). */
+export const WeddingBookingExport = z.object({
+  exportedAt: z.iso.datetime({ offset: true }),
+  municipality: z.string(),
+  booking: z.object({
+    id: z.uuid(),
+    reference: z.string().nullable(),
+    status: WeddingBookingStatus,
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    place: z.object({ id: z.uuid(), name: z.string() }),
+    officiant: z.object({ id: z.uuid(), name: z.string(), kind: OfficiantKind }).nullable(),
+    parties: z.array(Party),
+    witnesses: z.array(Witness),
+    ceremonyLanguage: CeremonyLanguage.nullable(),
+    guests: z.number().int(),
+    certificateIssuedOn: z.iso.date().nullable(),
+    certificateChecked: z.boolean(),
+    notes: z.string(),
+    locale: WeddingLocale,
+    fee: z.object({ free: z.boolean(), amountNok: z.number().int() }),
+    residenceClass: ResidenceClass.nullable(),
+    cancelReason: z.string().nullable(),
+    bookedAt: z.iso.datetime({ offset: true }).nullable(),
+    cancelledAt: z.iso.datetime({ offset: true }).nullable(),
+    heldAt: z.iso.datetime({ offset: true }).nullable(),
+    registryNoticeSentAt: z.iso.datetime({ offset: true }).nullable(),
+    anonymisedAt: z.iso.datetime({ offset: true }).nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+    /** Whether a private link was given (only the tokens' SHA-256 are stored; they are not exported). */
+    privateLink: z.boolean(),
+  }),
+  /** The booking's audit trail, oldest first. */
+  audit: z.array(AuditTrailEntry),
+});
+export type WeddingBookingExport = z.infer<typeof WeddingBookingExport>;
+
+const year = z.coerce
+  .number({ error: 'Ugyldig år.' })
+  .int('Ugyldig år.')
+  .min(2000, 'Ugyldig år.')
+  .max(2100, 'Ugyldig år.');
+
+export const WeddingStatisticsQuery = z.strictObject({ year });
+export type WeddingStatisticsQuery = z.infer<typeof WeddingStatisticsQuery>;
+export const WeddingStatisticsCsvQuery = z.strictObject({ year, lang: WeddingLocale.default('nb') });
+export type WeddingStatisticsCsvQuery = z.infer<typeof WeddingStatisticsCsvQuery>;
+
+/** Ceremonies by their start (Oslo time): all made, and by what became of them. Holds are not counted. */
+export const WeddingCounts = z.object({
+  total: z.number().int(),
+  held: z.number().int(),
+  /** Still booked: ahead, or not (yet) marked held. */
+  booked: z.number().int(),
+  cancelled: z.number().int(),
+});
+export type WeddingCounts = z.infer<typeof WeddingCounts>;
+
+export const WeddingStatistics = z.object({
+  year: z.number().int(),
+  totals: WeddingCounts,
+  /** All twelve months, 1–12. */
+  months: z.array(WeddingCounts.extend({ month: z.number().int().min(1).max(12) })),
+  places: z.array(WeddingCounts.extend({ placeId: z.uuid(), name: z.string() })),
+  /** `officiantId` null: no officiant assigned. */
+  officiants: z.array(WeddingCounts.extend({ officiantId: z.uuid().nullable(), name: z.string().nullable() })),
+  residence: z.array(WeddingCounts.extend({ residenceClass: ResidenceClass })),
+});
+export type WeddingStatistics = z.infer<typeof WeddingStatistics>;

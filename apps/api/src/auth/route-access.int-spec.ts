@@ -66,6 +66,15 @@ describe('route access', () => {
     expect(checked.length).toBeGreaterThan(0);
   });
 
+  it("gives the weddings' records (a couple's data, the statistics) to the wedding staff and admins only", () => {
+    const routes = t.app.get(RouteTable).routes();
+    const records = ['/api/weddings/bookings/:id/export', '/api/weddings/statistics', '/api/weddings/statistics.csv'].map((path) => {
+      const route = routes.find((r) => r.method === 'GET' && r.path === path);
+      return { path, allow: route ? [...route.allow!].sort() : null };
+    });
+    expect(records).toEqual(records.map(({ path }) => ({ path, allow: ['admin', 'wedding_staff'] })));
+  });
+
   it('denies a route that declares no roles', async () => {
     // The guard's default: a handler without @Allow is refused even to admins.
     const { AuthGuard } = await import('./auth.guard.js');

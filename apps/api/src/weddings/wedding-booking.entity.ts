@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
-import { CEREMONY_LANGUAGES, WEDDING_LOCALES, type CeremonyLanguage, type Residence, type WeddingLocale } from '@sekretariat/contracts';
+import { CEREMONY_LANGUAGES, RESIDENCE_CLASSES, WEDDING_LOCALES, type CeremonyLanguage, type Residence, type ResidenceClass, type WeddingLocale } from '@sekretariat/contracts';
 import { TenantEntity } from '../municipalities/tenant-entity.js';
 import { WeddingOfficiant } from './wedding-officiant.entity.js';
 import { WeddingPlace } from './wedding-place.entity.js';
@@ -34,7 +34,8 @@ export class WeddingBooking extends TenantEntity {
   [OptionalProps]?:
     | 'officiant' | 'holdExpiresAt' | 'holdTokenHash' | 'reference' | 'manageTokenHash' | 'mailTokenHash' | 'parties' | 'witnesses'
     | 'ceremonyLanguage' | 'guests' | 'certificateIssuedOn' | 'certificateChecked' | 'notes' | 'locale' | 'feeFree' | 'feeNok'
-    | 'cancelReason' | 'cancelledAt' | 'bookedAt' | 'heldAt' | 'registryNoticeSentAt' | 'id' | 'createdAt';
+    | 'cancelReason' | 'cancelledAt' | 'bookedAt' | 'heldAt' | 'registryNoticeSentAt' | 'id' | 'createdAt'
+    | 'residenceClass' | 'anonymisedAt';
 
   @ManyToOne(() => WeddingPlace, { ref: true, deleteRule: 'restrict' })
   place!: Ref<WeddingPlace>;
@@ -119,4 +120,12 @@ export class WeddingBooking extends TenantEntity {
   /** When the "Melding om vigsel" went to the population register. */
   @Property({ type: 'datetime', nullable: true })
   registryNoticeSentAt: Date | null = null;
+
+  /** The fee rule's classification, written when the personal data (with the residences) is removed. */
+  @Enum({ items: [...RESIDENCE_CLASSES], nullable: true })
+  residenceClass: ResidenceClass | null = null;
+
+  /** When the retention job removed the personal data (docs/weddings.md, Retention). */
+  @Property({ type: 'datetime', nullable: true })
+  anonymisedAt: Date | null = null;
 }

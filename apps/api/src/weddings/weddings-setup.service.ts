@@ -176,8 +176,8 @@ export class WeddingsSetupService {
 
   async updateSettings(input: WeddingSettingsInput): Promise<WeddingSettings> {
     const s = (await this.settings()) ?? this.em.create(WeddingSettings, { municipality: this.municipality });
-    const before = { feeNok: s.feeNok };
-    this.em.assign(s, { feeNok: input.feeNok, infoNb: input.infoText.nb, infoNn: input.infoText.nn, infoEn: input.infoText.en });
+    const before = { feeNok: s.feeNok, retentionMonths: s.retentionMonths };
+    this.em.assign(s, { feeNok: input.feeNok, infoNb: input.infoText.nb, infoNn: input.infoText.nn, infoEn: input.infoText.en, retentionMonths: input.retentionMonths ?? s.retentionMonths });
     this.audit.record({ action: 'wedding.settings.update', entityType: 'wedding_settings', entityId: s.id, before, after: input });
     await this.em.flush();
     return s;

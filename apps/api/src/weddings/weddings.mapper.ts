@@ -7,6 +7,7 @@ import type {
   WeddingPlace as PlaceDto,
   WeddingSettings as SettingsDto,
 } from '@sekretariat/contracts';
+import { DEFAULT_WEDDING_RETENTION_MONTHS } from '@sekretariat/contracts';
 import { certificateValidUntil } from './rules/certificate.js';
 import type { WeddingAvailability } from './wedding-availability.entity.js';
 import type { WeddingBlockedDay } from './wedding-blocked-day.entity.js';
@@ -45,6 +46,7 @@ export const blockedDayDto = (b: WeddingBlockedDay): BlockedDayDto => ({ id: b.i
 export const settingsDto = (s: WeddingSettings | null): SettingsDto => ({
   feeNok: s?.feeNok ?? 0,
   infoText: { nb: s?.infoNb ?? '', nn: s?.infoNn ?? '', en: s?.infoEn ?? '' },
+  retentionMonths: s?.retentionMonths ?? DEFAULT_WEDDING_RETENTION_MONTHS,
 });
 
 /** What the couple sees through their link (a booked, cancelled or held ceremony; never a bare hold). */
@@ -77,5 +79,6 @@ export function staffBookingDto(b: WeddingBooking): StaffBooking {
     notes: b.notes,
     cancelReason: b.cancelReason,
     registryNotice: b.status !== 'held_ceremony' ? 'not_due' : b.registryNoticeSentAt ? 'sent' : 'due',
+    anonymisedAt: b.anonymisedAt?.toISOString() ?? null,
   };
 }

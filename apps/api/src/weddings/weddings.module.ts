@@ -4,6 +4,9 @@ import { MunicipalitiesModule } from '../municipalities/municipalities.module.js
 import { PublicWeddingsController } from './public-weddings.controller.js';
 import { WeddingsController } from './weddings.controller.js';
 import { WeddingsBookingService } from './weddings-booking.service.js';
+import { WeddingsRecordsController } from './weddings-records.controller.js';
+import { WeddingsRecordsService } from './weddings-records.service.js';
+import { WeddingsRetention } from './weddings-retention.js';
 import { WeddingsMailJobs } from './weddings.jobs.js';
 import { WeddingsSetupService } from './weddings-setup.service.js';
 import { WeddingsSlotsService } from './weddings-slots.service.js';
@@ -12,7 +15,7 @@ import { WeddingsStaffService } from './weddings-staff.service.js';
 /** Civil weddings (el. §§ 12, 12 a): configuration, public booking with holds, the staff's side, the couple's e-mails. */
 @Module({
   imports: [MailModule, MunicipalitiesModule],
-  controllers: [WeddingsController, PublicWeddingsController],
-  providers: [WeddingsSetupService, WeddingsSlotsService, WeddingsBookingService, WeddingsStaffService, WeddingsMailJobs],
+  controllers: [WeddingsController, PublicWeddingsController, WeddingsRecordsController],
+  providers: [WeddingsSetupService, WeddingsSlotsService, WeddingsBookingService, WeddingsStaffService, WeddingsMailJobs, WeddingsRecordsService, WeddingsRetention],
 })
 export class WeddingsModule {}
