@@ -66,7 +66,15 @@ export type DocumentUpdate = z.infer<typeof DocumentUpdate>;
 /** Search words are at most this long (characters). */
 export const SEARCH_QUERY_MAX = 200;
 
-/** `GET /api/search` and `GET /api/public/:municipality/search`: words in websearch syntax ("…", or, -). */
+/** What a search may be narrowed to. */
+export const SEARCH_TYPES = ['case', 'document', 'meeting'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/**
+ * `GET /api/search` and `GET /api/public/:municipality/search`: words in websearch syntax ("…",
+ * or, -), each matching word beginnings and the inside of compounds; a case number ("PS 2/26",
+ * "2/2026") or archive reference ("26/1200", "2026/1200") finds its case first.
+ */
 export const SearchQuery = z.strictObject({
   q: z
     .string({ error: 'Skriv inn noe å søke etter.' })
@@ -77,7 +85,17 @@ export const SearchQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
   /** Only the papers of this meeting (cases on its agenda and their documents). */
   meetingId: z.uuid({ error: 'Ugyldig møte-id.' }).optional(),
-});
+  /** Only what has been on this body's agenda (meetings: this body's). Unknown: 400 SEARCH_BODY_UNKNOWN. */
+  bodyId: z.uuid({ error: 'Ugyldig organ-id.' }).optional(),
+  /**
+   * A time range of days in Norway, both ends included: cases treated at a meeting in it,
+   * documents dated in it or of a case treated in it, meetings held in it.
+   */
+  from: z.iso.date({ error: 'Ugyldig fra-dato: bruk ÅÅÅÅ-MM-DD.' }).optional(),
+  to: z.iso.date({ error: 'Ugyldig til-dato: bruk ÅÅÅÅ-MM-DD.' }).optional(),
+  /** Only cases, only documents, or meetings (by body name and place) instead of papers. */
+  type: z.enum(SEARCH_TYPES, { error: 'Ugyldig type: case, document eller meeting.' }).optional(),
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'Til-datoen er før fra-datoen.' });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
 /**
@@ -88,10 +106,11 @@ export const SnippetPart = z.object({ text: z.string(), mark: z.boolean() });
 export type SnippetPart = z.infer<typeof SnippetPart>;
 
 export const SearchHit = z.object({
-  kind: z.enum(['case', 'document']),
-  /** The case's id, or the document's. */
+  kind: z.enum(SEARCH_TYPES),
+  /** The case's id, the document's, or the meeting's. */
   id: z.uuid(),
-  caseId: z.uuid(),
+  /** Null for a meeting. */
+  caseId: z.uuid().nullable(),
   title: z.string(),
   /** For a document, the title of its case. */
   caseTitle: z.string(),
@@ -99,6 +118,9 @@ export const SearchHit = z.object({
   public: z.boolean(),
   rank: z.number(),
   snippet: z.array(SnippetPart),
+  /** A meeting hit: when it starts (ISO) and its body's name (also its title). */
+  startsAt: z.string().optional(),
+  bodyName: z.string().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

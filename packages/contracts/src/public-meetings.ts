@@ -48,3 +48,29 @@ export type PublicCaseItem = z.infer<typeof PublicCaseItem>;
 /** GET cases/:id/items: newest meeting first; empty for an exempt case or a closed item. */
 export const PublicCaseItemsResponse = z.object({ items: z.array(PublicCaseItem) });
 export type PublicCaseItemsResponse = z.infer<typeof PublicCaseItemsResponse>;
+
+/** One step of a case's path through bodies (saksgang): a published agenda item of an open body. */
+export const PublicCaseStep = z.object({
+  meetingId: z.uuid(),
+  itemId: z.uuid(),
+  bodyName: z.string(),
+  startsAt: z.string(),
+  /** "PS 12/25". */
+  number: z.string(),
+  /** The body's recommendation (innstilling) when it passed the case on; '' if none. */
+  recommendation: z.string(),
+  /** The decision (vedtak) once made; '' before the meeting, or when the decision is exempt. */
+  decision: z.string(),
+});
+export type PublicCaseStep = z.infer<typeof PublicCaseStep>;
+
+/** GET cases/:id: an open case on a published agenda, its public documents and its saksgang (oldest meeting first). */
+export const PublicCaseDetail = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  archiveReference: z.string(),
+  summary: z.string(),
+  documents: z.array(DocumentSummary),
+  steps: z.array(PublicCaseStep),
+});
+export type PublicCaseDetail = z.infer<typeof PublicCaseDetail>;

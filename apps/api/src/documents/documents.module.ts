@@ -9,6 +9,7 @@ import { DocumentStore } from './document-store.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 import { ExtractTextJob } from './extract-text.job.js';
+import { PublicCaseService } from './public-case.service.js';
 import { PublicDocumentsController } from './public-documents.controller.js';
 import { SearchController } from './search.controller.js';
 import { SearchService } from './search.service.js';
@@ -29,6 +30,7 @@ import { PgLargeObjectDocumentStore } from './pg-large-object-document-store.js'
     },
     DocumentsService,
     SearchService,
+    PublicCaseService,
     ExtractTextJob,
   ],
   exports: [DocumentStore],

@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { MunicipalitySlugParams, SearchQuery, SearchResponse } from '@sekretariat/contracts';
+import { MunicipalitySlugParams, PublicCaseDetail, SearchQuery, SearchResponse } from '@sekretariat/contracts';
 import { Allow } from '../common/access/allow.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod, ZodPipe } from '../common/http/zod.js';
 import { sendDocument } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
+import { PublicCaseService } from './public-case.service.js';
 import { SearchService } from './search.service.js';
 
 const PublicIdParams = MunicipalitySlugParams.extend({ id: z.uuid({ error: 'Ugyldig id: forventet en UUID.' }) });
@@ -19,6 +20,7 @@ export class PublicDocumentsController {
   constructor(
     private readonly documents: DocumentsService,
     private readonly searchService: SearchService,
+    private readonly publicCases: PublicCaseService,
   ) {}
 
   @Get('documents/:id/content')
@@ -27,8 +29,14 @@ export class PublicDocumentsController {
     return sendDocument(reply, await this.documents.publicContent(p.id));
   }
 
+  @Get('cases/:id')
+  @ApiRoute({ summary: 'An open case on a published agenda: title, archive reference, summary, public documents and its path through bodies (saksgang)', params: PublicIdParams, response: PublicCaseDetail })
+  caseDetail(@Param(zod(PublicIdParams)) p: PublicIdParams): Promise<PublicCaseDetail> {
+    return this.publicCases.detail(p.id);
+  }
+
   @Get('search')
-  @ApiRoute({ summary: 'Search public cases and documents of published meetings of open bodies', params: MunicipalitySlugParams, query: SearchQuery, response: SearchResponse })
+  @ApiRoute({ summary: 'Search public cases and documents of published meetings of open bodies (filters: body, dates, type)', params: MunicipalitySlugParams, query: SearchQuery, response: SearchResponse })
   search(@Query(new ZodPipe(SearchQuery, 'SEARCH_INVALID')) query: SearchQuery): Promise<SearchResponse> {
     return this.searchService.search(query, { kind: 'public' });
   }
