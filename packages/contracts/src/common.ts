@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Roles a signed-in user can hold. Visitors without a session act as `public`. */
-export const ROLES = ['admin', 'secretariat', 'official', 'election_staff', 'election_board', 'wedding_staff'] as const;
+export const ROLES = ['admin', 'secretariat', 'official', 'election_staff', 'election_board', 'wedding_staff', 'wedding_officiant'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 export type Caller = Role | 'public';

@@ -84,6 +84,8 @@ export const WeddingOfficiantInput = z
     authorisedFrom: date.nullable().default(null),
     authorisedTo: date.nullable().default(null),
     active: z.boolean().default(true),
+    /** The user (role wedding_officiant) who signs in as this officiant to see their own ceremonies; one officiant per user. */
+    userId: id.nullable().default(null),
   })
   .refine((o) => o.kind !== 'authorised' || (o.decisionRef !== null && o.decisionRef.length > 0), {
     path: ['decisionRef'],
@@ -107,6 +109,7 @@ export const WeddingOfficiant = z.object({
   authorisedFrom: z.iso.date().nullable(),
   authorisedTo: z.iso.date().nullable(),
   active: z.boolean(),
+  userId: z.uuid().nullable(),
 });
 export type WeddingOfficiant = z.infer<typeof WeddingOfficiant>;
 export const WeddingOfficiantList = z.object({ items: z.array(WeddingOfficiant) });
@@ -342,6 +345,49 @@ export type MoveInput = z.infer<typeof MoveInput>;
 
 export const WeddingRegistryNoticeInput = z.strictObject({ sent: z.boolean() });
 export type WeddingRegistryNoticeInput = z.infer<typeof WeddingRegistryNoticeInput>;
+
+// ── The officiant's own view and the day list ───────────────────────────────────────────
+
+/** One of the signed-in officiant's ceremonies: what they need on the day, no contact details. */
+export const OfficiantCeremony = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  status: WeddingBookingStatus,
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  place: z.object({ id: z.uuid(), name: z.string(), accessibility: z.string() }),
+  parties: z.array(z.object({ name: z.string() })),
+  witnesses: z.array(z.object({ name: z.string() })),
+  ceremonyLanguage: CeremonyLanguage,
+  guests: z.number().int(),
+  certificateChecked: z.boolean(),
+  notes: z.string(),
+});
+export type OfficiantCeremony = z.infer<typeof OfficiantCeremony>;
+export const OfficiantCeremonyList = z.object({
+  officiant: z.object({ id: z.uuid(), name: z.string() }),
+  items: z.array(OfficiantCeremony),
+});
+export type OfficiantCeremonyList = z.infer<typeof OfficiantCeremonyList>;
+
+export const OfficiantCeremoniesQuery = z
+  .strictObject({ from: date, to: date })
+  .refine((q) => q.to >= q.from, { path: ['to'], message: 'Slutt kan ikke være før start.' })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS <= 366, {
+    path: ['to'],
+    message: 'Søk i høyst 366 dager om gangen.',
+  });
+export type OfficiantCeremoniesQuery = z.infer<typeof OfficiantCeremoniesQuery>;
+
+/** The written standard of the day list: bokmål or nynorsk (the municipality's målform). */
+export const DAY_LIST_LANGUAGES = ['nb', 'nn'] as const;
+export const DayListLanguage = z.enum(DAY_LIST_LANGUAGES);
+export type DayListLanguage = z.infer<typeof DayListLanguage>;
+
+export const MyDayListQuery = z.strictObject({ date, language: DayListLanguage.default('nb') });
+export type MyDayListQuery = z.infer<typeof MyDayListQuery>;
+export const StaffDayListQuery = MyDayListQuery.extend({ officiantId: id.optional() });
+export type StaffDayListQuery = z.infer<typeof StaffDayListQuery>;
 
 // ── Records: retention, export, statistics ──────────────────────────────────────────────
 

@@ -75,6 +75,23 @@ describe('route access', () => {
     expect(records).toEqual(records.map(({ path }) => ({ path, allow: ['admin', 'wedding_staff'] })));
   });
 
+  it("gives the weddings' officiant and document routes their roles", () => {
+    const allowed = new Map(t.app.get(RouteTable).routes().map((r) => [`${r.method} ${r.path}`, [...(r.allow ?? [])].sort()]));
+    expect({
+      mine: allowed.get('GET /api/weddings/my/ceremonies'),
+      one: allowed.get('GET /api/weddings/my/ceremonies/:id'),
+      myDayList: allowed.get('GET /api/weddings/my/day-list.pdf'),
+      dayList: allowed.get('GET /api/weddings/day-list.pdf'),
+      confirmation: allowed.get('GET /api/public/:municipality/weddings/manage/:reference/confirmation.pdf'),
+    }).toEqual({
+      mine: ['wedding_officiant'],
+      one: ['wedding_officiant'],
+      myDayList: ['wedding_officiant'],
+      dayList: ['admin', 'wedding_staff'],
+      confirmation: ['public'],
+    });
+  });
+
   it('denies a route that declares no roles', async () => {
     // The guard's default: a handler without @Allow is refused even to admins.
     const { AuthGuard } = await import('./auth.guard.js');

@@ -27,6 +27,7 @@ import { CONFIG, type Config } from '../config/config.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
 import { currentScope } from '../municipalities/tenant.js';
 import { WeddingsBookingService } from './weddings-booking.service.js';
+import { WeddingsDocumentsService } from './weddings-documents.service.js';
 import { ceremonyIcs } from './weddings-mail.js';
 import { coupleBookingDto, settingsDto } from './weddings.mapper.js';
 import { WeddingsSetupService } from './weddings-setup.service.js';
@@ -57,6 +58,7 @@ export class PublicWeddingsController {
     private readonly slots: WeddingsSlotsService,
     private readonly booking: WeddingsBookingService,
     private readonly municipalities: MunicipalitiesService,
+    private readonly documents: WeddingsDocumentsService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -76,9 +78,14 @@ export class PublicWeddingsController {
 
   @Get('slots')
   @ApiRoute({ summary: 'Free slots of a place in a period (at most 366 days): not past, not held or booked', params: MunicipalitySlugParams, query: FreeSlotsQuery, response: FreeSlots })
-  async free(@Param(zod(MunicipalitySlugParams)) _p: SlugParams, @Query(zod(FreeSlotsQuery)) q: FreeSlotsQuery): Promise<FreeSlots> {
-    const slots = await this.slots.free(q.placeId, q.from, q.to);
-    return { placeId: q.placeId, slots: slots.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })) };
+  async free(
+    @Param(zod(MunicipalitySlugParams)) _p: SlugParams,
+    @Query(zod(FreeSlotsQuery)) q: FreeSlotsQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    // The JSON is written by the service from slots kept ready (a year is ~2,800): sent as it is.
+    void reply.type('application/json; charset=utf-8');
+    return this.slots.freeJson(q.placeId, q.from, q.to);
   }
 
   @Post('holds')
@@ -145,6 +152,24 @@ export class PublicWeddingsController {
       { reference: b.reference ?? '', municipality: municipality.name, place: place.name, startsAt: b.startsAt, endsAt: b.endsAt, free: b.feeFree, feeNok: b.feeNok },
       `${b.id}@sekretariat`,
       b.locale,
+      b.calendarSequence,
     );
+  }
+
+  @Get('manage/:reference/confirmation.pdf')
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: {} })
+  @ApiRoute({ summary: "The booking confirmation as PDF in the booking's language, by reference and token", params: WeddingManageParams, query: WeddingManageQuery, response: 'application/pdf' })
+  async confirmationPdf(
+    @Param(zod(WeddingManageParams)) p: WeddingManageParams,
+    @Query(zod(WeddingManageQuery)) q: WeddingManageQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const b = await this.booking.byToken(p.reference, q.token, localeOf(request));
+    const municipality = await this.municipalities.byId(currentScope().municipalityId);
+    const { pdf, filename } = await this.documents.confirmation(b, municipality.name, requestBaseUrl(this.config, request));
+    void reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'private, no-store');
+    return pdf;
   }
 }

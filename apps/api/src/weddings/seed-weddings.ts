@@ -24,9 +24,10 @@ const INFO = {
 /**
  * The demo's weddings: two places, the mayor, the deputy and one officiant authorised by the
  * council, Friday and Saturday availability, and three ceremonies in the coming weeks (one free,
- * one paid, one for a couple living abroad) with generated names: no real person is meant.
+ * one paid, one for a couple living abroad) with generated names: no real person is meant. The
+ * mayor is linked to the demo officiant's user, when given.
  */
-export async function seedDemoWeddings(em: EntityManager, municipality: string, today = osloDay(new Date())): Promise<void> {
+export async function seedDemoWeddings(em: EntityManager, municipality: string, today = osloDay(new Date()), officiantUserId: string | null = null): Promise<void> {
   const rand = prng(1818);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const name = (female: boolean) => `${pick(female ? GIVEN_FEMALE : GIVEN_MALE)} ${pick(FAMILY)}`;
@@ -35,7 +36,8 @@ export async function seedDemoWeddings(em: EntityManager, municipality: string, 
   em.create(WeddingSettings, { municipality, feeNok: FEE_NOK, infoNb: INFO.nb, infoNn: INFO.nn, infoEn: INFO.en });
   const room = em.create(WeddingPlace, { municipality, name: 'Bryllupsrommet i rådhuset', capacity: 20, accessibility: 'Trinnfri adgang med heis fra hovedinngangen. Teleslynge i rommet.' });
   const park = em.create(WeddingPlace, { municipality, name: 'Rådhusparken', capacity: 60, accessibility: 'Utendørs, grusganger. Ved dårlig vær flyttes vigselen til bryllupsrommet.' });
-  const mayor = em.create(WeddingOfficiant, { municipality, name: name(true), kind: 'mayor' });
+  // The demo officiant's user (`vigsler`) is the mayor, who has the first ceremony.
+  const mayor = em.create(WeddingOfficiant, { municipality, name: name(true), kind: 'mayor', user: officiantUserId });
   em.create(WeddingOfficiant, { municipality, name: name(false), kind: 'deputy_mayor' });
   const authorised = em.create(WeddingOfficiant, {
     municipality,

@@ -34,7 +34,7 @@ export class WeddingBooking extends TenantEntity {
   [OptionalProps]?:
     | 'officiant' | 'holdExpiresAt' | 'holdTokenHash' | 'reference' | 'manageTokenHash' | 'mailTokenHash' | 'parties' | 'witnesses'
     | 'ceremonyLanguage' | 'guests' | 'certificateIssuedOn' | 'certificateChecked' | 'notes' | 'locale' | 'feeFree' | 'feeNok'
-    | 'cancelReason' | 'cancelledAt' | 'bookedAt' | 'heldAt' | 'registryNoticeSentAt' | 'id' | 'createdAt'
+    | 'cancelReason' | 'cancelledAt' | 'bookedAt' | 'heldAt' | 'registryNoticeSentAt' | 'calendarSequence' | 'id' | 'createdAt'
     | 'residenceClass' | 'anonymisedAt';
 
   @ManyToOne(() => WeddingPlace, { ref: true, deleteRule: 'restrict' })
@@ -120,6 +120,10 @@ export class WeddingBooking extends TenantEntity {
   /** When the "Melding om vigsel" went to the population register. */
   @Property({ type: 'datetime', nullable: true })
   registryNoticeSentAt: Date | null = null;
+
+  /** The iCalendar SEQUENCE of the ceremony: raised on every move, so the couple's calendar takes the new time (RFC 5545 § 3.8.7.4). */
+  @Property({ type: 'integer', default: 0 })
+  calendarSequence: number & Opt = 0;
 
   /** The fee rule's classification, written when the personal data (with the residences) is removed. */
   @Enum({ items: [...RESIDENCE_CLASSES], nullable: true })

@@ -1,6 +1,7 @@
-import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
-import { type Opt, OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { OFFICIANT_KINDS, type OfficiantKind } from '@sekretariat/contracts';
+import { User } from '../auth/user.entity.js';
 import { TenantEntity } from '../municipalities/tenant-entity.js';
 
 /**
@@ -8,8 +9,9 @@ import { TenantEntity } from '../municipalities/tenant-entity.js';
  * council, with the decision and its period.
  */
 @Entity({ tableName: 'wedding_officiant' })
+@Unique({ name: 'wedding_officiant_user_unique', properties: ['municipality', 'user'] })
 export class WeddingOfficiant extends TenantEntity {
-  [OptionalProps]?: 'decisionRef' | 'authorisedFrom' | 'authorisedTo' | 'active' | 'id' | 'createdAt';
+  [OptionalProps]?: 'decisionRef' | 'authorisedFrom' | 'authorisedTo' | 'active' | 'user' | 'id' | 'createdAt';
 
   @Property({ type: 'string', length: 200 })
   name!: string;
@@ -28,4 +30,8 @@ export class WeddingOfficiant extends TenantEntity {
 
   @Property({ type: 'boolean', default: true })
   active: boolean & Opt = true;
+
+  /** The user who signs in as this officiant (role wedding_officiant) and sees only these ceremonies. */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  user: Ref<User> | null = null;
 }

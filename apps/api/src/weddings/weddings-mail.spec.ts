@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { cancellationMail, ceremonyIcs, confirmationMail, type CeremonyFacts } from './weddings-mail.js';
+import { cancellationMail, ceremonyIcs, confirmationMail, movedMail, type CeremonyFacts } from './weddings-mail.js';
 
 const facts: CeremonyFacts = {
   reference: 'V-2027-0042',
@@ -24,6 +24,24 @@ describe("the couple's e-mails", () => {
 
   it('tell of a cancellation with the reason', () => {
     expect(cancellationMail(facts, 'Rådhuset stengt', 'en').text).toContain('Reason: Rådhuset stengt');
+  });
+
+  it('tell of a move with the new and the old time, in the booking language', () => {
+    const nb = movedMail(facts, new Date('2027-06-04T08:00:00Z'), 'Parken', 'nb');
+    expect(nb.subject).toBe('Vigsel flyttet – V-2027-0042');
+    expect(nb.text).toContain('Ny tid: fredag 11. juni 2027 kl. 10:00, Bryllupsrommet.');
+    expect(nb.text).toContain('Tidligere: fredag 4. juni 2027 kl. 10:00, Parken.');
+    expect(movedMail(facts, facts.startsAt, 'Parken', 'nn').text).toContain('har flytta vigselen dykkar');
+    expect(movedMail(facts, facts.startsAt, 'Parken', 'en').subject).toBe('Wedding ceremony moved – V-2027-0042');
+  });
+
+  it('keep the UID and raise the SEQUENCE of a moved ceremony, so calendars replace the entry', () => {
+    const first = ceremonyIcs(facts, 'id@sekretariat', 'nb');
+    const moved = ceremonyIcs({ ...facts, startsAt: new Date('2027-06-12T08:00:00Z'), endsAt: new Date('2027-06-12T08:30:00Z') }, 'id@sekretariat', 'nb', 2);
+    expect(first).toContain('SEQUENCE:0');
+    expect(moved).toContain('SEQUENCE:2');
+    expect(moved).toContain('UID:id@sekretariat');
+    expect(moved).toContain('DTSTART:20270612T080000Z');
   });
 
   it('give the ceremony as an iCalendar event in UTC with CRLF line ends', () => {

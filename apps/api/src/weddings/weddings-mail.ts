@@ -52,11 +52,35 @@ export function cancellationMail(f: CeremonyFacts, reason: string, locale: Weddi
   }[locale];
 }
 
-/** The ceremony as an iCalendar (RFC 5545) event for the couple's calendar. */
-export function ceremonyIcs(f: CeremonyFacts, uid: string, locale: WeddingLocale): string {
+/** The notice that the staff moved the ceremony: the new time and place, the old time for reference, a new calendar entry attached. */
+export function movedMail(f: CeremonyFacts, previousStartsAt: Date, previousPlace: string, locale: WeddingLocale): { subject: string; text: string } {
+  const at = when(f.startsAt, locale);
+  const before = when(previousStartsAt, locale);
+  return {
+    nb: {
+      subject: `Vigsel flyttet – ${f.reference}`,
+      text: [`${f.municipality} har flyttet vigselen deres (${f.reference}).`, `Ny tid: ${at}, ${f.place}.`, `Tidligere: ${before}, ${previousPlace}.`, '', 'Prøvingsattesten må være gyldig på den nye datoen. Den oppdaterte kalenderoppføringen er vedlagt og erstatter den gamle.', 'Passer ikke den nye tiden, ta kontakt med kommunen.'].join('\n'),
+    },
+    nn: {
+      subject: `Vigsel flytta – ${f.reference}`,
+      text: [`${f.municipality} har flytta vigselen dykkar (${f.reference}).`, `Ny tid: ${at}, ${f.place}.`, `Tidlegare: ${before}, ${previousPlace}.`, '', 'Prøvingsattesten må vere gyldig på den nye datoen. Den oppdaterte kalenderoppføringa er vedlagd og erstattar den gamle.', 'Passar ikkje den nye tida, ta kontakt med kommunen.'].join('\n'),
+    },
+    en: {
+      subject: `Wedding ceremony moved – ${f.reference}`,
+      text: [`${f.municipality} has moved your ceremony (${f.reference}).`, `New time: ${at}, ${f.place}.`, `Before: ${before}, ${previousPlace}.`, '', 'The certificate (prøvingsattest) must be valid on the new date. The updated calendar entry is attached and replaces the old one.', 'If the new time does not suit you, please contact the municipality.'].join('\n'),
+    },
+  }[locale];
+}
+
+/**
+ * The ceremony as an iCalendar (RFC 5545) event for the couple's calendar. The UID stays the
+ * booking's; `sequence` is raised on every move, so a calendar replaces the entry it has.
+ */
+export function ceremonyIcs(f: CeremonyFacts, uid: string, locale: WeddingLocale, sequence = 0): string {
   const cal = ical({ prodId: { company: 'Sekretariat', product: 'Vigsel', language: locale.toUpperCase() }, method: ICalCalendarMethod.PUBLISH });
   cal.createEvent({
     id: uid,
+    sequence,
     start: f.startsAt,
     end: f.endsAt,
     stamp: new Date(),

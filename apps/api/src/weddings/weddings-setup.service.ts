@@ -7,7 +7,9 @@ import type {
   WeddingPlaceInput,
   WeddingSettingsInput,
 } from '@sekretariat/contracts';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AuditService } from '../audit/audit.service.js';
+import { User } from '../auth/user.entity.js';
 import { currentScope } from '../municipalities/tenant.js';
 import { WeddingAvailability } from './wedding-availability.entity.js';
 import { WeddingBlockedDay } from './wedding-blocked-day.entity.js';
@@ -16,6 +18,7 @@ import { WeddingOfficiant } from './wedding-officiant.entity.js';
 import { WeddingPlace } from './wedding-place.entity.js';
 import { WeddingSettings } from './wedding-settings.entity.js';
 import { weddingError } from './weddings.errors.js';
+import { officiantError } from './weddings-officiant.errors.js';
 
 /** The staff's configuration: places, officiants, recurring availability, blocked days, the fee and the public text. Every change audited. */
 @Injectable()
@@ -81,22 +84,50 @@ export class WeddingsSetupService {
   /** The mayor and deputy need no decision or period (el. § 12): those are cleared for them. */
   private officiantFields(input: WeddingOfficiantInput) {
     const byLaw = input.kind !== 'authorised';
-    return { ...input, decisionRef: byLaw ? null : input.decisionRef, authorisedFrom: byLaw ? null : input.authorisedFrom, authorisedTo: byLaw ? null : input.authorisedTo };
+    const { userId, ...rest } = input;
+    return {
+      ...rest,
+      decisionRef: byLaw ? null : input.decisionRef,
+      authorisedFrom: byLaw ? null : input.authorisedFrom,
+      authorisedTo: byLaw ? null : input.authorisedTo,
+      user: userId ? this.em.getReference(User, userId, { wrapped: true }) : null,
+    };
+  }
+
+  /** The linked user must be of this municipality (the tenant scope finds no other) with the officiant role, and not linked to another officiant. */
+  private async checkOfficiantUser(userId: string | null, officiantId: string | null): Promise<void> {
+    if (!userId) return;
+    const user = await this.em.findOne(User, { id: userId, active: true });
+    if (!user || !user.roles.includes('wedding_officiant')) throw officiantError.userInvalid();
+    const other = await this.em.findOne(WeddingOfficiant, { user: userId, ...(officiantId ? { id: { $ne: officiantId } } : {}) });
+    if (other) throw officiantError.userTaken();
+  }
+
+  /** A second officiant for one user, from a concurrent request, is refused by the unique constraint. */
+  private async flushOfficiant(): Promise<void> {
+    try {
+      await this.em.flush();
+    } catch (e) {
+      if (e instanceof UniqueConstraintViolationException) throw officiantError.userTaken();
+      throw e;
+    }
   }
 
   async createOfficiant(input: WeddingOfficiantInput): Promise<WeddingOfficiant> {
+    await this.checkOfficiantUser(input.userId, null);
     const o = this.em.create(WeddingOfficiant, { municipality: this.municipality, ...this.officiantFields(input) });
     this.audit.record({ action: 'wedding.officiant.create', entityType: 'wedding_officiant', entityId: o.id, after: input });
-    await this.em.flush();
+    await this.flushOfficiant();
     return o;
   }
 
   async updateOfficiant(id: string, input: WeddingOfficiantInput): Promise<WeddingOfficiant> {
     const o = await this.officiant(id);
-    const before = { name: o.name, kind: o.kind, decisionRef: o.decisionRef, authorisedFrom: o.authorisedFrom, authorisedTo: o.authorisedTo, active: o.active };
+    await this.checkOfficiantUser(input.userId, o.id);
+    const before = { name: o.name, kind: o.kind, decisionRef: o.decisionRef, authorisedFrom: o.authorisedFrom, authorisedTo: o.authorisedTo, active: o.active, userId: o.user?.id ?? null };
     this.em.assign(o, this.officiantFields(input));
     this.audit.record({ action: 'wedding.officiant.update', entityType: 'wedding_officiant', entityId: o.id, before, after: input });
-    await this.em.flush();
+    await this.flushOfficiant();
     return o;
   }
 

@@ -107,7 +107,7 @@ export class WeddingsStaffService {
     return b;
   }
 
-  /** To another offered slot (place and time): capacity, certificate and officiant are checked for it, the database refuses an overlap. */
+  /** To another offered slot (place and time): capacity, certificate and officiant are checked for it, the database refuses an overlap; the couple is e-mailed the new time. */
   async move(id: string, input: MoveInput, now = new Date()): Promise<WeddingBooking> {
     const b = await this.booked(id);
     const { slot, place } = await this.booking.offeredSlot(input.placeId, new Date(input.startsAt), 'nb', now);
@@ -123,8 +123,10 @@ export class WeddingsStaffService {
     await this.booking.lockSlot({ placeId: place.id, officiantId });
     await this.booking.releaseExpiredOverlapping({ ...slot, officiantId }, b.id);
     const before = { placeId: b.place.id, startsAt: b.startsAt.toISOString() };
+    const previousPlace = b.place.getEntity().name;
     try {
-      await this.em.execute(`update wedding_booking set place_id = ?, officiant_id = ?, starts_at = ?, ends_at = ?, during = ?::tstzrange where id = ?`, [
+      // calendar_sequence: the couple's calendar replaces its entry (same UID, higher SEQUENCE).
+      await this.em.execute(`update wedding_booking set place_id = ?, officiant_id = ?, starts_at = ?, ends_at = ?, during = ?::tstzrange, calendar_sequence = calendar_sequence + 1 where id = ?`, [
         place.id,
         officiantId,
         slot.startsAt,
@@ -138,6 +140,7 @@ export class WeddingsStaffService {
     this.audit.record({ action: 'wedding.moved', entityType: 'wedding_booking', entityId: b.id, before, after: { placeId: place.id, startsAt: slot.startsAt.toISOString() } });
     await this.em.flush();
     await this.em.refresh(b, { populate: ['place', 'officiant'] });
+    await this.mails.queueMoved({ bookingId: b.id, municipalityId: currentScope().municipalityId, previousStartsAt: before.startsAt, previousPlace });
     return b;
   }
 }

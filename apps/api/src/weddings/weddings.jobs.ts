@@ -7,11 +7,13 @@ import { MailService } from '../mail/mail.service.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
 import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
 import { WeddingBooking } from './wedding-booking.entity.js';
-import { cancellationMail, ceremonyIcs, confirmationMail, type CeremonyFacts } from './weddings-mail.js';
+import { WeddingsDocumentsService } from './weddings-documents.service.js';
+import { cancellationMail, ceremonyIcs, confirmationMail, movedMail, type CeremonyFacts } from './weddings-mail.js';
 
 export const WEDDING_CONFIRMATION_JOB = 'weddings.send-confirmation';
 export const WEDDING_CANCELLATION_JOB = 'weddings.send-cancellation';
 export const RELEASE_HOLDS_JOB = 'weddings.release-holds';
+export const WEDDING_MOVED_JOB = 'weddings.send-moved';
 
 export interface WeddingMailJob {
   bookingId: string;
@@ -19,6 +21,14 @@ export interface WeddingMailJob {
   /** Where the web app is, for the link. */
   baseUrl?: string;
 }
+
+/** A move: the time and place it had, for the mail; the booking has the new ones. */
+export interface WeddingMovedJob extends WeddingMailJob {
+  previousStartsAt: string;
+  previousPlace: string;
+}
+
+const icsAttachment = (b: WeddingBooking, ics: string) => ({ filename: `vigsel-${b.reference}.ics`, content: Buffer.from(ics), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' });
 
 function facts(b: WeddingBooking, municipality: string): CeremonyFacts {
   return { reference: b.reference ?? '', municipality, place: b.place.getEntity().name, startsAt: b.startsAt, endsAt: b.endsAt, free: b.feeFree, feeNok: b.feeNok };
@@ -39,12 +49,14 @@ export class WeddingsMailJobs implements OnModuleInit {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly municipalities: MunicipalitiesService,
+    private readonly documents: WeddingsDocumentsService,
   ) {}
 
   onModuleInit(): void {
     const retry = { retryLimit: 5, retryDelay: 2, retryBackoff: true };
     this.jobs.register<WeddingMailJob>(WEDDING_CONFIRMATION_JOB, (data) => this.confirm(data), retry);
     this.jobs.register<WeddingMailJob>(WEDDING_CANCELLATION_JOB, (data) => this.cancelled(data), retry);
+    this.jobs.register<WeddingMovedJob>(WEDDING_MOVED_JOB, (data) => this.moved(data), retry);
     this.jobs.register(RELEASE_HOLDS_JOB, async () => ({ released: await this.releaseHolds() }), { cron: '* * * * *' });
   }
 
@@ -54,6 +66,10 @@ export class WeddingsMailJobs implements OnModuleInit {
 
   queueCancellation(data: WeddingMailJob): Promise<string> {
     return this.jobs.send(WEDDING_CANCELLATION_JOB, data);
+  }
+
+  queueMoved(data: WeddingMovedJob): Promise<string> {
+    return this.jobs.send(WEDDING_MOVED_JOB, data);
   }
 
   async confirm(data: WeddingMailJob): Promise<{ sent: number } | { skipped: string }> {
@@ -71,10 +87,11 @@ export class WeddingsMailJobs implements OnModuleInit {
       const f = facts(b, municipality.name);
       const link = `${(data.baseUrl ?? '').replace(/\/+$/, '')}/vigsel/${encodeURIComponent(b.reference!)}?token=${token}`;
       const { subject, text } = confirmationMail(f, link, b.locale);
-      const ics = Buffer.from(ceremonyIcs(f, `${b.id}@sekretariat`, b.locale));
+      const ics = icsAttachment(b, ceremonyIcs(f, `${b.id}@sekretariat`, b.locale, b.calendarSequence));
+      const { pdf, filename } = await this.documents.confirmation(b, municipality.name, data.baseUrl ?? '');
       const to = [...new Set(b.parties.map((p) => p.email))];
       for (const address of to) {
-        await this.mail.send({ to: address, subject, text, attachments: [{ filename: `vigsel-${b.reference}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] });
+        await this.mail.send({ to: address, subject, text, attachments: [{ filename, content: pdf, contentType: 'application/pdf' }, ics] });
       }
       this.audit.record({ action: 'wedding.confirmation_sent', entityType: 'wedding_booking', entityId: b.id, after: { recipients: to.length } });
       await em.flush();
@@ -95,6 +112,27 @@ export class WeddingsMailJobs implements OnModuleInit {
       const to = [...new Set(b.parties.map((p) => p.email))];
       for (const address of to) await this.mail.send({ to: address, subject, text });
       this.audit.record({ action: 'wedding.cancellation_sent', entityType: 'wedding_booking', entityId: b.id, after: { recipients: to.length } });
+      await em.flush();
+      return { sent: to.length };
+    });
+  }
+
+  /** The staff moved the ceremony: both parties get the new time and a calendar entry with the same UID and a higher SEQUENCE. */
+  async moved(data: WeddingMovedJob): Promise<{ sent: number } | { skipped: string }> {
+    if (!this.mail.configured) {
+      this.logger.warn(`Mail not configured (SMTP_URL): wedding move ${data.bookingId} not e-mailed`);
+      return { skipped: 'mail not configured' };
+    }
+    return runInTenant(this.orm, { municipalityId: data.municipalityId, actor: SYSTEM_ACTOR }, async (em) => {
+      const b = await em.findOne(WeddingBooking, data.bookingId, { populate: ['place'] });
+      if (!b || b.status !== 'booked' || !b.parties) return { skipped: 'not booked' };
+      const municipality = await this.municipalities.byId(data.municipalityId);
+      const f = facts(b, municipality.name);
+      const { subject, text } = movedMail(f, new Date(data.previousStartsAt), data.previousPlace, b.locale);
+      const ics = icsAttachment(b, ceremonyIcs(f, `${b.id}@sekretariat`, b.locale, b.calendarSequence));
+      const to = [...new Set(b.parties.map((p) => p.email))];
+      for (const address of to) await this.mail.send({ to: address, subject, text, attachments: [ics] });
+      this.audit.record({ action: 'wedding.move_sent', entityType: 'wedding_booking', entityId: b.id, after: { recipients: to.length, sequence: b.calendarSequence } });
       await em.flush();
       return { sent: to.length };
     });

@@ -26,6 +26,7 @@ export const officiantDto = (o: WeddingOfficiant): OfficiantDto => ({
   authorisedFrom: o.authorisedFrom,
   authorisedTo: o.authorisedTo,
   active: o.active,
+  userId: o.user?.id ?? null,
 });
 
 export const availabilityDto = (a: WeddingAvailability): AvailabilityDto => ({

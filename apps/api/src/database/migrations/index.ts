@@ -18,6 +18,7 @@ import { Migration20261207000000Minutes } from './Migration20261207000000Minutes
 import { Migration20261207010000AdvanceVoteReview } from './Migration20261207010000AdvanceVoteReview.js';
 import { Migration20261207020000Weddings } from './Migration20261207020000Weddings.js';
 import { Migration20261208010000WeddingRecords } from './Migration20261208010000WeddingRecords.js';
+import { Migration20261208020000WeddingOfficiantUser } from './Migration20261208020000WeddingOfficiantUser.js';
 import { Migration20261208060000SearchMatching } from './Migration20261208060000SearchMatching.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
@@ -41,5 +42,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207010000AdvanceVoteReview', class: Migration20261207010000AdvanceVoteReview },
   { name: 'Migration20261207020000Weddings', class: Migration20261207020000Weddings },
   { name: 'Migration20261208010000WeddingRecords', class: Migration20261208010000WeddingRecords },
+  { name: 'Migration20261208020000WeddingOfficiantUser', class: Migration20261208020000WeddingOfficiantUser },
   { name: 'Migration20261208060000SearchMatching', class: Migration20261208060000SearchMatching },
 ];

@@ -53,14 +53,15 @@ describe('demo data', () => {
     );
     expect(election).toEqual({ voters: 300, approved: 24, received: 2, staffed: 1, open_today: true });
     // Weddings: two places, three officiants, availability, three ceremonies ahead (free and paid), the wedding staff's user.
-    const [weddings] = await em.getConnection().execute<{ places: number; officiants: number; rules: number; booked: number; free: number; paid: number; staff: number }[]>(
+    const [weddings] = await em.getConnection().execute<{ places: number; officiants: number; rules: number; booked: number; free: number; paid: number; staff: number; mine: number }[]>(
       `select (select count(*)::int from wedding_place) as places, (select count(*)::int from wedding_officiant) as officiants,
               (select count(*)::int from wedding_availability) as rules,
               (select count(*)::int from wedding_booking where status = 'booked' and starts_at > now()) as booked,
               (select count(*)::int from wedding_booking where fee_free) as free, (select count(*)::int from wedding_booking where not fee_free and fee_nok > 0) as paid,
-              (select count(*)::int from app_user where username = 'vigsel' and roles = '{wedding_staff}') as staff`,
+              (select count(*)::int from app_user where username = 'vigsel' and roles = '{wedding_staff}') as staff,
+              (select count(*)::int from wedding_booking b join wedding_officiant o on o.id = b.officiant_id join app_user u on u.id = o.user_id where u.username = 'vigsler' and u.roles = '{wedding_officiant}') as mine`,
     );
-    expect(weddings).toEqual({ places: 2, officiants: 3, rules: 3, booked: 3, free: 2, paid: 1, staff: 1 });
+    expect(weddings).toEqual({ places: 2, officiants: 3, rules: 3, booked: 3, free: 2, paid: 1, staff: 1, mine: 1 });
     expect(meetings[1]!.startsAt.getTime()).toBeGreaterThan(Date.now());
     expect(items.filter((i) => i.closed).map((i) => i.legalGround)).toEqual(['offl23-1']);
     expect(new Set(items.map((i) => i.number)).size).toBe(items.length);

@@ -8,6 +8,7 @@ import { Membership } from '../../bodies/membership.entity.js';
 import { Party } from '../../bodies/party.entity.js';
 import { Person, type Gender } from '../../bodies/person.entity.js';
 import { Municipality } from '../../municipalities/municipality.entity.js';
+import { MunicipalitySettingsRow } from '../../municipalities/municipality-settings.entity.js';
 import type { DocumentStore } from '../../documents/document-store.js';
 import { runInTenant, SYSTEM_ACTOR } from '../../municipalities/tenant.js';
 import { seedDemoElection } from '../../elections/seed-election.js';
@@ -36,6 +37,7 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[] 
   { username: 'valgmedarbeider', displayName: 'Vera Valgmedarbeider', roles: ['election_staff'] },
   { username: 'valgstyre', displayName: 'Viggo Valgstyre', roles: ['election_board'] },
   { username: 'vigsel', displayName: 'Vilde Vigsel', roles: ['wedding_staff'] },
+  { username: 'vigsler', displayName: 'Vigdis Vigsler', roles: ['wedding_officiant'] },
 ];
 
 /**
@@ -121,6 +123,8 @@ export async function seedMunicipality(orm: MikroORM, options: SeedOptions): Pro
         for (let i = 0; i < 2; i++) seat(committee, person(party), party, 'substitute', 'member', i + 1);
       });
     }
+    // The demo council has decided that bodies may meet remotely (koml. § 11-7); synthetic reference.
+    tx.create(MunicipalitySettingsRow, { municipality: m, remoteMeetingsAllowed: true, remoteMeetingsDecision: 'PS 41/23' });
     await tx.flush();
   });
   return municipality;
@@ -134,7 +138,9 @@ export async function seedDemo(orm: MikroORM, store: DocumentStore): Promise<boo
   await runInTenant(orm, { municipalityId: municipality.id, actor: SYSTEM_ACTOR }, async (tx) => {
     await seedDemoMeetings(tx, municipality.id, store);
     await seedDemoElection(tx, { id: municipality.id, number: municipality.number });
-    await seedDemoWeddings(tx, municipality.id);
+    // The demo officiant's user is linked to an officiant: `vigsler` sees their own ceremonies.
+    const officiantUser = await tx.findOne(User, { username: 'vigsler' });
+    await seedDemoWeddings(tx, municipality.id, undefined, officiantUser?.id ?? null);
   });
   return true;
 }
