@@ -12,6 +12,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { StaffBooking } from '@sekretariat/contracts';
 import { type Observable, firstValueFrom } from 'rxjs';
@@ -25,7 +26,7 @@ import { ScrollRegion } from '../shared/scroll-region';
 import { todayIso } from '../shared/today';
 import { bookingProblemsFromError } from './booking-errors';
 import { isDate } from './booking-rules';
-import { WeddingsStaffApi } from './weddings-api';
+import { WeddingsStaffApi, bookingExportUrl } from './weddings-api';
 import {
   addDays,
   formatClock,
@@ -57,7 +58,15 @@ interface Done {
  */
 @Component({
   selector: 'app-weddings-staff-page',
-  imports: [TranslocoPipe, ConfirmDialog, ErrorSummary, FieldError, LoadState, ScrollRegion],
+  imports: [
+    TranslocoPipe,
+    ConfirmDialog,
+    ErrorSummary,
+    FieldError,
+    LoadState,
+    ScrollRegion,
+    RouterLink,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-page.html',
   styleUrl: './weddings.css',
@@ -71,6 +80,8 @@ export class StaffPage {
   protected readonly formatDay = formatDay;
   protected readonly formatClock = formatClock;
   protected readonly formatShortDay = formatShortDay;
+  /** The couple's data on request: a JSON download (audited by the API). */
+  protected readonly exportUrl = bookingExportUrl;
 
   private readonly today = todayIso();
   protected readonly range = signal({

@@ -14,8 +14,10 @@ import type {
   PublicWeddingInfo,
   StaffBooking,
   StaffBookingList,
+  WeddingLocale,
   WeddingOfficiantList,
   WeddingPlaceList,
+  WeddingStatistics,
 } from '@sekretariat/contracts';
 import { type Observable, map, switchMap } from 'rxjs';
 import { ApiClient, apiUrl, apiUrlWithQuery } from '../core/api/api-client';
@@ -125,6 +127,20 @@ export class WeddingsStaffApi {
   cancel(id: string, input: CancelInput): Observable<StaffBooking> {
     return this.api.post<StaffBooking>(['weddings', 'bookings', id, 'cancel'], input);
   }
+
+  statistics(year: number): Observable<WeddingStatistics> {
+    return this.api.query<WeddingStatistics>(['weddings', 'statistics'], { year });
+  }
+}
+
+/** Everything stored about a booking, with its audit trail, as a JSON download (the couple's request; audited). */
+export function bookingExportUrl(id: string): string {
+  return apiUrl('weddings', 'bookings', id, 'export');
+}
+
+/** The year's statistics as CSV, headers and values in the interface's language. */
+export function statisticsCsvUrl(year: number, lang: WeddingLocale): string {
+  return apiUrlWithQuery(['weddings', 'statistics.csv'], { year, lang });
 }
 
 /** The couple's private link to their booking (the token is shown once, in the receipt). */

@@ -32,8 +32,15 @@ export const WEDDING_BOOKING_ROUTES: Routes = [
   },
 ];
 
-/** `/vigsler`: the service centre's list of ceremonies (wedding staff and admin). */
+/** `/vigsler`: the service centre's list of ceremonies (wedding staff and admin); `/vigsler/statistikk`: the yearly statistics. */
 export const WEDDING_STAFF_ROUTES: Routes = [
+  {
+    path: 'statistikk',
+    providers: [provideTranslocoScope('weddings')],
+    title: 'weddings.titles.statistics',
+    canActivate: [requireRoles(WEDDING_STAFF_ROLES)],
+    loadComponent: () => import('./statistics-page').then((m) => m.StatisticsPage),
+  },
   {
     path: '',
     providers: [provideTranslocoScope('weddings')],
