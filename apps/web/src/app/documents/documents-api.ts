@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { HttpClient } from '@angular/common/http';
 import type {
+  BodyListResponse,
   CaseDocument,
   DocumentListResponse,
   DocumentUpdate,
@@ -8,6 +9,7 @@ import type {
 } from '@sekretariat/contracts';
 import { type Observable, map } from 'rxjs';
 import { ApiClient, apiUrl } from '../core/api/api-client';
+import type { SearchFilters } from './search-filters';
 
 /** What the upload form sends beside the file. */
 export interface DocumentUploadInput {
@@ -44,8 +46,18 @@ export class DocumentsApi {
     return this.http.delete(apiUrl('documents', id)).pipe(map(() => undefined));
   }
 
-  search(q: string, offset: number, limit: number): Observable<SearchResponse> {
-    return this.api.query<SearchResponse>(['search'], { q, offset, limit });
+  /** The bodies to filter a search by. */
+  bodies(): Observable<BodyListResponse> {
+    return this.api.get<BodyListResponse>('bodies');
+  }
+
+  search(
+    q: string,
+    offset: number,
+    limit: number,
+    filters: SearchFilters = {},
+  ): Observable<SearchResponse> {
+    return this.api.query<SearchResponse>(['search'], { q, offset, limit, ...filters });
   }
 }
 

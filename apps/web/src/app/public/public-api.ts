@@ -4,6 +4,7 @@ import type {
   MeetingDetail,
   MeetingListResponse,
   PublicAgendaItemDetail,
+  PublicCaseDetail,
   PublicCaseItemsResponse,
   PublicMeetingYearsResponse,
   PublicProtocolInfo,
@@ -13,6 +14,7 @@ import { type Observable, map, switchMap } from 'rxjs';
 import { ApiClient, apiUrl } from '../core/api/api-client';
 import { SessionStore } from '../core/session/session-store';
 import { isUuid, notFound } from '../bodies/bodies-api';
+import type { SearchFilters } from '../documents/search-filters';
 
 /** Whether a meeting has an approved protocol (`GET …/meetings/:id/protocol`). */
 export interface PublicProtocolResponse {
@@ -98,10 +100,18 @@ export class PublicMeetingsApi {
     );
   }
 
-  search(q: string, offset: number): Observable<SearchResponse> {
+  /** An open case with its public documents and saksgang (the public case page). */
+  caseDetail(caseId: string): Observable<PublicCaseDetail> {
+    if (!isUuid(caseId)) return notFound(caseId);
+    return this.slug().pipe(
+      switchMap((slug) => this.api.get<PublicCaseDetail>('public', slug, 'cases', caseId)),
+    );
+  }
+
+  search(q: string, offset: number, filters: SearchFilters = {}): Observable<SearchResponse> {
     return this.slug().pipe(
       switchMap((slug) =>
-        this.api.query<SearchResponse>(['public', slug, 'search'], { q, offset }),
+        this.api.query<SearchResponse>(['public', slug, 'search'], { q, offset, ...filters }),
       ),
     );
   }

@@ -6,6 +6,7 @@ import type {
   AgendaItem,
   MeetingDetail,
   PublicAgendaItemDetail,
+  PublicCaseDetail,
   SearchResponse,
 } from '@sekretariat/contracts';
 import { BODY_ID, MUNICIPALITY } from '../../testing/fixtures';
@@ -13,6 +14,7 @@ import { translocoTesting } from '../../testing/i18n-testing';
 import { apiInterceptor } from '../core/api/api.interceptor';
 import { SessionStore } from '../core/session/session-store';
 import { CalendarPage } from './calendar-page';
+import { CasePage } from './case-page';
 import { ItemPage } from './item-page';
 import { MeetingPage } from './meeting-page';
 import { SearchPage } from './search-page';
@@ -298,12 +300,90 @@ describe('the public pages', () => {
     };
     const fixture = TestBed.createComponent(SearchPage);
     fixture.componentRef.setInput('q', 'barnehage');
+    fixture.componentRef.setInput('organ', BODY_ID);
     TestBed.tick();
-    http.expectOne((r) => r.url === '/api/public/eksempel/search').flush(results);
+    http.expectOne('/api/public/eksempel/bodies').flush({ items: [] });
+    const request = http.expectOne((r) => r.url === '/api/public/eksempel/search');
+    expect(request.request.params.get('bodyId')).toBe(BODY_ID);
+    request.flush(results);
     await fixture.whenStable();
     const snippet = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="snippet"]');
     expect(snippet?.querySelector('img')).toBeNull();
     expect(snippet?.textContent).toContain('<img src=x onerror=alert(1)> om');
     expect(snippet?.querySelector('mark')?.textContent).toBe('barnehage');
+    const status = (fixture.nativeElement as HTMLElement).querySelector('[role="status"]');
+    expect(status?.textContent).toContain('1 treff på «barnehage»');
+  });
+
+  it('shows the case page: the title as h1, archive reference, summary, documents and saksgang', async () => {
+    const detail: PublicCaseDetail = {
+      id: CASE_ID,
+      title: 'Ny barnehage på Fjordvik',
+      archiveReference: '27/101',
+      summary: 'Kort om saken.',
+      documents: [
+        {
+          id: OPEN_ID,
+          caseId: CASE_ID,
+          title: 'Saksutredning',
+          filename: 'u.pdf',
+          contentType: 'application/pdf',
+          size: 10,
+          public: true,
+          legalGround: null,
+          citation: null,
+          position: 0,
+        },
+      ],
+      steps: [
+        {
+          meetingId: MEETING_ID,
+          itemId: OPEN_ID,
+          bodyName: 'Formannskapet',
+          startsAt: '2027-01-14T17:00:00.000Z',
+          number: 'PS 3/27',
+          recommendation: 'Formannskapet innstiller: Planen vedtas.',
+          decision: '',
+        },
+        {
+          meetingId: MEETING_ID,
+          itemId: CLOSED_ID,
+          bodyName: 'Kommunestyret',
+          startsAt: '2027-02-11T17:00:00.000Z',
+          number: 'PS 9/27',
+          recommendation: '',
+          decision: 'Planen vedtas.',
+        },
+      ],
+    };
+    const fixture = TestBed.createComponent(CasePage);
+    fixture.componentRef.setInput('caseId', CASE_ID);
+    TestBed.tick();
+    const element = fixture.nativeElement as HTMLElement;
+    // The h1 is there while loading, so focus moved to it stays on it.
+    const heading = element.querySelector('h1')!;
+    expect(heading.textContent).toContain('Sak');
+    http.expectOne(`/api/public/eksempel/cases/${CASE_ID}`).flush(detail);
+    await fixture.whenStable();
+    expect(element.querySelector('h1')).toBe(heading);
+    expect(heading.textContent).toContain('Ny barnehage på Fjordvik');
+    expect(element.querySelector('[data-testid="case-archive-reference"]')?.textContent).toContain(
+      '27/101',
+    );
+    expect(element.textContent).toContain('Kort om saken.');
+    expect(element.querySelector('[data-testid="case-documents"] a')?.getAttribute('href')).toBe(
+      `/api/public/eksempel/documents/${OPEN_ID}/content`,
+    );
+    const steps = element.querySelectorAll('[data-testid="case-step"]');
+    expect(steps).toHaveLength(2);
+    expect(steps[0]?.textContent).toContain('Formannskapet');
+    expect(steps[0]?.textContent).toContain('PS 3/27');
+    expect(steps[0]?.textContent).toContain('Ikke vedtatt ennå.');
+    expect(steps[1]?.querySelector('[data-testid="case-step-decision"]')?.textContent).toContain(
+      'Planen vedtas.',
+    );
+    expect(steps[1]?.querySelector('a')?.getAttribute('href')).toBe(
+      `/motekalender/${MEETING_ID}/sak/${CLOSED_ID}`,
+    );
   });
 });
