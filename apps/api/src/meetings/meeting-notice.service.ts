@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { composeMeetingNotice } from '../pdf/composers/meeting-notice.composer.js';
+import { MunicipalitySettingsService } from '../municipalities/municipality-settings.service.js';
+import { composeMeetingNotice, type MeetingNoticeInput } from '../pdf/composers/meeting-notice.composer.js';
 import { formatOsloDate, formatOsloTime, type ComposedDocument } from '../pdf/document-layout.js';
 import { PdfRenderer } from '../pdf/pdf-renderer.service.js';
 import { AgendaItem } from './agenda-item.entity.js';
@@ -26,18 +26,27 @@ export interface RenderedNotice {
 export class MeetingNoticeService {
   constructor(
     @Inject(EntityManager) private readonly em: EntityManager,
-    private readonly municipalities: MunicipalitiesService,
     private readonly renderer: PdfRenderer,
+    private readonly settings: MunicipalitySettingsService,
   ) {}
 
   async compose(meetingId: string, now = new Date()): Promise<{ meeting: Meeting; bodyName: string; doc: ComposedDocument }> {
+    const { meeting, bodyName, input } = await this.noticeInput(meetingId, now);
+    return { meeting, bodyName, doc: composeMeetingNotice(input) };
+  }
+
+  /** What the notice says, before it is composed: also the first part of the meeting papers. */
+  async noticeInput(meetingId: string, now = new Date()): Promise<{ meeting: Meeting; bodyName: string; input: MeetingNoticeInput }> {
     const meeting = await this.em.findOne(Meeting, meetingId, { populate: ['body'] });
     if (!meeting) throw new MeetingNotFoundError();
     const items = await this.em.find(AgendaItem, { meeting }, { populate: ['case'], orderBy: { position: 'asc' } });
-    const municipality = await this.municipalities.byId(meeting.municipality.id);
+    // The name, coat of arms and written standard of the municipality's settings (docs/settings.md).
+    const settings = await this.settings.get({ coatOfArms: true });
     const bodyName = meeting.body.getEntity().name;
-    const doc = composeMeetingNotice({
-      municipalityName: municipality.name,
+    const input: MeetingNoticeInput = {
+      municipalityName: settings.documentName,
+      language: settings.writtenStandard,
+      coatOfArms: settings.coatOfArms,
       bodyName,
       meeting: { startsAt: meeting.startsAt, endsAt: meeting.endsAt, place: meeting.place, remote: meeting.remote },
       items: items.map((item) => {
@@ -46,8 +55,8 @@ export class MeetingNoticeService {
         return { number: dto.number, title: dto.title, exempt: item.closed || (kase !== null && !kase.public), citation: dto.citation };
       }),
       generatedAt: now,
-    });
-    return { meeting, bodyName, doc };
+    };
+    return { meeting, bodyName, input };
   }
 
   async render(meetingId: string): Promise<RenderedNotice> {

@@ -1,4 +1,9 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DocumentStore } from '../documents/document-store.js';
@@ -29,6 +34,51 @@ async function pageTexts(pdf: Buffer): Promise<string[]> {
       pages.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' ').replace(/\s+/g, ' '));
     }
     return pages;
+  } finally {
+    await loading.destroy();
+  }
+}
+
+const run = promisify(execFile);
+
+/** pdfinfo's "Key: value" lines. */
+async function pdfinfo(file: string): Promise<Record<string, string>> {
+  const { stdout } = await run('pdfinfo', [file]);
+  return Object.fromEntries(stdout.split('\n').flatMap((line) => {
+    const match = /^([^:]+):\s*(.*)$/.exec(line);
+    return match ? [[match[1]!, match[2]!]] : [];
+  }));
+}
+
+/** One page's text by pdftotext (1-based). */
+async function pdftext(file: string, page: number): Promise<string> {
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-']);
+  return stdout.normalize('NFC');
+}
+
+interface Bookmark {
+  title: string;
+  page: number;
+  children: Bookmark[];
+}
+
+/** The outline (bookmarks) with the 1-based page each opens, read back with pdf.js. */
+async function outline(pdf: Buffer): Promise<Bookmark[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const loading = pdfjs.getDocument({ data: new Uint8Array(pdf), verbosity: 0, disableFontFace: true });
+  try {
+    const doc = await loading.promise;
+    type Node = { title: string; dest: unknown; items: Node[] };
+    // One after the other: pdf.js answers page lookups in order.
+    const walk = async (nodes: Node[]): Promise<Bookmark[]> => {
+      const marks: Bookmark[] = [];
+      for (const n of nodes) {
+        const dest = (typeof n.dest === 'string' ? await doc.getDestination(n.dest) : n.dest) as [{ num: number; gen: number }, ...unknown[]];
+        marks.push({ title: n.title, page: (await doc.getPageIndex(dest[0])) + 1, children: await walk(n.items) });
+      }
+      return marks;
+    };
+    return await walk(((await doc.getOutline()) ?? []) as Node[]);
   } finally {
     await loading.destroy();
   }
@@ -91,7 +141,15 @@ describe('meeting papers PDF', () => {
   });
   afterAll(async () => {
     await t.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
+  let dir = '';
+  const saved = async (name: string, pdf: Buffer) => {
+    dir ||= await mkdtemp(join(tmpdir(), 'papers-'));
+    const file = join(dir, name);
+    await writeFile(file, pdf);
+    return file;
+  };
 
   it('puts the notice first, then each case presentation with its attachments merged in', async () => {
     const res = await inject('GET', `/api/meetings/${meetingId}/papers.pdf`, secretariat);
@@ -145,6 +203,40 @@ describe('meeting papers PDF', () => {
     expect(closedPage).toContain('koml. § 11-5 annet ledd bokstav b');
     const noticePages = (await pageTexts((await inject('GET', `/api/meetings/${meetingId}/notice.pdf`, secretariat)).rawPayload)).length;
     expect(pages).toHaveLength(noticePages + 3 + 2 + 1);
+  });
+
+  it('is tagged, has a bookmark per item (and its attachments) and numbers the pages through the whole file', async () => {
+    const pdf = (await inject('GET', `/api/meetings/${meetingId}/papers.pdf`, secretariat)).rawPayload;
+    const file = await saved('staff.pdf', pdf);
+    const info = await pdfinfo(file);
+    expect(info['Tagged']).toBe('yes');
+    expect(info['Title']).toBe(`Møtedokumenter – Kommunestyret 10.03.${year}`);
+    const total = Number(info['Pages']);
+    expect(total).toBeGreaterThan(6);
+
+    const marks = await outline(pdf);
+    expect(marks.map((m) => m.title)).toEqual([`Møteinnkalling – Kommunestyret 10.03.${year}`, `PS 1/${yy} Papirsak 1`, `PS 2/${yy} Tilsetting av Ola Nordmann`, `OS 1/${yy} Orientering om økonomien`]);
+    // Each bookmark opens its part: the page where its heading is; attachments below their case.
+    for (const m of marks) expect(await pdftext(file, m.page)).toContain(m.title);
+    expect(marks[1]!.children.map((c) => c.title)).toEqual(['Planbeskrivelse', 'Situasjonsfoto', 'Forhandlingsnotat']);
+    expect(await pdftext(file, marks[1]!.children[0]!.page)).toContain('VEDLEGGSIDE EN');
+    expect(await pdftext(file, marks[1]!.children[1]!.page)).toContain('Situasjonsfoto');
+    expect(marks[2]!.children.map((c) => c.title)).toEqual(['Søknad']);
+    expect(marks.map((m) => m.page)).toEqual([...marks.map((m) => m.page)].sort((a, b) => a - b));
+
+    // "Side X av N" on every page, N the page count: also on the merged attachments' pages.
+    for (let page = 1; page <= total; page++) expect(await pdftext(file, page)).toContain(`Side ${page} av ${total}`);
+    expect(await pdftext(file, total)).toContain(`Side ${total} av ${total}`);
+  });
+
+  it('gives the public bookmarks without exempt titles', async () => {
+    const pdf = (await inject('GET', `/api/public/demo/meetings/${meetingId}/papers.pdf`)).rawPayload;
+    const marks = await outline(pdf);
+    expect(marks.map((m) => m.title)).toEqual([`Møteinnkalling – Kommunestyret 10.03.${year}`, `PS 1/${yy} Papirsak 1`, `PS 2/${yy} Unntatt offentlighet`, `OS 1/${yy} Orientering om økonomien`]);
+    expect(marks[1]!.children.map((c) => c.title)).toEqual(['Planbeskrivelse', 'Situasjonsfoto']);
+    expect(marks[2]!.children).toEqual([]);
+    const info = await pdfinfo(await saved('public.pdf', pdf));
+    expect(await pdftext(await saved('public.pdf', pdf), Number(info['Pages']))).toContain(`Side ${info['Pages']} av ${info['Pages']}`);
   });
 
   it('refuses unknown meetings, bad ids, other municipalities and visitors on the staff route', async () => {

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { PDFDocument, type PDFImage, StandardFonts } from 'pdf-lib';
+import { PDFDocument, type PDFImage, type PDFPage, type PDFRef, StandardFonts } from 'pdf-lib';
 import { DocumentStore } from '../documents/document-store.js';
 import { Document } from '../documents/document.entity.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { composeCasePresentation } from '../pdf/composers/case-presentation.composer.js';
-import type { ComposedDocument } from '../pdf/document-layout.js';
+import type { CasePresentationInput } from '../pdf/composers/case-presentation.composer.js';
+import { composeMeetingPapers } from '../pdf/composers/meeting-papers.composer.js';
+import { numberPages, topLevelOutlinePages, writeOutline, type OutlineEntry } from '../pdf/merge.js';
+import { PdfRenderError } from '../pdf/pdf.errors.js';
 import { PdfRenderer } from '../pdf/pdf-renderer.service.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingNoticeService } from './meeting-notice.service.js';
@@ -52,21 +54,17 @@ export class MeetingPapersService {
       ? await this.em.find(Document, { case: { $in: caseIds }, ...(reader.exemptAccess ? {} : { public: true }) }, { orderBy: { position: 'asc', createdAt: 'asc' } })
       : [];
 
-    const notice = await this.notices.compose(meeting.id, now);
-    const out = await PDFDocument.create();
-    out.setTitle(`Møtedokumenter – ${bodyName} ${meeting.startsAt.toLocaleDateString('nb-NO', { timeZone: 'Europe/Oslo' })}`);
-    out.setLanguage('nb-NO');
-    out.setProducer('Sekretariat');
+    const { input: notice } = await this.notices.noticeInput(meeting.id, now);
 
-    // Read the attachments one by one (the store may share this request's connection), then
-    // render the notice and every presentation at once: the browser pool bounds the concurrency.
-    const sections: { doc: ComposedDocument; attachments: Attachment[] }[] = [];
+    // Read the attachments one by one (the store may share this request's connection).
+    const presentations: CasePresentationInput[] = [];
+    const sections: { attachments: Attachment[] }[] = [];
     for (const item of items) {
       const kase = item.case?.getEntity() ?? null;
       const dto = toAgendaItemDto(item, kase, reader, personName(item.asker?.getEntity()));
       const hidden = (item.closed || (kase !== null && !kase.public)) && !reader.exemptAccess;
       const attachments = hidden || !kase ? [] : await this.attachments(documents.filter((d) => d.case.id === kase.id));
-      const doc = composeCasePresentation({
+      presentations.push({
         municipalityName: municipality.name,
         bodyName,
         meetingStartsAt: meeting.startsAt,
@@ -77,22 +75,52 @@ export class MeetingPapersService {
         attachments: attachments.map((a) => ({ title: a.title, included: a.kind !== 'listed' })),
         generatedAt: now,
       });
-      sections.push({ doc, attachments });
+      sections.push({ attachments });
     }
-    const [noticePdf, ...presentations] = await Promise.all([notice.doc, ...sections.map((s) => s.doc)].map((doc) => this.renderer.render(doc)));
 
-    await append(out, noticePdf!);
-    for (const [index, { attachments }] of sections.entries()) {
-      await append(out, presentations[index]!);
-      for (const a of attachments) {
+    // The notice and all presentations are printed as one document: one structure tree (tagged),
+    // and Chromium's bookmarks (one per h1) tell where each part starts.
+    const composed = composeMeetingPapers({ municipalityName: municipality.name, bodyName, meetingStartsAt: meeting.startsAt, notice, presentations, generatedAt: now });
+    const out = await PDFDocument.load(await this.renderer.render(composed));
+    const starts = topLevelOutlinePages(out);
+    if (starts.length !== composed.parts.length) throw new PdfRenderError(`expected ${composed.parts.length} parts in the outline, found ${starts.length}`);
+    const printed = out.getPages();
+    const index = (ref: PDFRef) => printed.findIndex((p) => p.ref === ref);
+
+    // Attachments go after their case: before the next part's first page, the last ones at the end.
+    // From the last part backwards, so the printed pages' indices still hold where we insert.
+    const foreign = new Set<PDFRef>();
+    const children: OutlineEntry[][] = composed.parts.map(() => []);
+    for (let s = sections.length - 1; s >= 0; s--) {
+      let at = s + 2 < starts.length ? index(starts[s + 2]!) : printed.length;
+      const entries: OutlineEntry[] = [];
+      for (const a of sections[s]!.attachments) {
+        if (a.kind === 'listed') continue;
+        let first: PDFRef;
         if (a.kind === 'pdf') {
           const pages = await out.copyPages(a.pdf, a.pdf.getPageIndices());
-          for (const p of pages) out.addPage(p);
-        } else if (a.kind === 'image') {
-          await imagePage(out, a.title, a.type === 'png' ? await out.embedPng(a.bytes) : await out.embedJpg(a.bytes));
+          first = pages[0]!.ref;
+          for (const p of pages) {
+            out.insertPage(at++, p);
+            foreign.add(p.ref);
+          }
+        } else {
+          const page = out.insertPage(at++, A4);
+          await imagePage(out, page, a.title, a.type === 'png' ? await out.embedPng(a.bytes) : await out.embedJpg(a.bytes));
+          first = page.ref;
         }
+        entries.push({ title: a.title, page: first });
       }
+      children[s + 1] = entries;
     }
+    writeOutline(
+      out,
+      composed.parts.map((title, i) => ({ title, page: starts[i]!, children: children[i]! })),
+    );
+    await numberPages(out, foreign);
+    out.setTitle(composed.title);
+    out.setLanguage('nb-NO');
+    out.setProducer('Sekretariat');
     const day = osloDay(meeting.startsAt);
     return { pdf: Buffer.from(await out.save()), filename: `motedokumenter-${day}.pdf` };
   }
@@ -120,15 +148,8 @@ export class MeetingPapersService {
   }
 }
 
-async function append(out: PDFDocument, bytes: Buffer): Promise<void> {
-  const src = await PDFDocument.load(bytes);
-  const pages = await out.copyPages(src, src.getPageIndices());
-  for (const p of pages) out.addPage(p);
-}
-
 /** An image attachment on an A4 page of its own, with its title above, scaled to fit. */
-async function imagePage(out: PDFDocument, title: string, image: PDFImage): Promise<void> {
-  const page = out.addPage(A4);
+async function imagePage(out: PDFDocument, page: PDFPage, title: string, image: PDFImage): Promise<void> {
   const font = await out.embedFont(StandardFonts.Helvetica);
   // The standard fonts cover WinAnsi (Latin-1 and more): enough for Norwegian titles.
   const safe = [...title].filter((c) => font.getCharacterSet().includes(c.codePointAt(0)!)).join('');

@@ -20,6 +20,11 @@ export interface PdfDocument {
   lang?: string;
   /** Bookmarks (the PDF outline) from the document's headings, e.g. one per agenda item. */
   outline?: boolean;
+  /**
+   * False leaves "Side X av Y" out of the footer, for a document that is merged with others and
+   * numbered afterwards across the whole file (the meeting papers).
+   */
+  pageNumbers?: boolean;
 }
 
 const RENDER_TIMEOUT_MS = 30_000;
@@ -43,11 +48,12 @@ export function headerTemplate(doc: Pick<PdfDocument, 'title' | 'headerText'>): 
   );
 }
 
-export function footerTemplate(doc: Pick<PdfDocument, 'footerText'>): string {
+export function footerTemplate(doc: Pick<PdfDocument, 'footerText' | 'pageNumbers'>): string {
   return (
     `<div style="${RUNNING_TEXT_STYLE}padding-bottom:8mm;">` +
     `<span>${escapeHtml(doc.footerText ?? '')}</span>` +
-    '<span>Side <span class="pageNumber"></span> av <span class="totalPages"></span></span></div>'
+    (doc.pageNumbers === false ? '' : '<span>Side <span class="pageNumber"></span> av <span class="totalPages"></span></span>') +
+    '</div>'
   );
 }
 

@@ -29,7 +29,7 @@ export interface CasePresentationInput {
   generatedAt: Date;
 }
 
-const CSS = `
+export const CASE_PRESENTATION_CSS = `
 .summary { font-size: 10.5pt; border-left: 2pt solid #1b1b1b; padding-left: 8pt; margin: 10pt 0; }
 .recommendation { border: 0.75pt solid #1b1b1b; padding: 6pt 8pt; margin-top: 6pt; }
 .citation { color: #3d3d3d; }
@@ -55,6 +55,17 @@ function section(id: string, heading: string, text: string): string {
  * then background, assessment and the recommendation; the attachments listed last. Pure.
  */
 export function composeCasePresentation(input: CasePresentationInput): ComposedDocument {
+  const { title, body } = casePresentationParts(input);
+  const html = renderDocument({ lang: 'nb', title, css: CASE_PRESENTATION_CSS, body });
+  return { html, title, headerText: input.municipalityName, footerText: `Utskrift ${formatPrintedAt(input.generatedAt)}`, lang: 'nb' };
+}
+
+/**
+ * The title and body markup of a case presentation, for a document of its own or as one part of
+ * the merged meeting papers; `idPrefix` keeps the ids unique when several share a document.
+ */
+export function casePresentationParts(input: CasePresentationInput, idPrefix = ''): { title: string; body: string } {
+  const id = (name: string) => `${idPrefix}${name}`;
   const { item } = input;
   const hidden = input.exempt !== null;
   const title = hidden ? `${item.number} ${EXEMPT_TITLE}` : `${item.number} ${item.title}`;
@@ -70,27 +81,25 @@ export function composeCasePresentation(input: CasePresentationInput): ComposedD
     body = `<p>Saken er unntatt offentlighet${input.exempt?.citation ? `, <span class="citation">${escapeHtml(input.exempt.citation)}</span>` : ''}.</p>`;
   } else {
     const kase = input.case;
-    const recommendation = [kase?.recommendation.trim() ? `<section aria-labelledby="innstilling"><h2 id="innstilling">Innstilling</h2><div class="recommendation">${paragraphs(kase.recommendation)}</div></section>` : ''];
+    const recommendation = [kase?.recommendation.trim() ? `<section aria-labelledby="${id('innstilling')}"><h2 id="${id('innstilling')}">Innstilling</h2><div class="recommendation">${paragraphs(kase.recommendation)}</div></section>` : ''];
     if (input.bodyRecommendation.trim()) {
-      recommendation.push(`<section aria-labelledby="organets-innstilling"><h2 id="organets-innstilling">${escapeHtml(input.bodyName)}s innstilling</h2><div class="recommendation">${paragraphs(input.bodyRecommendation)}</div></section>`);
+      recommendation.push(`<section aria-labelledby="${id('organets-innstilling')}"><h2 id="${id('organets-innstilling')}">${escapeHtml(input.bodyName)}s innstilling</h2><div class="recommendation">${paragraphs(input.bodyRecommendation)}</div></section>`);
     }
     const attachments = input.attachments.length
-      ? `<section aria-labelledby="vedlegg"><h2 id="vedlegg">Vedlegg</h2><ul class="attachments">${input.attachments
+      ? `<section aria-labelledby="${id('vedlegg')}"><h2 id="${id('vedlegg')}">Vedlegg</h2><ul class="attachments">${input.attachments
           .map((a) => `<li>${escapeHtml(a.title)}${a.included ? '' : ' <span class="muted">(ligger ikke i dokumentet)</span>'}</li>`)
           .join('')}</ul></section>`
       : '';
     body = [
       kase?.summary.trim() ? `<div class="summary">${paragraphs(kase.summary)}</div>` : '',
-      section('bakgrunn', 'Bakgrunn', kase?.background ?? ''),
-      section('vurdering', 'Vurdering', kase?.assessment ?? ''),
+      section(id('bakgrunn'), 'Bakgrunn', kase?.background ?? ''),
+      section(id('vurdering'), 'Vurdering', kase?.assessment ?? ''),
       ...recommendation,
       attachments,
     ].join('\n');
   }
-  const html = renderDocument({
-    lang: 'nb',
+  return {
     title,
-    css: CSS,
     body: `
 <header class="doc-header">
   <p class="doc-kicker">Saksframlegg</p>
@@ -100,6 +109,5 @@ export function composeCasePresentation(input: CasePresentationInput): ComposedD
   </dl>
 </header>
 ${body}`,
-  });
-  return { html, title, headerText: input.municipalityName, footerText: `Utskrift ${formatPrintedAt(input.generatedAt)}`, lang: 'nb' };
+  };
 }
