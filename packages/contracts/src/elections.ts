@@ -245,3 +245,107 @@ export const VotesReport = z.object({
   todayAtPlace: z.number().int().optional(),
 });
 export type VotesReport = z.infer<typeof VotesReport>;
+
+// Envelopes to and from other municipalities, the board's record, retention, the counter's figures (issue 12).
+
+const municipalityNumber = z.string().regex(/^\d{4}$/, 'Kommunenummer har fire siffer.');
+const municipalityName = z.string().trim().min(1, 'Skriv navnet på kommunen.').max(200);
+const envelopeSerial = z.string().trim().min(1, 'Skriv konvoluttnummeret.').max(40);
+
+/** An envelope of votes sent to the voters' municipality, with the votes in it. */
+export const SentEnvelopeInput = z
+  .strictObject({
+    toMunicipalityNumber: municipalityNumber,
+    toMunicipalityName: municipalityName,
+    serial: envelopeSerial,
+    sentOn: isoDate,
+    voteIds: z.array(z.uuid()).max(500).default([]),
+  })
+  .refine((e) => new Set(e.voteIds).size === e.voteIds.length, { path: ['voteIds'], message: 'Samme stemmegivning er valgt to ganger.' });
+export type SentEnvelopeInput = z.infer<typeof SentEnvelopeInput>;
+export const SentEnvelope = z.object({
+  id: z.uuid(),
+  toMunicipalityNumber: z.string(),
+  toMunicipalityName: z.string(),
+  serial: z.string(),
+  sentOn: z.iso.date(),
+  sentBy: z.string(),
+  voteIds: z.array(z.uuid()),
+});
+export type SentEnvelope = z.infer<typeof SentEnvelope>;
+
+/** An envelope with a vote of one of our voters, received from another municipality. */
+export const ReceivedEnvelopeInput = z.strictObject({
+  fromMunicipalityNumber: municipalityNumber,
+  fromMunicipalityName: municipalityName,
+  serial: envelopeSerial,
+  /** When it arrived; now if not given. Never in the future. */
+  arrivedAt: z.iso.datetime({ offset: true, error: 'Ugyldig tidspunkt.' }).nullable().default(null),
+  /** The voter, as written on the envelope, if known. */
+  personalNumber: z.string().regex(/^\d{11}$/, 'Fødselsnummer har 11 siffer.').nullable().default(null),
+});
+export type ReceivedEnvelopeInput = z.infer<typeof ReceivedEnvelopeInput>;
+export const RECEIVED_ENVELOPE_STATUSES = ['received', 'approved', 'rejected'] as const;
+export const ReceivedEnvelope = z.object({
+  id: z.uuid(),
+  fromMunicipalityNumber: z.string(),
+  fromMunicipalityName: z.string(),
+  serial: z.string(),
+  arrivedAt: z.string(),
+  /** Arrived after kl. 17 the day after election day: cannot be approved. */
+  late: z.boolean(),
+  receivedBy: z.string(),
+  voterMasked: z.string().nullable(),
+  status: z.enum(RECEIVED_ENVELOPE_STATUSES),
+  rejectGround: RejectionGround.nullable(),
+});
+export type ReceivedEnvelope = z.infer<typeof ReceivedEnvelope>;
+
+/** The register of envelopes: the deadline, the envelopes sent and received, and the votes still to send. */
+export const EnvelopeRegister = z.object({
+  /** kl. 17 the day after election day, as an instant. */
+  deadline: z.string(),
+  sent: z.array(SentEnvelope),
+  received: z.array(ReceivedEnvelope),
+  /** Votes of other municipalities' voters, received here and not yet in a sent envelope. */
+  unsent: z.array(z.object({ id: z.uuid(), voterMunicipalityNumber: z.string().nullable(), castAt: z.string(), envelopeSerial: z.string().nullable() })),
+});
+export type EnvelopeRegister = z.infer<typeof EnvelopeRegister>;
+
+/** The board's prøving of a received envelope; a rejection needs its ground. */
+export const EnvelopeDecisionInput = z
+  .strictObject({ decision: z.enum(['approve', 'reject']), ground: RejectionGround.nullable().default(null) })
+  .refine((d) => d.decision === 'approve' || d.ground !== null, { path: ['ground'], message: 'Velg grunnen til forkastelsen.' });
+export type EnvelopeDecisionInput = z.infer<typeof EnvelopeDecisionInput>;
+
+/** Per election: the written standard of the board's record and how long the roll is kept. */
+export const ElectionSettingsInput = z.strictObject({
+  recordLanguage: z.enum(['nb', 'nn']),
+  /** Months after election day; null for the default. */
+  retentionMonths: z.number().int().min(0).max(120).nullable(),
+});
+export type ElectionSettingsInput = z.infer<typeof ElectionSettingsInput>;
+export const ElectionSettings = ElectionSettingsInput.extend({
+  defaultRetentionMonths: z.number().int(),
+  /** The day the roll and personal numbers are deleted. */
+  purgeFrom: z.iso.date(),
+  purgedAt: z.string().nullable(),
+});
+export type ElectionSettings = z.infer<typeof ElectionSettings>;
+
+export const BoardRecordQuery = z.strictObject({ language: z.enum(['nb', 'nn']).optional() });
+export type BoardRecordQuery = z.infer<typeof BoardRecordQuery>;
+
+/** The counter's figures: votes taken at a voting place on a day, in all and per hour (Oslo time). */
+export const PlaceCountsQuery = z.strictObject({ date: isoDate.optional() });
+export type PlaceCountsQuery = z.infer<typeof PlaceCountsQuery>;
+export const PlaceCounts = z.object({
+  date: z.iso.date(),
+  votingPlace: z.string(),
+  /** Registrations not cancelled: approved at once and received in envelopes. */
+  total: z.number().int(),
+  approved: z.number().int(),
+  received: z.number().int(),
+  hours: z.array(z.object({ hour: z.number().int().min(0).max(23), count: z.number().int() })),
+});
+export type PlaceCounts = z.infer<typeof PlaceCounts>;

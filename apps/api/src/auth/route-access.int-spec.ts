@@ -92,6 +92,29 @@ describe('route access', () => {
     });
   });
 
+  it("gives the elections' envelope register, the board's record, the settings and the counter's figures their roles", () => {
+    const allowed = new Map(t.app.get(RouteTable).routes().map((r) => [`${r.method} ${r.path}`, [...(r.allow ?? [])].sort()]));
+    expect({
+      register: allowed.get('GET /api/elections/:id/envelopes'),
+      sent: allowed.get('POST /api/elections/:id/envelopes/sent'),
+      received: allowed.get('POST /api/elections/:id/envelopes/received'),
+      decision: allowed.get('POST /api/elections/:id/envelopes/received/:envelopeId/decision'),
+      boardRecord: allowed.get('GET /api/elections/:id/board-record.pdf'),
+      settings: allowed.get('GET /api/elections/:id/settings'),
+      saveSettings: allowed.get('PUT /api/elections/:id/settings'),
+      counts: allowed.get('GET /api/elections/:id/places/:placeId/counts'),
+    }).toEqual({
+      register: ['admin', 'election_board', 'secretariat'],
+      sent: ['admin', 'election_board', 'secretariat'],
+      received: ['admin', 'election_board', 'secretariat'],
+      decision: ['election_board'],
+      boardRecord: ['admin', 'election_board', 'election_staff'],
+      settings: ['admin', 'election_board', 'secretariat'],
+      saveSettings: ['admin', 'election_board'],
+      counts: ['admin', 'election_board', 'election_staff', 'secretariat'],
+    });
+  });
+
   it('denies a route that declares no roles', async () => {
     // The guard's default: a handler without @Allow is refused even to admins.
     const { AuthGuard } = await import('./auth.guard.js');

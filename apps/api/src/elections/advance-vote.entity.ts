@@ -21,8 +21,9 @@ export class AdvanceVote extends TenantEntity {
   @ManyToOne(() => Election, { ref: true, deleteRule: 'restrict' })
   election!: Ref<Election>;
 
-  @Property({ type: 'string', length: 11 })
-  personalNumber!: string;
+  /** Null once the retention job has deleted it (rules/retention.ts); the counts stay. */
+  @Property({ type: 'string', length: 11, nullable: true })
+  personalNumber!: string | null;
 
   /** The municipality whose roll the voter is in (4 digits); for a voter not in the roll, what they said, if anything. */
   @Property({ type: 'string', length: 4, nullable: true })

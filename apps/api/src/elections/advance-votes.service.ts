@@ -342,7 +342,7 @@ export class AdvanceVoteService {
     return {
       items: rows.map((r) => ({
         ...toVote(r),
-        personalNumberMasked: maskPersonalNumber(r.personal_number),
+        personalNumberMasked: r.personal_number ? maskPersonalNumber(r.personal_number) : '',
         voterName: r.voter_name,
         voterMunicipalityNumber: r.voter_municipality_number,
         clerkName: r.clerk_name ?? '',

@@ -30,4 +30,16 @@ export class Election extends TenantEntity {
   /** The municipality runs this election itself (referendum, youth council): this system is the legal record. */
   @Property({ type: 'boolean', default: false })
   legalRecord: boolean & Opt = false;
+
+  /** The written standard (målform) of the board's record: bokmål or nynorsk. */
+  @Enum({ items: ['nb', 'nn'], default: 'nb' })
+  recordLanguage: ('nb' | 'nn') & Opt = 'nb';
+
+  /** Months after election day before the roll and the voters' personal numbers are deleted; null: the default (rules/retention.ts). */
+  @Property({ type: 'integer', nullable: true })
+  retentionMonths?: number | null = null;
+
+  /** When the retention job deleted the roll and personal numbers. */
+  @Property({ type: 'datetime', nullable: true })
+  purgedAt?: Date | null = null;
 }

@@ -1,8 +1,19 @@
-import { Body as RequestBody, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body as RequestBody, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
+  BoardRecordQuery,
   CancelVoteInput,
+  ElectionSettings,
+  ElectionSettingsInput,
+  EnvelopeDecisionInput,
+  EnvelopeRegister,
+  PlaceCounts,
+  PlaceCountsQuery,
+  ReceivedEnvelope,
+  ReceivedEnvelopeInput,
+  SentEnvelope,
+  SentEnvelopeInput,
   Election,
   ElectionInput,
   ElectionListResponse,
@@ -31,6 +42,10 @@ import { Accepts } from '../common/http/state-changes.js';
 import { zod } from '../common/http/zod.js';
 import { sendCsv } from '../bodies/http.js';
 import { AdvanceVoteService, UNDO_MINUTES } from './advance-votes.service.js';
+import { BoardRecordService } from './board-record.service.js';
+import { osloDateTime } from './clock.js';
+import { EnvelopesService } from './envelopes.service.js';
+import { ElectionRetentionJob } from './retention.job.js';
 import { ElectionsService } from './elections.service.js';
 import { VoteReportsService } from './reports.service.js';
 import { RollService } from './roll.service.js';
@@ -43,6 +58,8 @@ const ALL: Caller[] = ['admin', 'secretariat', 'election_board', 'election_staff
 
 const JobParams = IdParams.extend({ jobId: z.string().regex(/^[0-9a-f-]{36}$/, 'Ugyldig jobb-id.') });
 const RollQuery = z.strictObject({ allowRejected: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
+const EnvelopeParams = IdParams.extend({ envelopeId: z.uuid({ error: 'Ugyldig id.' }) });
+const PlaceParams = IdParams.extend({ placeId: z.uuid({ error: 'Ugyldig id.' }) });
 const DayQuery = z.strictObject({ date: z.iso.date({ error: 'Ugyldig dato: bruk ÅÅÅÅ-MM-DD.' }) });
 
 @Controller()
@@ -52,6 +69,9 @@ export class ElectionsController {
     private readonly votes: AdvanceVoteService,
     private readonly reports: VoteReportsService,
     private readonly roll: RollService,
+    private readonly envelopes: EnvelopesService,
+    private readonly boardRecord: BoardRecordService,
+    private readonly retention: ElectionRetentionJob,
   ) {}
 
   @Get('elections')
@@ -176,5 +196,65 @@ export class ElectionsController {
   async registrations(@Param(zod(IdParams)) p: IdParams, @Query(zod(DayQuery)) q: z.infer<typeof DayQuery>, @Res({ passthrough: true }) reply: FastifyReply) {
     const csv = await this.reports.dayCsv((await this.elections.get(p.id)).id, q.date);
     return sendCsv(reply, `forhandsstemmer-${q.date}.csv`, csv);
+  }
+
+  @Get('elections/:id/envelopes')
+  @Allow(...ORGANISERS)
+  @ApiRoute({ summary: 'The register of envelopes sent to and received from other municipalities, the arrival deadline, and the votes still to send', params: IdParams, response: EnvelopeRegister })
+  envelopeRegister(@Param(zod(IdParams)) p: IdParams) {
+    return this.envelopes.register(p.id);
+  }
+
+  @Post('elections/:id/envelopes/sent')
+  @Allow(...ORGANISERS)
+  @ApiRoute({ summary: "Register an envelope sent to the voters' municipality, with the votes in it (one serial per municipality; a vote is sent once)", params: IdParams, body: SentEnvelopeInput, response: SentEnvelope })
+  sendEnvelope(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(SentEnvelopeInput)) input: SentEnvelopeInput, @CurrentCaller() caller: RequestCaller) {
+    return this.envelopes.send(p.id, input, { id: caller.user!.id, name: caller.user!.username });
+  }
+
+  @Post('elections/:id/envelopes/received')
+  @Allow(...ORGANISERS)
+  @ApiRoute({ summary: 'Register an envelope received from another municipality; after kl. 17 the day after election day it is marked late', params: IdParams, body: ReceivedEnvelopeInput, response: ReceivedEnvelope })
+  receiveEnvelope(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(ReceivedEnvelopeInput)) input: ReceivedEnvelopeInput, @CurrentCaller() caller: RequestCaller) {
+    return this.envelopes.receive(p.id, input, { id: caller.user!.id, name: caller.user!.username });
+  }
+
+  @Post('elections/:id/envelopes/received/:envelopeId/decision')
+  @HttpCode(200)
+  @Allow('election_board')
+  @ApiRoute({ summary: 'The board approves a received envelope or rejects it with a ground; a late one can only be rejected as late', params: EnvelopeParams, body: EnvelopeDecisionInput, response: ReceivedEnvelope, status: 200 })
+  decideEnvelope(@Param(zod(EnvelopeParams)) p: z.infer<typeof EnvelopeParams>, @RequestBody(zod(EnvelopeDecisionInput)) input: EnvelopeDecisionInput, @CurrentCaller() caller: RequestCaller) {
+    return this.envelopes.decide(p.id, p.envelopeId, input, { id: caller.user!.id });
+  }
+
+  @Get('elections/:id/board-record.pdf')
+  @Allow('election_board', 'election_staff', 'admin')
+  @ApiRoute({ summary: "The election board's record of advance voting (valgstyrets protokoll for forhåndsstemmer) as tagged PDF, in bokmål or nynorsk", params: IdParams, query: BoardRecordQuery, response: 'application/pdf' })
+  async boardRecordPdf(@Param(zod(IdParams)) p: IdParams, @Query(zod(BoardRecordQuery)) q: BoardRecordQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const election = await this.elections.get(p.id);
+    const pdf = await this.boardRecord.pdf(election, q.language);
+    void reply.type('application/pdf').header('content-disposition', `attachment; filename="valgstyrets-protokoll-${election.electionDay}.pdf"`);
+    return pdf;
+  }
+
+  @Get('elections/:id/settings')
+  @Allow(...ORGANISERS)
+  @ApiRoute({ summary: "The election's written standard for the board's record and how long the roll is kept", params: IdParams, response: ElectionSettings })
+  settings(@Param(zod(IdParams)) p: IdParams) {
+    return this.retention.settings(p.id);
+  }
+
+  @Put('elections/:id/settings')
+  @Allow('admin', 'election_board')
+  @ApiRoute({ summary: "Set the written standard of the board's record and the months the roll and personal numbers are kept", params: IdParams, body: ElectionSettingsInput, response: ElectionSettings })
+  saveSettings(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(ElectionSettingsInput)) input: ElectionSettingsInput) {
+    return this.retention.saveSettings(p.id, input);
+  }
+
+  @Get('elections/:id/places/:placeId/counts')
+  @Allow(...ALL)
+  @ApiRoute({ summary: "The counter's figures: votes taken at a voting place on a day (today if not given), in all and per hour", params: PlaceParams, query: PlaceCountsQuery, response: PlaceCounts })
+  placeCounts(@Param(zod(PlaceParams)) p: z.infer<typeof PlaceParams>, @Query(zod(PlaceCountsQuery)) q: PlaceCountsQuery) {
+    return this.reports.placeCounts(p.id, p.placeId, q.date ?? osloDateTime(new Date()).date);
   }
 }

@@ -20,6 +20,7 @@ import { Migration20261207020000Weddings } from './Migration20261207020000Weddin
 import { Migration20261208010000WeddingRecords } from './Migration20261208010000WeddingRecords.js';
 import { Migration20261208020000WeddingOfficiantUser } from './Migration20261208020000WeddingOfficiantUser.js';
 import { Migration20261208060000SearchMatching } from './Migration20261208060000SearchMatching.js';
+import { Migration20261208050000ElectionEnvelopes } from './Migration20261208050000ElectionEnvelopes.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261208010000WeddingRecords', class: Migration20261208010000WeddingRecords },
   { name: 'Migration20261208020000WeddingOfficiantUser', class: Migration20261208020000WeddingOfficiantUser },
   { name: 'Migration20261208060000SearchMatching', class: Migration20261208060000SearchMatching },
+  { name: 'Migration20261208050000ElectionEnvelopes', class: Migration20261208050000ElectionEnvelopes },
 ];
