@@ -26,7 +26,7 @@ import { ScrollRegion } from '../shared/scroll-region';
 import { todayIso } from '../shared/today';
 import { bookingProblemsFromError } from './booking-errors';
 import { isDate } from './booking-rules';
-import { WeddingsStaffApi, bookingExportUrl } from './weddings-api';
+import { WeddingsStaffApi, bookingExportUrl, dayListLanguage, staffDayListUrl } from './weddings-api';
 import {
   addDays,
   formatClock,
@@ -82,6 +82,11 @@ export class StaffPage {
   protected readonly formatShortDay = formatShortDay;
   /** The couple's data on request: a JSON download (audited by the API). */
   protected readonly exportUrl = bookingExportUrl;
+
+  /** The day's list for the officiants as PDF, in nynorsk for a nynorsk interface, else bokmål. */
+  protected dayListUrl(date: string): string {
+    return staffDayListUrl(date, dayListLanguage(this.language.locale()));
+  }
 
   private readonly today = todayIso();
   protected readonly range = signal({

@@ -6,11 +6,13 @@ import type {
   BookingInput,
   CancelInput,
   CoupleBooking,
+  DayListLanguage,
   WeddingCoupleCancelInput,
   FreeSlot,
   FreeSlots,
   Hold,
   HoldInput,
+  OfficiantCeremonyList,
   PublicWeddingInfo,
   StaffBooking,
   StaffBookingList,
@@ -153,4 +155,40 @@ export function calendarUrl(slug: string, reference: string, token: string): str
   return apiUrlWithQuery(['public', slug, 'weddings', 'manage', reference, 'calendar.ics'], {
     token,
   });
+}
+
+/** The written standard of a day list: nynorsk for a nynorsk interface, else bokmål. */
+export function dayListLanguage(locale: string): DayListLanguage {
+  return locale.startsWith('nn') ? 'nn' : 'nb';
+}
+
+/** The staff's day list of one day as PDF: every ceremony, or one officiant's. */
+export function staffDayListUrl(
+  date: string,
+  language: DayListLanguage,
+  officiantId?: string,
+): string {
+  return apiUrlWithQuery(['weddings', 'day-list.pdf'], { date, language, officiantId });
+}
+
+/** The signed-in officiant's own day list as PDF. */
+export function myDayListUrl(date: string, language: DayListLanguage): string {
+  return apiUrlWithQuery(['weddings', 'my', 'day-list.pdf'], { date, language });
+}
+
+/** The booking confirmation as PDF in the booking's language (the token is the key). */
+export function confirmationPdfUrl(slug: string, reference: string, token: string): string {
+  return apiUrlWithQuery(['public', slug, 'weddings', 'manage', reference, 'confirmation.pdf'], {
+    token,
+  });
+}
+
+/** The officiant's own side (`/api/weddings/my/…`, role wedding_officiant): their ceremonies only. */
+@Injectable({ providedIn: 'root' })
+export class WeddingsOfficiantApi {
+  private readonly api = inject(ApiClient);
+
+  ceremonies(from: string, to: string): Observable<OfficiantCeremonyList> {
+    return this.api.query<OfficiantCeremonyList>(['weddings', 'my', 'ceremonies'], { from, to });
+  }
 }

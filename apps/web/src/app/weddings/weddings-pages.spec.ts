@@ -333,6 +333,7 @@ describe('the weddings pages', () => {
           authorisedFrom: null,
           authorisedTo: null,
           active: true,
+          userId: null,
         },
       ],
     });
@@ -342,6 +343,9 @@ describe('the weddings pages', () => {
     expect(row.textContent).toContain('Kari Nordmann');
     expect(text(row as HTMLElement, '[data-testid="officiant"]')).toBe('Ikke tildelt');
     expect(text(row as HTMLElement, '[data-testid="certificate"]')).toContain('Ikke kontrollert');
+    expect(element.querySelector('[data-testid="day-list-link"]')?.getAttribute('href')).toBe(
+      `/api/weddings/day-list.pdf?date=${DAY}&language=nb`,
+    );
 
     row.querySelector<HTMLButtonElement>('[data-testid="cancel"]')!.click();
     await fixture.whenStable();

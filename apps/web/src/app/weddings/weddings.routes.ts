@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
 import { requireRoles } from '../core/routing/require-roles';
-import { WEDDING_STAFF_ROLES } from './wedding-roles';
+import { WEDDING_OFFICIANT_ROLES, WEDDING_STAFF_ROLES } from './wedding-roles';
 
 /**
  * `/vigsel`: the couple's booking of a civil wedding, open to everyone without signing in; the
@@ -32,7 +32,10 @@ export const WEDDING_BOOKING_ROUTES: Routes = [
   },
 ];
 
-/** `/vigsler`: the service centre's list of ceremonies (wedding staff and admin); `/vigsler/statistikk`: the yearly statistics. */
+/**
+ * `/vigsler`: the service centre's list of ceremonies (wedding staff and admin); `/vigsler/statistikk`: the yearly statistics;
+ * `/vigsler/mine`: the officiant's own ceremonies (wedding_officiant).
+ */
 export const WEDDING_STAFF_ROUTES: Routes = [
   {
     path: 'statistikk',
@@ -40,6 +43,13 @@ export const WEDDING_STAFF_ROUTES: Routes = [
     title: 'weddings.titles.statistics',
     canActivate: [requireRoles(WEDDING_STAFF_ROLES)],
     loadComponent: () => import('./statistics-page').then((m) => m.StatisticsPage),
+  },
+  {
+    path: 'mine',
+    providers: [provideTranslocoScope('weddings')],
+    title: 'weddings.titles.mine',
+    canActivate: [requireRoles(WEDDING_OFFICIANT_ROLES)],
+    loadComponent: () => import('./officiant-page').then((m) => m.OfficiantPage),
   },
   {
     path: '',

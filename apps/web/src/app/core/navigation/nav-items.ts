@@ -1,7 +1,7 @@
 import type { Caller } from '@sekretariat/contracts';
 import { EDITOR_ROLES, STAFF_ROLES } from '../session/roles';
 import { CLERK_ROLES, ORGANISER_ROLES } from '../../elections/election-roles';
-import { WEDDING_STAFF_ROLES } from '../../weddings/wedding-roles';
+import { WEDDING_OFFICIANT_ROLES, WEDDING_STAFF_ROLES } from '../../weddings/wedding-roles';
 
 /** One entry in the main navigation. */
 export interface NavItem {
@@ -35,6 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/valg', labelKey: 'elections.nav.elections', audience: ORGANISER_ROLES },
   { path: '/valg/skranke', labelKey: 'elections.nav.counter', audience: CLERK_ROLES },
   { path: '/vigsler', labelKey: 'weddings.nav.staff', audience: WEDDING_STAFF_ROLES },
+  { path: '/vigsler/mine', labelKey: 'weddings.nav.mine', audience: WEDDING_OFFICIANT_ROLES },
 ];
 
 export function navItemsFor(
