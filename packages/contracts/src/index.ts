@@ -14,3 +14,4 @@ export * from './legal-grounds.js';
 export * from './personal-number.js';
 export * from './minutes.js';
 export * from './weddings.js';
+export * from './municipality-settings.js';

@@ -8,7 +8,7 @@ import { TenantEntity } from '../municipalities/tenant-entity.js';
 @Entity({ tableName: 'meeting' })
 @Index({ properties: ['body', 'startsAt'] })
 export class Meeting extends TenantEntity {
-  [OptionalProps]?: 'endsAt' | 'place' | 'remote' | 'status' | 'videoUrl' | 'id' | 'createdAt';
+  [OptionalProps]?: 'endsAt' | 'place' | 'remote' | 'status' | 'videoUrl' | 'noticeSentAt' | 'id' | 'createdAt';
 
   @ManyToOne(() => Body, { ref: true, deleteRule: 'restrict' })
   body!: Ref<Body>;
@@ -32,6 +32,10 @@ export class Meeting extends TenantEntity {
   /** The stream or recording (koml. § 11-6). */
   @Property({ type: 'string', length: 500, nullable: true })
   videoUrl: string | null = null;
+
+  /** When the notice went out (publishing), to show its timeliness against the notice period. */
+  @Property({ type: 'datetime', nullable: true })
+  noticeSentAt: Date | null = null;
 
   /** Items may be added and moved until the meeting is held (late items after the notice too). */
   acceptsAgendaChanges(): boolean {

@@ -22,6 +22,8 @@ import {
   MeetingStatusInput,
   MeetingUpdateInput,
   NoticeResendInput,
+  NoticeTimeliness,
+  PublishMeetingResponse,
   SaksgangResponse,
 } from '@sekretariat/contracts';
 import { Allow, EDITORS, STAFF } from '../common/access/allow.decorator.js';
@@ -101,9 +103,16 @@ export class MeetingsController {
   @Post('meetings/:id/publish')
   @HttpCode(200)
   @Allow(...EDITORS)
-  @ApiRoute({ summary: 'Publish the notice with the agenda (status notice_sent) and e-mail it to the members', params: IdParams, response: Meeting, status: 200 })
-  publish(@Param(zod(IdParams)) p: IdParams): Promise<Meeting> {
+  @ApiRoute({ summary: 'Publish the notice with the agenda (status notice_sent) and e-mail it to the members; warns NOTICE_LATE when later than the notice period', params: IdParams, response: PublishMeetingResponse, status: 200 })
+  publish(@Param(zod(IdParams)) p: IdParams): Promise<PublishMeetingResponse> {
     return this.meetings.publish(p.id);
+  }
+
+  @Get('meetings/:id/notice-timeliness')
+  @Allow(...EDITORS)
+  @ApiRoute({ summary: "The notice against the body type's notice period (municipal settings): as sent, or if sent now", params: IdParams, response: NoticeTimeliness })
+  noticeTimeliness(@Param(zod(IdParams)) p: IdParams): Promise<NoticeTimeliness> {
+    return this.meetings.noticeTimeliness(p.id);
   }
 
   @Post('meetings/:id/notice/resend')

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { MeetingDetail, MeetingInput, Meeting as MeetingDto, MeetingPlanEntry, MeetingStatus } from '@sekretariat/contracts';
+import type { MeetingDetail, MeetingInput, Meeting as MeetingDto, MeetingPlanEntry, MeetingStatus, NoticeTimeliness, PublishMeetingResponse } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { Body } from '../bodies/body.entity.js';
 import { osloDay } from '../bodies/dates.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { MunicipalitySettingsService } from '../municipalities/municipality-settings.service.js';
+import { noticeTimeliness } from '../municipalities/municipality-settings.rules.js';
 import { currentScope } from '../municipalities/tenant.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { calendar } from './ical.js';
@@ -40,11 +42,19 @@ export class MeetingsService {
     @Inject(EntityManager) private readonly em: EntityManager,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly settings: MunicipalitySettingsService,
   ) {}
+
+  /** A meeting becomes remote only where the council has allowed remote meetings (koml. § 11-7, the municipality's settings). */
+  private async checkRemoteAllowed(remote: boolean, wasRemote: boolean): Promise<void> {
+    if (!remote || wasRemote || (await this.settings.get()).remoteMeetingsAllowed) return;
+    throw new DomainError('MEETING_REMOTE_NOT_ALLOWED', 'Kommunestyret har ikke vedtatt at organene kan holde fjernmøter (koml. § 11-7).', 409, [{ path: 'remote', message: 'Fjernmøter er ikke tillatt i kommunens innstillinger.' }]);
+  }
 
   async create(bodyId: string, input: MeetingInput, municipalityId: string): Promise<MeetingDto> {
     const body = await this.em.findOne(Body, bodyId);
     if (!body) throw new NotFoundError('organet');
+    await this.checkRemoteAllowed(input.remote, false);
     const meeting = this.em.create(Meeting, {
       municipality: municipalityId,
       body,
@@ -95,6 +105,7 @@ export class MeetingsService {
     if (items.length > 0 && numberingYear(startsAt) !== numberingYear(meeting.startsAt)) {
       throw new DomainError('MEETING_YEAR_FIXED', 'Sakene er nummerert for møteåret; møtet kan ikke flyttes til et annet år.', 409, [{ path: 'startsAt', message: 'Velg en dato i samme år.' }]);
     }
+    await this.checkRemoteAllowed(input.remote, meeting.remote);
     if (input.remote) {
       const grounds = items.flatMap((i) => {
         const kase = i.case?.getEntity();
@@ -198,17 +209,31 @@ export class MeetingsService {
    * Publishes the meeting with its agenda (møteinnkalling, koml. § 11-3) and queues the e-mail of the
    * notice to the members. Mail goes in a job, so publishing never fails or waits because of SMTP.
    */
-  async publish(id: string): Promise<MeetingDto> {
+  async publish(id: string): Promise<PublishMeetingResponse> {
     const meeting = await this.get(id, { publicOnly: false });
     if (meeting.status !== 'planned') {
       throw new DomainError('MEETING_ALREADY_PUBLISHED', 'Innkallingen til møtet er allerede sendt.', 409);
     }
     meeting.status = 'notice_sent';
+    meeting.noticeSentAt = new Date();
+    // A late notice still goes out (the law sets no number of days, koml. § 11-3); the answer warns.
+    const timeliness = await this.noticeTimelinessOf(meeting);
     this.audit.record({ action: 'meeting.publish', entityType: 'meeting', entityId: meeting.id, before: { status: 'planned' }, after: { status: meeting.status } });
     await this.em.flush();
     const { municipalityId, actor } = currentScope();
     await this.jobs.send<SendNoticeJob>(SEND_NOTICE_JOB, { meetingId: meeting.id, municipalityId, userId: actor.userId, userName: actor.name });
-    return toMeetingDto(meeting, meeting.body.getEntity().name);
+    const warnings = timeliness.late ? [{ code: 'NOTICE_LATE' as const, daysBefore: timeliness.daysBefore, requiredDays: timeliness.requiredDays }] : [];
+    return { ...toMeetingDto(meeting, meeting.body.getEntity().name), warnings };
+  }
+
+  /** The notice against the body type's notice period: as sent, or (not yet sent) if it went out now. */
+  async noticeTimeliness(id: string): Promise<NoticeTimeliness> {
+    return this.noticeTimelinessOf(await this.get(id, { publicOnly: false }));
+  }
+
+  private async noticeTimelinessOf(meeting: Meeting): Promise<NoticeTimeliness> {
+    const { noticeDays } = await this.settings.get();
+    return noticeTimeliness({ kind: meeting.body.getEntity().kind, startsAt: meeting.startsAt, sentAt: meeting.noticeSentAt, now: new Date(), noticeDays });
   }
 
   /**

@@ -32,6 +32,8 @@ export const minutesError = {
   signatoryNotPresent: () =>
     new DomainError('SIGNATORY_NOT_PRESENT', 'De som skal signere, og møtelederen, må være medlemmer til stede i møtet.', 422, [{ path: 'signatoryPersonIds', message: 'Velg blant medlemmene til stede.' }]),
   noSignatories: () => new DomainError('NO_SIGNATORIES', 'Velg hvem som skal signere protokollen.', 422, [{ path: 'signatoryPersonIds', message: 'Velg minst én.' }]),
+  signatoryCount: (count: number) =>
+    new DomainError('SIGNATORY_COUNT', `Kommunens reglement sier at ${count} skal signere protokollen.`, 422, [{ path: 'signatoryPersonIds', message: `Velg ${count}.` }]),
   notSignatory: () => new DomainError('NOT_A_SIGNATORY', 'Du er ikke valgt til å signere denne protokollen.', 403),
   alreadySigned: () => new DomainError('ALREADY_SIGNED', 'Du har allerede signert denne versjonen.', 409),
   wrongMethod: () => new DomainError('APPROVAL_METHOD_MISMATCH', 'Protokollen godkjennes på en annen måte enn valgt for møtet.', 409),

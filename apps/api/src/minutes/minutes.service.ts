@@ -22,6 +22,7 @@ import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingNotFoundError } from '../meetings/meetings.errors.js';
 import { citation } from '../meetings/meetings.mapper.js';
+import { MunicipalitySettingsService } from '../municipalities/municipality-settings.service.js';
 import { MinutesAttendee } from './minutes-attendee.entity.js';
 import { MinutesDisqualification } from './disqualification.entity.js';
 import { minutesError } from './minutes.errors.js';
@@ -64,6 +65,7 @@ export class MinutesService {
     @Inject(EntityManager) private readonly em: EntityManager,
     private readonly attendance: AttendanceService,
     private readonly audit: AuditService,
+    private readonly settings: MunicipalitySettingsService,
   ) {}
 
   // ---------------------------------------------------------------- loading and the view
@@ -353,6 +355,11 @@ export class MinutesService {
       throw minutesError.signatoryNotPresent();
     }
     if (input.approvalMethod === 'signatures' && input.signatoryPersonIds.length === 0 && meeting.status !== 'notice_sent') throw minutesError.noSignatories();
+    // As many signatories as the municipality's reglement says (settings, default 2), once any are chosen.
+    if (input.approvalMethod === 'signatures' && input.signatoryPersonIds.length > 0) {
+      const { protocolSignatories } = await this.settings.get();
+      if (input.signatoryPersonIds.length !== protocolSignatories) throw minutesError.signatoryCount(protocolSignatories);
+    }
     const before = { ...record, meeting: undefined, municipality: undefined };
     Object.assign(record, input);
     const draft = await this.em.findOne(ProtocolVersion, { meeting, status: 'draft' });
