@@ -77,6 +77,10 @@ export const routes: Routes = [
     loadChildren: () => import('./weddings/weddings.routes').then((m) => m.WEDDING_STAFF_ROUTES),
   },
   {
+    path: 'innstillinger',
+    loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
+  },
+  {
     path: 'innkalling/:token',
     loadChildren: () => import('./attendance/attendance.routes').then((m) => m.SUMMONS_ROUTES),
   },

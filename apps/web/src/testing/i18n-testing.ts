@@ -23,6 +23,9 @@ import documentsNn from '../../public/i18n/documents/nn.json';
 import weddingsEn from '../../public/i18n/weddings/en.json';
 import weddingsNb from '../../public/i18n/weddings/nb.json';
 import weddingsNn from '../../public/i18n/weddings/nn.json';
+import settingsEn from '../../public/i18n/settings/en.json';
+import settingsNb from '../../public/i18n/settings/nb.json';
+import settingsNn from '../../public/i18n/settings/nn.json';
 import en from '../../public/i18n/en.json';
 import nb from '../../public/i18n/nb.json';
 import nn from '../../public/i18n/nn.json';
@@ -39,6 +42,7 @@ export const SCOPED_TRANSLATIONS = {
   reader: { nb: readerNb, nn: readerNn, en: readerEn },
   public: { nb: publicNb, nn: publicNn, en: publicEn },
   weddings: { nb: weddingsNb, nn: weddingsNn, en: weddingsEn },
+  settings: { nb: settingsNb, nn: settingsNn, en: settingsEn },
 } as const;
 
 const SCOPED_LANGS = Object.fromEntries(

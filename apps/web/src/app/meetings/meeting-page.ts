@@ -32,6 +32,7 @@ import { formatClock, formatMeetingTime } from './meeting-time';
 import { MeetingStatusTag } from './meeting-status-tag';
 import { MeetingsApi } from './meetings-api';
 import { NoticeResendDialog } from './notice-resend-dialog';
+import { NoticeTimelinessNote } from '../settings/notice-timeliness';
 
 /**
  * The next status a meeting can be moved to by hand (publishing is its own action). The
@@ -61,6 +62,7 @@ export const CHANGED_PARAM = 'endret';
     ItemEditDialog,
     NoticeResendDialog,
     MeetingSeats,
+    NoticeTimelinessNote,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-page.html',

@@ -15,5 +15,6 @@ export const SCOPES = [
   'documents',
   'minutes',
   'weddings',
+  'settings',
 ] as const;
 export type Scope = (typeof SCOPES)[number];

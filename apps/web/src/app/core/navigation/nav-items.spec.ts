@@ -82,6 +82,8 @@ describe('navItemsFor', () => {
         'meetings.nav.cases',
         'reader.nav.myMeetings',
         'documents.nav.search',
+        // The municipality's settings are the admin's alone.
+        ...(editor === 'admin' ? ['settings.nav'] : []),
       ]);
     }
   });

@@ -35,6 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/valg', labelKey: 'elections.nav.elections', audience: ORGANISER_ROLES },
   { path: '/valg/skranke', labelKey: 'elections.nav.counter', audience: CLERK_ROLES },
   { path: '/vigsler', labelKey: 'weddings.nav.staff', audience: WEDDING_STAFF_ROLES },
+  { path: '/innstillinger', labelKey: 'settings.nav', audience: ['admin'] },
   { path: '/vigsler/mine', labelKey: 'weddings.nav.mine', audience: WEDDING_OFFICIANT_ROLES },
 ];
 
