@@ -5,6 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { AttendanceModule } from './attendance/attendance.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
 import { WeddingsModule } from './weddings/weddings.module.js';
+import { OutreachModule } from './outreach/outreach.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BodiesModule } from './bodies/bodies.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         AttendanceModule,
         MinutesModule,
         WeddingsModule,
+        OutreachModule,
         OpenApiModule,
       ],
       providers: [

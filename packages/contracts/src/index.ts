@@ -15,3 +15,4 @@ export * from './personal-number.js';
 export * from './minutes.js';
 export * from './weddings.js';
 export * from './municipality-settings.js';
+export * from './outreach.js';

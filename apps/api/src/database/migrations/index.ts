@@ -22,6 +22,7 @@ import { Migration20261208020000WeddingOfficiantUser } from './Migration20261208
 import { Migration20261208060000SearchMatching } from './Migration20261208060000SearchMatching.js';
 import { Migration20261208050000ElectionEnvelopes } from './Migration20261208050000ElectionEnvelopes.js';
 import { Migration20261208080000MunicipalitySettings } from './Migration20261208080000MunicipalitySettings.js';
+import { Migration20261208040000Outreach } from './Migration20261208040000Outreach.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261208060000SearchMatching', class: Migration20261208060000SearchMatching },
   { name: 'Migration20261208050000ElectionEnvelopes', class: Migration20261208050000ElectionEnvelopes },
   { name: 'Migration20261208080000MunicipalitySettings', class: Migration20261208080000MunicipalitySettings },
+  { name: 'Migration20261208040000Outreach', class: Migration20261208040000Outreach },
 ];
