@@ -7,6 +7,7 @@ describe('searchTerms', () => {
     expect(terms.exact).toBe("'trafikk' & 'sikker'");
     expect(terms.prefix).toBe("'trafikk':* & 'sikker':*");
     expect(terms.match).toBe("'trafikk':* & ( 'sikker':* | 'trafikksikker' | 'usikker' )");
+    expect(terms.rank).toBe(`( 'trafikk' & 'sikker' ) | ( ${terms.match} )`);
   });
 
   it('keeps negated words exact and unwidened, also inside a negated phrase', () => {
@@ -19,6 +20,7 @@ describe('searchTerms', () => {
     expect(tsqueryParts("'o''neil'")).toEqual([{ kind: 'word', lexeme: "o'neil", negated: false }]);
     expect(searchTerms("'o''neil'").prefix).toBe("'o''neil':*");
     expect(searchTerms('').match).toBe('');
+    expect(searchTerms('').rank).toBe('');
   });
 
   it('takes an inflection ending off the part to find inside compounds, keeping three characters', () => {

@@ -90,6 +90,8 @@ export interface SearchTerms {
   exact: string;
   prefix: string;
   match: string;
+  /** What hits are ranked by: the exact words or'ed with the match (an exact word scores twice). */
+  rank: string;
 }
 
 /** The three queries' text from the printed websearch query and each word's compounds. */
@@ -97,13 +99,15 @@ export function searchTerms(printed: string, compounds: ReadonlyMap<string, read
   const parts = tsqueryParts(printed);
   const render = (word: (p: Extract<Part, { kind: 'word' }>) => string): string =>
     parts.map((p) => (p.kind === 'text' ? p.text : p.negated ? quote(p.lexeme) : word(p))).join('');
+  const match = render((p) => {
+    const more = compounds.get(p.lexeme) ?? [];
+    return more.length ? `( ${[`${quote(p.lexeme)}:*`, ...more.map(quote)].join(' | ')} )` : `${quote(p.lexeme)}:*`;
+  });
   return {
     exact: printed,
     prefix: render((p) => `${quote(p.lexeme)}:*`),
-    match: render((p) => {
-      const more = compounds.get(p.lexeme) ?? [];
-      return more.length ? `( ${[`${quote(p.lexeme)}:*`, ...more.map(quote)].join(' | ')} )` : `${quote(p.lexeme)}:*`;
-    }),
+    match,
+    rank: printed.trim() ? `( ${printed} ) | ( ${match} )` : '',
   };
 }
 

@@ -36,22 +36,22 @@ export class SearchService {
     // (Migration20261126050000PublicSearch); the rest (elected officials) in
     // official_document_search, the same rule with cheaper checks (Migration20261126060000OfficialSearch).
     // Prefixes, compounds, named cases and filters: Migration20261208060000SearchMatching.
-    const head = [terms.match, terms.exact, terms.prefix, uuidArray(caseIds)];
+    const head = [terms.match, terms.rank, uuidArray(caseIds)];
     const filters = [query.bodyId ?? null, query.from ?? null, query.to ?? null, query.type ?? null];
     const tail = [SEARCH_CANDIDATE_CAP, query.limit, query.offset];
     const matches =
       searcher.kind === 'public'
         ? await this.em.execute<MatchRow[]>(
-            `select kind, id, case_id, rank, total, capped from public_document_search(?::tsquery, ?::tsquery, ?::tsquery, ?::uuid[], ?::uuid, ${FILTER_SQL}, ?, ?, ?)`,
+            `select kind, id, case_id, rank, total, capped from public_document_search(?::tsquery, ?::tsquery, ?::uuid[], ?::uuid, ${FILTER_SQL}, ?, ?, ?)`,
             [...head, query.meetingId ?? null, ...filters, ...tail],
           )
         : searcher.scope.all
           ? await this.em.execute<MatchRow[]>(
-              `select kind, id, case_id, rank, total, capped from document_search(?::tsquery, ?::tsquery, ?::tsquery, ?::uuid[], true, '{}'::uuid[], '{}'::uuid[], false, ?::uuid, ${FILTER_SQL}, ?, ?, ?)`,
+              `select kind, id, case_id, rank, total, capped from document_search(?::tsquery, ?::tsquery, ?::uuid[], true, '{}'::uuid[], '{}'::uuid[], false, ?::uuid, ${FILTER_SQL}, ?, ?, ?)`,
               [...head, query.meetingId ?? null, ...filters, ...tail],
             )
           : await this.em.execute<MatchRow[]>(
-              `select kind, id, case_id, rank, total, capped from official_document_search(?::tsquery, ?::tsquery, ?::tsquery, ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid, ${FILTER_SQL}, ?, ?, ?)`,
+              `select kind, id, case_id, rank, total, capped from official_document_search(?::tsquery, ?::tsquery, ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid, ${FILTER_SQL}, ?, ?, ?)`,
               [...head, uuidArray(searcher.scope.bodyIds), uuidArray(searcher.scope.meetingIds), query.meetingId ?? null, ...filters, ...tail],
             );
     if (!matches.length) {
@@ -137,7 +137,7 @@ export class SearchService {
       searcher.kind === 'public' ? `m.status <> 'planned' and b.is_public` : searcher.scope.all ? 'true' : `(m.status <> 'planned' or m.body_id = any(?::uuid[]))`;
     const rows = await this.em.execute<MeetingRow[]>(
       `select m.id, m.starts_at, b.name as body_name, m.place,
-         ts_rank(to_tsvector('norwegian', b.name || ' ' || m.place), ?::tsquery) + case when to_tsvector('norwegian', b.name || ' ' || m.place) @@ ?::tsquery then 2 else 0 end as rank,
+         ts_rank(to_tsvector('norwegian', b.name || ' ' || m.place), ?::tsquery) as rank,
          count(*) over () as total
        from meeting m join body b on b.id = m.body_id
        where to_tsvector('norwegian', b.name || ' ' || m.place) @@ ?::tsquery and ${visibility}
@@ -146,8 +146,7 @@ export class SearchService {
          and (?::date is null or m.starts_at < (?::date + 1)::timestamp at time zone 'Europe/Oslo')
        order by rank desc, m.starts_at desc, m.id limit ? offset ?`,
       [
-        terms.match,
-        terms.exact,
+        terms.rank,
         terms.match,
         ...(searcher.kind === 'staff' && !searcher.scope.all ? [uuidArray(searcher.scope.bodyIds)] : []),
         query.bodyId ?? null,

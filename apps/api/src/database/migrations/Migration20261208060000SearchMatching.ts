@@ -14,8 +14,8 @@ import { tenantTableSql } from './tenant-table-sql.js';
  *   in any text only widens a search to something that matches nothing). Read only to widen a
  *   search: it is never shown to anyone.
  * - The three search functions get a second signature: the tsquery to match (prefix and compound
- *   parts), the exact and the prefix tsqueries for ranking (exact word > prefix > compound part),
- *   the cases a case number or archive reference names (ranked first), and filters by body,
+ *   parts), the tsquery to rank by (exact word > prefix > compound part), the cases a case number
+ *   or archive reference names (ranked first), and filters by body,
  *   time (meeting date, or a document's date) and kind. The access rules are the old ones, word
  *   for word; the old signatures call the new ones, so the tests that compare the functions with
  *   each other test the new bodies.
@@ -93,7 +93,7 @@ export class Migration20261208060000SearchMatching extends Migration {
       `create or replace function document_search(p_query tsquery, p_all boolean, p_body_ids uuid[], p_meeting_ids uuid[], p_public_only boolean, p_meeting_id uuid, p_cap int, p_limit int, p_offset int)
         returns table (kind text, id uuid, case_id uuid, rank real, total bigint, capped boolean)
         language sql stable security definer set search_path = public, pg_catalog as $$
-          select * from document_search(p_query, p_query, p_query, '{}'::uuid[], p_all, p_body_ids, p_meeting_ids, p_public_only, p_meeting_id, null::uuid, null::timestamptz, null::timestamptz, null::text, p_cap, p_limit, p_offset)
+          select * from document_search(p_query, p_query, '{}'::uuid[], p_all, p_body_ids, p_meeting_ids, p_public_only, p_meeting_id, null::uuid, null::timestamptz, null::timestamptz, null::text, p_cap, p_limit, p_offset)
         $$`,
 
       // The public: the partial indexes of what the public may see; filters only over published agendas.
@@ -122,7 +122,7 @@ export class Migration20261208060000SearchMatching extends Migration {
       `create or replace function public_document_search(p_query tsquery, p_meeting_id uuid, p_cap int, p_limit int, p_offset int)
         returns table (kind text, id uuid, case_id uuid, rank real, total bigint, capped boolean)
         language sql stable security definer set search_path = public, pg_catalog as $$
-          select * from public_document_search(p_query, p_query, p_query, '{}'::uuid[], p_meeting_id, null::uuid, null::timestamptz, null::timestamptz, null::text, p_cap, p_limit, p_offset)
+          select * from public_document_search(p_query, p_query, '{}'::uuid[], p_meeting_id, null::uuid, null::timestamptz, null::timestamptz, null::text, p_cap, p_limit, p_offset)
         $$`,
 
       // Elected officials: the cheap per-hit checks of Migration20261126060000OfficialSearch.
@@ -153,7 +153,7 @@ export class Migration20261208060000SearchMatching extends Migration {
       `create or replace function official_document_search(p_query tsquery, p_body_ids uuid[], p_meeting_ids uuid[], p_meeting_id uuid, p_cap int, p_limit int, p_offset int)
         returns table (kind text, id uuid, case_id uuid, rank real, total bigint, capped boolean)
         language sql stable security definer set search_path = public, pg_catalog as $$
-          select * from official_document_search(p_query, p_query, p_query, '{}'::uuid[], p_body_ids, p_meeting_ids, p_meeting_id, null::uuid, null::timestamptz, null::timestamptz, null::text, p_cap, p_limit, p_offset)
+          select * from official_document_search(p_query, p_query, '{}'::uuid[], p_body_ids, p_meeting_ids, p_meeting_id, null::uuid, null::timestamptz, null::timestamptz, null::text, p_cap, p_limit, p_offset)
         $$`,
     ]) {
       this.addSql(sql);
@@ -169,18 +169,25 @@ export class Migration20261208060000SearchMatching extends Migration {
   }
 }
 
-/** What to match (prefixes and compound parts), the exact and prefix queries to rank by, the cases named by number. */
-const TERMS = `p_match tsquery, p_exact tsquery, p_prefix tsquery, p_case_ids uuid[]`;
-const TERM_TYPES = `tsquery, tsquery, tsquery, uuid[]`;
+/**
+ * What to match (word beginnings and compound parts), what to rank by (the exact words or'ed with
+ * the match: a hit on the exact word scores on both, so it ranks above a word beginning, which
+ * ranks above a compound part in a longer word), the cases named by number or reference.
+ */
+const TERMS = `p_match tsquery, p_rank tsquery, p_case_ids uuid[]`;
+const TERM_TYPES = `tsquery, tsquery, uuid[]`;
 /** A body's agenda; meetings (or a document's own date) from p_from, before p_to; only 'case' or 'document'. */
 const FILTERS = `p_body_id uuid, p_from timestamptz, p_to timestamptz, p_kind text`;
 const FILTER_TYPES = `uuid, timestamptz, timestamptz, text`;
 
 const KIND = (kind: string): string => `(p_kind is null or p_kind = '${kind}')`;
 const CASE_MATCH = `(c.search @@ p_match or c.id = any(p_case_ids))`;
-/** A named case first, then exact words, then word beginnings, then compound parts; ts_rank within each. */
-const CASE_RANK = `(ts_rank(c.search, p_match) + case when c.id = any(p_case_ids) then 10 when c.search @@ p_exact then 2 when c.search @@ p_prefix then 1 else 0 end)::real`;
-const DOCUMENT_RANK = `(ts_rank(d.search, p_match) + case when d.search @@ p_exact then 2 when d.search @@ p_prefix then 1 else 0 end)::real`;
+/**
+ * A named case first (ts_rank is below 1), then by ts_rank over p_rank. One ts_rank per hit, as
+ * before: an extra `@@` per hit for each tier cost more than the tiers were worth (docs/benchmarks.md).
+ */
+const CASE_RANK = `(ts_rank(c.search, p_rank) + case when c.id = any(p_case_ids) then 10 else 0 end)::real`;
+const DOCUMENT_RANK = `ts_rank(d.search, p_rank)`;
 
 /** An agenda item of the case (of the body, at a meeting in the time range); for the public only on published agendas. */
 const ON_FILTERED_AGENDA = (caseId: string, published: boolean, withDates: boolean): string =>
