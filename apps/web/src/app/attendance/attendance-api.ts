@@ -10,6 +10,7 @@ import type {
 } from '@sekretariat/contracts';
 import { type Observable, switchMap } from 'rxjs';
 import { ApiClient } from '../core/api/api-client';
+import { dateTimeFormat } from '../core/i18n/locale-format';
 import { SessionStore } from '../core/session/session-store';
 
 /**
@@ -69,5 +70,5 @@ export class AttendanceApi {
 
 /** A moment (ISO instant) as date and time in Norway, in the UI's locale. */
 export function formatMoment(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+  return dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../core/api/api-error';
+import { numberFormat } from '../core/i18n/locale-format';
 
 /** Short names of the accepted content types, as people know them. */
 const TYPE_LABELS: Readonly<Record<string, string>> = {
@@ -29,7 +30,7 @@ export function acceptAttribute(types: readonly string[]): string {
 /** "1,2 MB", "340 kB", "12 byte" in Norwegian notation (the same in nb, nn and en here). */
 export function formatSize(bytes: number, locale = 'nb-NO'): string {
   const number = (value: number, digits: number) =>
-    value.toLocaleString(locale, { maximumFractionDigits: digits });
+    numberFormat(locale, { maximumFractionDigits: digits }).format(value);
   if (bytes >= 1024 * 1024) return `${number(bytes / (1024 * 1024), 1)} MB`;
   if (bytes >= 1024) return `${number(Math.round(bytes / 1024), 0)} kB`;
   return `${number(bytes, 0)} byte`;
@@ -37,7 +38,7 @@ export function formatSize(bytes: number, locale = 'nb-NO'): string {
 
 /** Whole or one-decimal megabytes for the stated limit. */
 export function megabytes(bytes: number, locale = 'nb-NO'): string {
-  return (bytes / (1024 * 1024)).toLocaleString(locale, { maximumFractionDigits: 1 });
+  return numberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
 }
 
 /** The API's refusals of an upload say exactly what was wrong (type found, limit): show them as they are. */

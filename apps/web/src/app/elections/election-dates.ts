@@ -1,4 +1,5 @@
 import type { Election } from '@sekretariat/contracts';
+import { dateTimeFormat } from '../core/i18n/locale-format';
 
 const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Oslo',
@@ -24,18 +25,11 @@ export function periodOn(election: Election, day: string): VotingPeriod | null {
   return null;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** When a vote was cast (an ISO timestamp), in Norwegian time as the API records it. */
 export function formatDateTime(iso: string, locale: string): string {
-  let format = dateTimeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      dateStyle: 'short',
-      timeStyle: 'short',
-      timeZone: 'Europe/Oslo',
-    });
-    dateTimeFormats.set(locale, format);
-  }
-  return format.format(new Date(iso));
+  return dateTimeFormat(locale, {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Oslo',
+  }).format(new Date(iso));
 }

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../core/i18n/locale-format';
+
 /**
  * Meeting times are instants from the API, and are shown and entered in Norwegian time
  * whatever the browser's time zone: a meeting at 18:00 in the town hall is at 18:00.
@@ -51,16 +53,8 @@ export function localMonth(iso: string): string {
   return localParts(iso).date.slice(0, 7);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let cached = formatters.get(key);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat(locale, { ...options, timeZone: MEETING_TIME_ZONE });
-    formatters.set(key, cached);
-  }
-  return cached;
+  return dateTimeFormat(locale, { ...options, timeZone: MEETING_TIME_ZONE });
 }
 
 /** "torsdag 3. desember 2026 kl. 18:00" style, in the locale. */
@@ -75,7 +69,7 @@ export function formatClock(iso: string, locale: string): string {
 
 /** A month's name with the year: "desember 2026". */
 export function formatMonth(month: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',

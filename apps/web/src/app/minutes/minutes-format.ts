@@ -1,15 +1,14 @@
 import type { Minutes, Proposal } from '@sekretariat/contracts';
+import { dateTimeFormat } from '../core/i18n/locale-format';
 
 /** A day in Norway, "11. februar 2027", in the UI's locale. */
 export function formatDay(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(
-    new Date(iso),
-  );
+  return dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(new Date(iso));
 }
 
 /** A moment in Norway, "11. februar 2027 kl. 18:00", in the UI's locale. */
 export function formatMoment(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'Europe/Oslo',

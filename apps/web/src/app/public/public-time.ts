@@ -1,18 +1,13 @@
+import { dateTimeFormat } from '../core/i18n/locale-format';
+
 /**
  * Meeting times for the public pages: instants from the API shown in Norwegian time, whatever the
  * visitor's time zone (a meeting at 18:00 in the town hall is at 18:00).
  */
 const TIME_ZONE = 'Europe/Oslo';
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let cached = formatters.get(key);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat(locale, { ...options, timeZone: TIME_ZONE });
-    formatters.set(key, cached);
-  }
-  return cached;
+  return dateTimeFormat(locale, { ...options, timeZone: TIME_ZONE });
 }
 
 /** "torsdag 11. februar 2027" in nb-NO. */

@@ -4,6 +4,7 @@ import type {
   ReaderMeetingDetail,
   SearchHit,
 } from '@sekretariat/contracts';
+import { numberFormat } from '../core/i18n/locale-format';
 import type { ReaderApi } from './reader-api';
 
 /** Documents the caller may open (withheld ones are placeholders without content). */
@@ -56,7 +57,7 @@ export function paragraphs(text: string): string[] {
 /** A file size for people: "240 kB", "1,2 MB". */
 export function fileSize(bytes: number, locale: string): string {
   const format = (value: number, unit: string) =>
-    `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} ${unit}`;
+    `${numberFormat(locale, { maximumFractionDigits: 1 }).format(value)} ${unit}`;
   if (bytes < 1000 * 1000) return format(Math.max(1, Math.round(bytes / 1000)), 'kB');
   return format(bytes / (1000 * 1000), 'MB');
 }

@@ -1,16 +1,9 @@
 import { Pipe, type PipeTransform } from '@angular/core';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { dateTimeFormat } from '../core/i18n/locale-format';
 
 function formatter(locale: string, style: 'short' | 'long'): Intl.DateTimeFormat {
-  const cacheKey = `${locale}|${style}`;
-  let cached = formatters.get(cacheKey);
-  if (!cached) {
-    // The dates are calendar dates (YYYY-MM-DD): format them in UTC so no time zone shifts the day.
-    cached = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' });
-    formatters.set(cacheKey, cached);
-  }
-  return cached;
+  // The dates are calendar dates (YYYY-MM-DD): format them in UTC so no time zone shifts the day.
+  return dateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' });
 }
 
 /**

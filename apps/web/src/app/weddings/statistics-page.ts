@@ -7,7 +7,7 @@ import { LanguageService } from '../core/i18n/language.service';
 import { LoadState } from '../shared/load-state';
 import { ScrollRegion } from '../shared/scroll-region';
 import { statisticsCsvUrl, WeddingsStaffApi } from './weddings-api';
-import { localesFor } from './wedding-time';
+import { dateTimeFormat } from '../core/i18n/locale-format';
 
 /** Years offered: next year and the six before this one. */
 const YEARS_BACK = 6;
@@ -158,7 +158,7 @@ export class StatisticsPage {
   }
 
   private monthName(month: number, width: 'long' | 'short'): string {
-    return new Intl.DateTimeFormat(localesFor(this.language.locale()), {
+    return dateTimeFormat(this.language.locale(), {
       month: width,
       timeZone: 'UTC',
     }).format(new Date(Date.UTC(2000, month - 1, 1)));

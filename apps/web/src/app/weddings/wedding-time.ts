@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../core/i18n/locale-format';
 import { localParts } from '../meetings/meeting-time';
 
 /**
@@ -8,28 +9,13 @@ import { localParts } from '../meetings/meeting-time';
  */
 const TIME_ZONE = 'Europe/Oslo';
 
-/**
- * The locales to format in. Chromium without nynorsk locale data would fall back to US English
- * for `nn-NO` alone; with bokmål after it, it falls back to bokmål (issue 15).
- */
-export function localesFor(locale: string): string[] {
-  return locale.startsWith('nn') ? [locale, 'nb-NO'] : [locale];
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
+/** The UI locale's formats with their fallbacks (core/i18n/locale-format: never US English for nynorsk). */
 function formatter(
   locale: string,
   options: Intl.DateTimeFormatOptions,
   timeZone: string,
 ): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
-  let cached = formatters.get(key);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat(localesFor(locale), { ...options, timeZone });
-    formatters.set(key, cached);
-  }
-  return cached;
+  return dateTimeFormat(locale, { ...options, timeZone });
 }
 
 function calendarDate(date: string): Date {
