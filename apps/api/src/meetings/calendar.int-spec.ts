@@ -8,6 +8,7 @@ describe("official's calendar feed", () => {
   let official: string;
   let ks: string;
   let utvalg: string;
+  let ownFeed: string;
   const year = new Date().getFullYear() + 1;
 
   const inject = (method: 'GET' | 'POST', url: string, cookie?: string, payload?: object) =>
@@ -35,6 +36,7 @@ describe("official's calendar feed", () => {
     const res = await inject('POST', '/api/me/calendar-link', official);
     expect(res.statusCode).toBe(200);
     const { url } = res.json<{ url: string; createdAt: string }>();
+    ownFeed = url;
     expect(url).toMatch(/^\/api\/public\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
 
     // No cookie: as a calendar app fetches it.
@@ -56,6 +58,51 @@ describe("official's calendar feed", () => {
     const publicFeed = unfold((await inject('GET', `/api/public/demo/bodies/${ks}/meetings.ics`)).body);
     expect(publicFeed).toContain(`UID:${remote}@sekretariat`);
     expect(publicFeed).not.toContain(`UID:${planned}@sekretariat`);
+  });
+
+  it('gives the public an all-bodies feed and a feed per body, each event with its public page and agenda', async () => {
+    const yy = String(year % 100).padStart(2, '0');
+    const meeting = (await inject('POST', `/api/bodies/${utvalg}/meetings`, secretariat, { startsAt: `${year}-05-06T10:00:00+02:00`, place: 'Rådhuset' })).json<{ id: string }>().id;
+    const open = (await inject('POST', '/api/cases', secretariat, { archiveReference: `${year}/7001`, title: 'Trafikksikkerhet ved skolen' })).json<{ id: string }>().id;
+    const closed = (await inject('POST', '/api/cases', secretariat, { archiveReference: `${year}/7002`, title: 'Tilsetting av Kari Hemmelig', public: false, legalGround: 'koml11-5-2b' })).json<{ id: string }>().id;
+    for (const caseId of [open, closed]) expect((await inject('POST', `/api/meetings/${meeting}/items`, secretariat, { caseId })).statusCode).toBe(201);
+    expect((await inject('POST', `/api/meetings/${meeting}/publish`, secretariat)).statusCode).toBe(200);
+    const ksMeeting = (await inject('POST', `/api/bodies/${ks}/meetings`, secretariat, { startsAt: `${year}-05-07T18:00:00+02:00`, place: 'Rådhuset' })).json<{ id: string }>().id;
+    const closedKs = (await inject('POST', '/api/cases', secretariat, { archiveReference: `${year}/7003`, title: 'Tilsetting av Per Hemmelig', public: false, legalGround: 'koml11-5-2b' })).json<{ id: string }>().id;
+    expect((await inject('POST', `/api/meetings/${ksMeeting}/items`, secretariat, { caseId: closedKs })).statusCode).toBe(201);
+    expect((await inject('POST', `/api/meetings/${ksMeeting}/publish`, secretariat)).statusCode).toBe(200);
+
+    const all = await inject('GET', '/api/public/demo/calendar.ics');
+    expect(all.statusCode).toBe(200);
+    expect(all.headers['content-type']).toMatch(/^text\/calendar/);
+    const lines = unfold(all.body);
+    // Both bodies' published meetings; the planned one of the first test is not there.
+    expect(lines).toContain(`UID:${meeting}@sekretariat`);
+    expect(lines).toContain(`UID:${ksMeeting}@sekretariat`);
+    expect(lines).toContain('X-WR-CALNAME:Politisk møtekalender');
+    const event = all.body.replace(/\r\n /g, '').split('BEGIN:VEVENT').find((e) => e.includes(`UID:${meeting}@`))!;
+    expect(event).toContain(`URL;VALUE=URI:https://politikk.fjordvik.example/motekalender/${meeting}`);
+    const description = event.split('\r\n').find((l) => l.startsWith('DESCRIPTION:'))!;
+    expect(description).toContain(`Saksliste:\\nPS 1/${yy} Trafikksikkerhet ved skolen\\nPS 2/${yy} Unntatt offentlighet (koml. § 11-5 annet ledd bokstav b)`);
+    expect(description).toContain(`Møtet og sakspapirene: https://politikk.fjordvik.example/motekalender/${meeting}`);
+    // The closed item's title is in no feed: not the public ones, not the official's own.
+    expect(all.body).not.toContain('Hemmelig');
+    const body = await inject('GET', `/api/public/demo/bodies/${utvalg}/meetings.ics`);
+    expect(unfold(body.body)).toContain(`UID:${meeting}@sekretariat`);
+    expect(unfold(body.body)).not.toContain(`UID:${ksMeeting}@sekretariat`);
+    expect(body.body).not.toContain('Hemmelig');
+    // The official sits in the kommunestyre and may read its exempt papers, but a calendar app is no place for them.
+    const own = (await inject('GET', ownFeed)).body.replace(/\r\n /g, '');
+    expect(own).toContain(`UID:${ksMeeting}@sekretariat`);
+    expect(own).toContain(`Saksliste:\\nPS 1/${yy} Unntatt offentlighet (koml. § 11-5 annet ledd bokstav b)`);
+    expect(own).toContain(`Møtet og sakspapirene: https://politikk.fjordvik.example/moter/${ksMeeting}`);
+    expect(own).not.toContain('Hemmelig');
+  });
+
+  it('refuses an unknown body and municipality for the public feeds', async () => {
+    expect((await inject('GET', '/api/public/demo/bodies/00000000-0000-4000-8000-000000000000/meetings.ics')).json()).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await inject('GET', '/api/public/demo/bodies/x/meetings.ics')).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await inject('GET', '/api/public/nabo-finnes-ikke/calendar.ics')).statusCode).toBe(404);
   });
 
   it('stores only a hash, and a new address replaces the old one', async () => {

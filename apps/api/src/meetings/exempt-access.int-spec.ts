@@ -225,6 +225,16 @@ describe('exempt content on every route', () => {
     }
   });
 
+  it('the calendar feeds show the closed item by number and legal ground only, also in the own feed of a member with access', async () => {
+    const member = await inject('POST', '/api/me/calendar-link', cookies.get('politiker'));
+    expect(member.statusCode).toBe(200);
+    for (const url of ['/api/public/demo/calendar.ics', `/api/public/demo/bodies/${ids['body']}/meetings.ics`, member.json<{ url: string }>().url]) {
+      const res = await inject('GET', url);
+      const text = res.body.replace(/\r\n /g, '');
+      expect({ url, status: res.statusCode, marker: text.includes(MARKER), exempt: text.includes('Unntatt offentlighet (offl. § 13 jf. fvl. § 13 første ledd nr. 1)') }).toEqual({ url, status: 200, marker: false, exempt: true });
+    }
+  });
+
   for (const caller of ['outsider', 'substitute', 'valgmedarbeider', 'valgstyre', 'public']) {
     it(`no GET route shows the marker to ${caller}`, async () => {
       const answered: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { calendar, type CalendarEvent } from './ical.js';
+import { calendar, meetingDescription, type CalendarEvent } from './ical.js';
 
 const event = (extra: Partial<CalendarEvent> = {}): CalendarEvent => ({
   uid: 'a@x',
@@ -41,5 +41,28 @@ describe('iCalendar feed (RFC 5545)', () => {
   it('writes the end, the link and a tentative status for a meeting not yet announced', () => {
     const lines = unfold(calendar({ name: 'K', events: [event({ end: new Date('2026-03-10T21:00:00Z'), url: 'https://fjordvik.example/moter/1', tentative: true })] }));
     expect(lines).toEqual(expect.arrayContaining(['DTEND:20260310T210000Z', 'URL;VALUE=URI:https://fjordvik.example/moter/1', 'STATUS:TENTATIVE']));
+  });
+
+  it('describes a meeting by its agenda and link; exempt items by number and legal ground only', () => {
+    const text = meetingDescription({
+      note: 'Innkallingen er ikke sendt ennå.',
+      agenda: [
+        { number: 'PS 1/27', title: 'Ny skole på Ørnes', exempt: false, citation: null },
+        { number: 'PS 2/27', title: 'Unntatt offentlighet', exempt: true, citation: 'koml. § 11-5 annet ledd bokstav b' },
+      ],
+      url: 'https://fjordvik.example/motekalender/1',
+      videoUrl: 'https://video.example/ks',
+    });
+    expect(text).toBe(
+      [
+        'Innkallingen er ikke sendt ennå.',
+        'Saksliste:\nPS 1/27 Ny skole på Ørnes\nPS 2/27 Unntatt offentlighet (koml. § 11-5 annet ledd bokstav b)',
+        'Møtet og sakspapirene: https://fjordvik.example/motekalender/1',
+        'Video: https://video.example/ks',
+      ].join('\n\n'),
+    );
+    // Even when the caller passes a title for an exempt item, only "Unntatt offentlighet" is written.
+    expect(meetingDescription({ agenda: [{ number: 'PS 3/27', title: 'Tilsetting av Ola Nordmann', exempt: true, citation: null }], url: 'u', videoUrl: null })).not.toContain('Ola');
+    expect(meetingDescription({ agenda: [], url: 'u', videoUrl: null })).toBe('Sakslisten er ikke klar ennå.\n\nMøtet og sakspapirene: u');
   });
 });

@@ -38,3 +38,30 @@ export function calendar(options: { name: string; events: readonly CalendarEvent
   const text = cal.toString();
   return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
+
+/** An agenda item as a feed may show it: public items by number and title, exempt ones by number and ground only. */
+export interface FeedAgendaItem {
+  number: string;
+  title: string;
+  exempt: boolean;
+  citation: string | null;
+}
+
+export const EXEMPT_IN_FEED = 'Unntatt offentlighet';
+
+/**
+ * The description of a meeting in a feed: a note first (e.g. that the notice is not sent yet),
+ * then the agenda (saksliste) and the links. Calendar apps are outside the municipality's control
+ * and sync to phones and servers, so an exempt item's title never goes into it, whoever reads.
+ */
+export function meetingDescription(input: { note?: string; agenda: readonly FeedAgendaItem[]; url: string; videoUrl: string | null }): string {
+  const agenda = input.agenda.map((i) => (i.exempt ? `${i.number} ${EXEMPT_IN_FEED}${i.citation ? ` (${i.citation})` : ''}` : `${i.number} ${i.title}`));
+  return [
+    input.note ?? '',
+    agenda.length ? ['Saksliste:', ...agenda].join('\n') : 'Sakslisten er ikke klar ennå.',
+    `Møtet og sakspapirene: ${input.url}`,
+    input.videoUrl ? `Video: ${input.videoUrl}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}

@@ -23,7 +23,7 @@ type PublicItemParams = z.infer<typeof PublicItemParams>;
 
 /**
  * The public meeting calendar (politisk møtekalender): published meetings of open bodies, their
- * agendas without exempt information, and an iCal feed per body.
+ * agendas without exempt information.
  */
 @Controller('public/:municipality')
 @Allow('public')
@@ -65,17 +65,11 @@ export class PublicMeetingsController {
     return this.publicMeetings.item(p.id, p.itemId);
   }
 
+  // The feeds (bodies/:id/meetings.ics and calendar.ics) are in CalendarController.
+
   @Get('cases/:id/items')
   @ApiRoute({ summary: 'Where an open case is on published agendas (newest first), to find its page from a search hit', params: PublicIdParams, response: PublicCaseItemsResponse })
   async caseItems(@Param(zod(PublicIdParams)) p: PublicIdParams): Promise<PublicCaseItemsResponse> {
     return { items: await this.publicMeetings.caseItems(p.id) };
-  }
-
-  @Get('bodies/:id/meetings.ics')
-  @ApiRoute({ summary: 'Published meetings of an open body as an iCalendar feed (RFC 5545)', params: PublicIdParams, response: 'text/calendar' })
-  async calendar(@Param(zod(PublicIdParams)) p: PublicIdParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const { ics } = await this.meetings.publicCalendar(p.id, new Date());
-    void reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="moter.ics"');
-    return ics;
   }
 }
