@@ -40,7 +40,7 @@ const COMMON = [
   'Det vises til tidligere vedtak i kommunestyret.',
 ];
 
-const QUERIES = [
+export const QUERIES = [
   'barnehager', 'barnehage', 'skolebruksplan', 'skoler', 'gang- og sykkelvei', 'vannverket', 'avløp', 'sykehjem', 'hjemmetjenesten',
   'reguleringsplan', '"offentlig ettersyn"', 'dispensasjon byggegrense', 'økonomiplan', 'disposisjonsfond', 'kunstgress', 'bibliotek',
   'havbruksfondet', 'skjenkebevilling', 'klimaplan', 'flomsone', 'rassikring', 'fastlege', 'velferdsteknologi', 'ventilasjonsanlegget',
