@@ -6,6 +6,7 @@ import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
+import { MunicipalitySettingsService } from '../municipalities/municipality-settings.service.js';
 import { AttendanceService } from './attendance.service.js';
 import { NotAMemberError } from './attendance.errors.js';
 
@@ -27,6 +28,7 @@ export class AttendanceController {
   constructor(
     private readonly attendance: AttendanceService,
     @Inject(CONFIG) private readonly config: Config,
+    private readonly settings: MunicipalitySettingsService,
   ) {}
 
   @Get('meetings/:id/seats')
@@ -51,16 +53,18 @@ export class AttendanceController {
   @Post('meetings/:id/my-absence')
   @Allow('official')
   @ApiRoute({ summary: 'Report your own absence or disqualification for a meeting of a body you are a member of', params: IdParams, body: OwnAbsenceInput, response: Absence })
-  reportOwn(
+  async reportOwn(
     @Param(zod(IdParams)) p: IdParams,
     @RequestBody(zod(OwnAbsenceInput)) input: OwnAbsenceInput,
     @CurrentCaller() caller: RequestCaller,
     @Req() request: FastifyRequest,
   ): Promise<Absence> {
     const personId = ownPerson(caller);
+    // The substitute's time to answer is the municipality's (settings, default 24 hours).
+    const { substituteAnswerHours } = await this.settings.get();
     return this.attendance.register(
       p.id,
-      { personId, ...input, deadlineHours: 24 },
+      { personId, ...input, deadlineHours: substituteAnswerHours },
       { source: 'self', userId: caller.user!.id, name: caller.user!.displayName },
       requestBaseUrl(this.config, request),
     );

@@ -348,6 +348,16 @@ describe('municipal settings', () => {
     ).toBe(200);
   });
 
+  it("gives a substitute the settings' time to answer when a member reports their own absence", async () => {
+    expect((await save({ substituteAnswerHours: 48 })).statusCode).toBe(200);
+    const id = await meeting(ksId, 10);
+    expect((await inject('POST', `/api/meetings/${id}/publish`, secretariat)).statusCode).toBe(200);
+    const official = await t.login('politiker');
+    const own = await inject('POST', `/api/meetings/${id}/my-absence`, official, { reason: 'Syk' });
+    expect(own.statusCode).toBe(201);
+    expect(own.json()).toMatchObject({ deadlineHours: 48 });
+  });
+
   it('asks for as many protocol signatories as the settings say', async () => {
     const id = await meeting(ksId, 2);
     expect((await inject('POST', `/api/meetings/${id}/publish`, secretariat)).statusCode).toBe(200);
