@@ -84,7 +84,7 @@ describe('the public meeting calendar', () => {
     expect(links.find((l) => l.href === `/motekalender/${meetingId}`)?.text).toBe(
       `Kommunestyret, torsdag 11. februar ${year}`,
     );
-    expect(await page.$$eval('[data-testid="calendar-feeds"] a', (as) => as.length)).toBeGreaterThan(0);
+    expect(await page.$eval('[data-testid="subscribe-link"]', (a) => a.getAttribute('href'))).toMatch(/^webcal:\/\/.+\/api\/public\/demo\/calendar\.ics$/);
     expect(await calendar.text()).not.toContain(SECRET);
     expect(await calendar.scan()).toEqual([]);
   });

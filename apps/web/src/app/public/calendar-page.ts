@@ -1,4 +1,4 @@
-import { Location } from '@angular/common';
+import { DOCUMENT, Location } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -18,8 +18,17 @@ import { PublicMeetingsApi, publicUrls } from './public-api';
 import { machineTime, meetingClock, meetingDate } from './public-time';
 
 /**
+ * A feed's address to subscribe to: `webcal://` makes the browser hand it to the calendar app,
+ * which then fetches it again by itself (an https download is a one-time copy).
+ */
+export function webcalUrl(path: string, origin: string): string {
+  const url = new URL(path, origin);
+  return `webcal://${url.host}${url.pathname}${url.search}`;
+}
+
+/**
  * `/motekalender`: the politisk møtekalender. Upcoming meetings by default, a year's meetings for
- * the archive, one body or all; each body's calendar feed to subscribe to.
+ * the archive, one body or all; the calendar of the chosen body (or of all) to subscribe to.
  */
 @Component({
   selector: 'app-calendar-page',
@@ -37,6 +46,7 @@ export class CalendarPage {
   protected readonly machineTime = machineTime;
 
   private readonly location = inject(Location);
+  private readonly document = inject(DOCUMENT);
 
   /** Query parameters, so that an archive page can be linked to: `?aar=2025&organ=<id>`. */
   readonly aar = input<string>('');
@@ -67,15 +77,45 @@ export class CalendarPage {
   protected readonly bodyName = computed(
     () => this.bodyList().find((b) => b.id === this.bodyId())?.name ?? null,
   );
-  protected readonly feeds = computed(() => {
+  /** The feed of the chosen body, or of all open bodies: its webcal address and the one-time download. */
+  protected readonly feed = computed(() => {
     const slug = this.session.municipality()?.slug;
-    if (!slug) return [];
-    return this.bodyList().map((b) => ({
-      id: b.id,
-      name: b.name,
-      href: publicUrls.calendar(slug, b.id),
-    }));
+    if (!slug) return null;
+    const bodyId = this.bodyId();
+    const download = bodyId ? publicUrls.calendar(slug, bodyId) : publicUrls.allCalendar(slug);
+    return {
+      bodyName: bodyId ? this.bodyName() : null,
+      download,
+      webcal: webcalUrl(download, this.document.location.origin),
+    };
   });
+  /** What the copy button last did; forgotten when another feed is shown. */
+  protected readonly copied = linkedSignal<unknown, 'copied' | 'copyFailed' | null>({
+    source: () => this.feed()?.webcal,
+    computation: () => null,
+  });
+
+  protected copy(): void {
+    const address = this.feed()?.webcal;
+    const clipboard = this.document.defaultView?.navigator.clipboard;
+    if (!address || !clipboard) {
+      this.copied.set('copyFailed');
+      return;
+    }
+    clipboard.writeText(address).then(
+      () => {
+        this.copied.set('copied');
+      },
+      () => {
+        this.copied.set('copyFailed');
+      },
+    );
+  }
+
+  /** The whole address is selected when the field gets focus, ready to copy by hand. */
+  protected selectAll(event: Event): void {
+    (event.target as HTMLInputElement).select();
+  }
 
   protected choosePeriod(event: Event): void {
     this.period.set((event.target as HTMLSelectElement).value);

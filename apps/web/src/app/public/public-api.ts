@@ -129,6 +129,8 @@ export const publicUrls = {
   /** The approved protocol as open data (OParl/Popolo). */
   protocolJson: (slug: string, meetingId: string) =>
     apiUrl('public', slug, 'meetings', meetingId, 'protocol.json'),
+  /** All open bodies' published meetings as one feed. */
+  allCalendar: (slug: string) => apiUrl('public', slug, 'calendar.ics'),
   calendar: (slug: string, bodyId: string) =>
     apiUrl('public', slug, 'bodies', bodyId, 'meetings.ics'),
   document: (slug: string, documentId: string) =>

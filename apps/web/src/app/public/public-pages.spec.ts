@@ -223,6 +223,70 @@ describe('the public pages', () => {
     const link = element.querySelector<HTMLAnchorElement>('[data-testid="documents"] a');
     expect(link?.getAttribute('href')).toBe(`/api/public/eksempel/documents/${CLOSED_ID}/content`);
     expect(link?.textContent).toContain('(PDF, 20 kB)');
+    // The item starts 2:05 into the meeting's video: the link opens it there.
+    const debate = element.querySelector<HTMLAnchorElement>('[data-testid="watch-debate"]');
+    expect(debate?.getAttribute('href')).toBe('https://video.example/ks#t=125');
+    expect(debate?.textContent).toContain('Se debatten (2:05)');
+  });
+
+  it('has no video link for an item without a start time', async () => {
+    const fixture = TestBed.createComponent(ItemPage);
+    fixture.componentRef.setInput('meetingId', MEETING_ID);
+    fixture.componentRef.setInput('itemId', OPEN_ID);
+    TestBed.tick();
+    http
+      .expectOne(`/api/public/eksempel/meetings/${MEETING_ID}/items/${OPEN_ID}`)
+      .flush({
+        meeting: MEETING,
+        item: { ...MEETING.items[0]!, videoStartSeconds: null },
+        documents: [],
+      });
+    await fixture.whenStable();
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('[data-testid="watch-debate"]'),
+    ).toBeNull();
+  });
+
+  it('copies the calendar address to subscribe to, and says so in a live region', async () => {
+    const written: string[] = [];
+    let refuse = false;
+    const writeText = (text: string): Promise<void> => {
+      written.push(text);
+      return refuse ? Promise.reject(new Error('denied')) : Promise.resolve();
+    };
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    try {
+      const fixture = TestBed.createComponent(CalendarPage);
+      TestBed.tick();
+      http.expectOne('/api/public/eksempel/bodies').flush({ items: [] });
+      http.expectOne('/api/public/eksempel/meetings/years').flush({ years: [] });
+      http.expectOne((r) => r.url === '/api/public/eksempel/meetings').flush({ items: [] });
+      await fixture.whenStable();
+      const element = fixture.nativeElement as HTMLElement;
+      // No body chosen: the calendar of all bodies.
+      expect(element.querySelector('[data-testid="feed-name"]')?.textContent).toContain(
+        'Kalender for alle organer',
+      );
+      const address = 'webcal://localhost/api/public/eksempel/calendar.ics';
+      expect(element.querySelector('[data-testid="subscribe-link"]')?.getAttribute('href')).toBe(
+        address,
+      );
+      const status = element.querySelector('[data-testid="copy-status"]')!;
+      expect(status.getAttribute('role')).toBe('status');
+      expect(status.textContent.trim()).toBe('');
+
+      element.querySelector<HTMLButtonElement>('[data-testid="copy-feed"]')!.click();
+      await fixture.whenStable();
+      expect(written).toEqual([address]);
+      expect(status.textContent).toContain('Adressen er kopiert.');
+
+      refuse = true;
+      element.querySelector<HTMLButtonElement>('[data-testid="copy-feed"]')!.click();
+      await fixture.whenStable();
+      expect(status.textContent).toContain('Adressen kunne ikke kopieres.');
+    } finally {
+      Reflect.deleteProperty(navigator, 'clipboard');
+    }
   });
 
   it('reads the archive year and body from the address, and asks again when the body changes', async () => {
@@ -260,7 +324,17 @@ describe('the public pages', () => {
     expect(element.querySelector('[data-testid="meeting-count"]')?.textContent).toContain(
       'Antall møter i Kommunestyret: 1',
     );
-    expect(element.querySelector('[data-testid="calendar-feeds"] a')?.getAttribute('href')).toBe(
+    // The chosen body's calendar to subscribe to (webcal), and its one-time download.
+    expect(element.querySelector('[data-testid="feed-name"]')?.textContent).toContain(
+      'Kalender for Kommunestyret',
+    );
+    expect(element.querySelector('[data-testid="subscribe-link"]')?.getAttribute('href')).toBe(
+      `webcal://localhost/api/public/eksempel/bodies/${BODY_ID}/meetings.ics`,
+    );
+    expect(element.querySelector<HTMLInputElement>('[data-testid="feed-address"]')?.value).toBe(
+      `webcal://localhost/api/public/eksempel/bodies/${BODY_ID}/meetings.ics`,
+    );
+    expect(element.querySelector('[data-testid="download-feed"]')?.getAttribute('href')).toBe(
       `/api/public/eksempel/bodies/${BODY_ID}/meetings.ics`,
     );
 

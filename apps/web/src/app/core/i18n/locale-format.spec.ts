@@ -38,10 +38,18 @@ describe('locale fallbacks for dates and numbers', () => {
   it('never shows nynorsk users US English, also where the browser has no nynorsk data', () => {
     withoutNynorsk(() => {
       // What the pages did before: the bare locale falls back to US English.
-      const bare = new Intl.DateTimeFormat('nn-NO', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(MEETING));
+      const bare = new Intl.DateTimeFormat('nn-NO', {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: 'Europe/Oslo',
+      }).format(new Date(MEETING));
       expect(bare).toMatch(US_ENGLISH);
 
-      const full = dateTimeFormat('nn-NO', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(MEETING));
+      const full = dateTimeFormat('nn-NO', {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: 'Europe/Oslo',
+      }).format(new Date(MEETING));
       expect(full).not.toMatch(US_ENGLISH);
       expect(full).toMatch(/onsdag 16\. desember 2026/);
       expect(full).toContain('18:00');
@@ -54,7 +62,11 @@ describe('locale fallbacks for dates and numbers', () => {
 
   it('formats nynorsk as nynorsk where the data is there, and English as British English', () => {
     expect(meetingDate(MEETING, 'nn-NO')).toBe('onsdag 16. desember 2026');
-    expect(dateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(new Date(MEETING))).toBe('16 December 2026');
+    expect(
+      dateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(
+        new Date(MEETING),
+      ),
+    ).toBe('16 December 2026');
     expect(numberFormat('nn-NO', { maximumFractionDigits: 1 }).format(1.25)).toMatch(/^1,[23]$/);
   });
 });
