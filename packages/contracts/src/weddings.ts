@@ -379,12 +379,13 @@ export const OfficiantCeremoniesQuery = z
   });
 export type OfficiantCeremoniesQuery = z.infer<typeof OfficiantCeremoniesQuery>;
 
-/** The written standard of the day list: bokmål or nynorsk (the municipality's målform). */
+/** The written standard of the day list: bokmål or nynorsk. */
 export const DAY_LIST_LANGUAGES = ['nb', 'nn'] as const;
 export const DayListLanguage = z.enum(DAY_LIST_LANGUAGES);
 export type DayListLanguage = z.infer<typeof DayListLanguage>;
 
-export const MyDayListQuery = z.strictObject({ date, language: DayListLanguage.default('nb') });
+/** The day; `language` only to override the municipality's written standard (its settings). */
+export const MyDayListQuery = z.strictObject({ date, language: DayListLanguage.optional() });
 export type MyDayListQuery = z.infer<typeof MyDayListQuery>;
 export const StaffDayListQuery = MyDayListQuery.extend({ officiantId: id.optional() });
 export type StaffDayListQuery = z.infer<typeof StaffDayListQuery>;

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { DayListLanguage } from '@sekretariat/contracts';
-import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { MunicipalitySettingsService } from '../municipalities/municipality-settings.service.js';
 import { PdfRenderer } from '../pdf/pdf-renderer.service.js';
 import { certificateValidUntil } from './rules/certificate.js';
 import { addDays, osloInstant } from './rules/oslo-time.js';
@@ -26,7 +25,7 @@ export class WeddingsDocumentsService {
   constructor(
     @Inject(EntityManager) private readonly em: EntityManager,
     private readonly renderer: PdfRenderer,
-    private readonly municipalities: MunicipalitiesService,
+    private readonly settings: MunicipalitySettingsService,
   ) {}
 
   /** The ceremonies of one Oslo day (booked or held, not cancelled), of one officiant or all; the officiant's filter is in the query itself. */
@@ -42,16 +41,19 @@ export class WeddingsDocumentsService {
     );
   }
 
-  /** The day list of `date`: for the officiant (when given) or every ceremony of the day, in bokmål or nynorsk. */
-  async dayList(date: string, officiantId: string | null, language: DayListLanguage, now = new Date()): Promise<RenderedPdf> {
+  /**
+   * The day list of `date`: for the officiant (when given) or every ceremony of the day, in the
+   * municipality's written standard (its settings, like the meeting notice) unless `language` says otherwise.
+   */
+  async dayList(date: string, officiantId: string | null, language: DayListLanguage | undefined, now = new Date()): Promise<RenderedPdf> {
     const officiant = officiantId ? await this.em.findOne(WeddingOfficiant, officiantId) : null;
     if (officiantId && !officiant) throw weddingError.officiantNotFound();
-    const [bookings, municipality] = await Promise.all([this.ceremoniesOfDay(date, officiantId), this.municipalities.byId(currentScope().municipalityId)]);
+    const [bookings, settings] = await Promise.all([this.ceremoniesOfDay(date, officiantId), this.settings.get()]);
     const doc = composeDayList({
-      municipalityName: municipality.name,
+      municipalityName: settings.documentName,
       date,
       officiant: officiant?.name ?? null,
-      language,
+      language: language ?? settings.writtenStandard,
       generatedAt: now,
       ceremonies: bookings.map((b) => {
         const place = b.place.getEntity();

@@ -40,7 +40,7 @@ export class WeddingsOfficiantController {
 
   @Get('my/day-list.pdf')
   @Allow(...WEDDING_OFFICIANT)
-  @ApiRoute({ summary: "The signed-in officiant's day list as PDF (bokmål or nynorsk)", query: MyDayListQuery, response: 'application/pdf' })
+  @ApiRoute({ summary: "The signed-in officiant's day list as PDF, in the municipality's written standard (or language=nb|nn)", query: MyDayListQuery, response: 'application/pdf' })
   async myDayList(@Query(zod(MyDayListQuery)) q: MyDayListQuery, @CurrentCaller() caller: RequestCaller, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const { pdf, filename } = await this.officiant.dayList(caller.user!.id, q.date, q.language);
     void reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'private, no-store');
@@ -49,7 +49,7 @@ export class WeddingsOfficiantController {
 
   @Get('day-list.pdf')
   @Allow(...WEDDING_STAFF)
-  @ApiRoute({ summary: "The day list as PDF: one officiant's ceremonies of the day, or all of them (bokmål or nynorsk)", query: StaffDayListQuery, response: 'application/pdf' })
+  @ApiRoute({ summary: "The day list as PDF: one officiant's ceremonies of the day, or all of them, in the municipality's written standard (or language=nb|nn)", query: StaffDayListQuery, response: 'application/pdf' })
   async dayList(@Query(zod(StaffDayListQuery)) q: StaffDayListQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const { pdf, filename } = await this.documents.dayList(q.date, q.officiantId ?? null, q.language);
     void reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'private, no-store');

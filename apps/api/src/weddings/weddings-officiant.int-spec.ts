@@ -232,16 +232,24 @@ describe('the officiant and the weddings documents', () => {
     expect((await inject('GET', `/api/weddings/day-list.pdf?date=${dayA}`, officiant)).statusCode).toBe(403);
   });
 
-  it("prints the officiant's own day list, without another officiant's ceremony", async () => {
-    const res = await inject('GET', `/api/weddings/my/day-list.pdf?date=${dayA}&language=nn`, officiant);
+  it("prints the officiant's own day list in the municipality's written standard, without another officiant's ceremony", async () => {
+    await sql(
+      `insert into municipality_settings (id, municipality_id, written_standard, document_name) values (gen_random_uuid(), ?, 'nn', 'Fjordvik kommune – Servicetorget')
+       on conflict (municipality_id) do update set written_standard = excluded.written_standard, document_name = excluded.document_name`,
+      [municipalityId],
+    );
+    const res = await inject('GET', `/api/weddings/my/day-list.pdf?date=${dayA}`, officiant);
     expect(res.statusCode).toBe(200);
     const text = pdfText(res.rawPayload, 'mine-a.pdf');
     expect(text).toContain('Dagsliste for vigslar');
+    expect(text).toContain('Fjordvik kommune – Servicetorget');
     expect(text).toContain('Åse Brudland');
     expect(text).toContain('kontrollert');
     expect(text).not.toContain('Cecilie Annensen');
     expect(text).not.toContain('Eva Nestedag');
-    const other = pdfText((await inject('GET', `/api/weddings/my/day-list.pdf?date=${dayB}`, officiant)).rawPayload, 'mine-b.pdf');
+    // The request may still ask for bokmål.
+    const other = pdfText((await inject('GET', `/api/weddings/my/day-list.pdf?date=${dayB}&language=nb`, officiant)).rawPayload, 'mine-b.pdf');
+    expect(other).toContain('Dagsliste for vigsler');
     expect(other).toContain('Eva Nestedag');
     expect(other).not.toContain('Åse Brudland');
   });

@@ -64,7 +64,7 @@ export class WeddingsOfficiantService {
     return b;
   }
 
-  async dayList(userId: string, date: string, language: DayListLanguage): Promise<RenderedPdf> {
+  async dayList(userId: string, date: string, language: DayListLanguage | undefined): Promise<RenderedPdf> {
     const officiant = await this.linked(userId);
     return this.documents.dayList(date, officiant.id, language);
   }

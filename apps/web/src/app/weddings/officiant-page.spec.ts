@@ -118,8 +118,8 @@ describe("the officiant's own page", () => {
     );
     const links = [...element.querySelectorAll<HTMLAnchorElement>('[data-testid="day-list-link"]')];
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
-      `/api/weddings/my/day-list.pdf?date=${DAY}&language=nb`,
-      `/api/weddings/my/day-list.pdf?date=${LATER}&language=nb`,
+      `/api/weddings/my/day-list.pdf?date=${DAY}`,
+      `/api/weddings/my/day-list.pdf?date=${LATER}`,
     ]);
     // The link's name says which day, so that several links can be told apart.
     expect(links[0]!.textContent).toContain('(PDF)');

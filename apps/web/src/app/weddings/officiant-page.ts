@@ -5,7 +5,7 @@ import { ApiError } from '../core/api/api-error';
 import { LanguageService } from '../core/i18n/language.service';
 import { LoadState } from '../shared/load-state';
 import { todayIso } from '../shared/today';
-import { WeddingsOfficiantApi, dayListLanguage, myDayListUrl } from './weddings-api';
+import { WeddingsOfficiantApi, myDayListUrl } from './weddings-api';
 import { addDays, formatClock, formatDay, formatShortDay, groupByDay } from './wedding-time';
 
 /** How far ahead the page looks: the API's longest search. */
@@ -49,7 +49,6 @@ export class OfficiantPage {
     until: formatShortDay(this.until, this.language.locale()),
   }));
 
-  protected dayListUrl(date: string): string {
-    return myDayListUrl(date, dayListLanguage(this.language.locale()));
-  }
+  /** The day's list as PDF, in the municipality's written standard (the API's choice). */
+  protected readonly dayListUrl = myDayListUrl;
 }

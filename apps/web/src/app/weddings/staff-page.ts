@@ -26,7 +26,7 @@ import { ScrollRegion } from '../shared/scroll-region';
 import { todayIso } from '../shared/today';
 import { bookingProblemsFromError } from './booking-errors';
 import { isDate } from './booking-rules';
-import { WeddingsStaffApi, bookingExportUrl, dayListLanguage, staffDayListUrl } from './weddings-api';
+import { WeddingsStaffApi, bookingExportUrl, staffDayListUrl } from './weddings-api';
 import {
   addDays,
   formatClock,
@@ -83,10 +83,8 @@ export class StaffPage {
   /** The couple's data on request: a JSON download (audited by the API). */
   protected readonly exportUrl = bookingExportUrl;
 
-  /** The day's list for the officiants as PDF, in nynorsk for a nynorsk interface, else bokmål. */
-  protected dayListUrl(date: string): string {
-    return staffDayListUrl(date, dayListLanguage(this.language.locale()));
-  }
+  /** The day's list for the officiants as PDF (the API writes it in the municipality's written standard). */
+  protected readonly dayListUrl = (date: string): string => staffDayListUrl(date);
 
   private readonly today = todayIso();
   protected readonly range = signal({

@@ -6,7 +6,6 @@ import type {
   BookingInput,
   CancelInput,
   CoupleBooking,
-  DayListLanguage,
   WeddingCoupleCancelInput,
   FreeSlot,
   FreeSlots,
@@ -157,23 +156,14 @@ export function calendarUrl(slug: string, reference: string, token: string): str
   });
 }
 
-/** The written standard of a day list: nynorsk for a nynorsk interface, else bokmål. */
-export function dayListLanguage(locale: string): DayListLanguage {
-  return locale.startsWith('nn') ? 'nn' : 'nb';
+/** The staff's day list of one day as PDF (every ceremony, or one officiant's), in the municipality's written standard. */
+export function staffDayListUrl(date: string, officiantId?: string): string {
+  return apiUrlWithQuery(['weddings', 'day-list.pdf'], { date, officiantId });
 }
 
-/** The staff's day list of one day as PDF: every ceremony, or one officiant's. */
-export function staffDayListUrl(
-  date: string,
-  language: DayListLanguage,
-  officiantId?: string,
-): string {
-  return apiUrlWithQuery(['weddings', 'day-list.pdf'], { date, language, officiantId });
-}
-
-/** The signed-in officiant's own day list as PDF. */
-export function myDayListUrl(date: string, language: DayListLanguage): string {
-  return apiUrlWithQuery(['weddings', 'my', 'day-list.pdf'], { date, language });
+/** The signed-in officiant's own day list as PDF, in the municipality's written standard. */
+export function myDayListUrl(date: string): string {
+  return apiUrlWithQuery(['weddings', 'my', 'day-list.pdf'], { date });
 }
 
 /** The booking confirmation as PDF in the booking's language (the token is the key). */

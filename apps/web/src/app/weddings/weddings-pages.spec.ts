@@ -344,7 +344,7 @@ describe('the weddings pages', () => {
     expect(text(row as HTMLElement, '[data-testid="officiant"]')).toBe('Ikke tildelt');
     expect(text(row as HTMLElement, '[data-testid="certificate"]')).toContain('Ikke kontrollert');
     expect(element.querySelector('[data-testid="day-list-link"]')?.getAttribute('href')).toBe(
-      `/api/weddings/day-list.pdf?date=${DAY}&language=nb`,
+      `/api/weddings/day-list.pdf?date=${DAY}`,
     );
 
     row.querySelector<HTMLButtonElement>('[data-testid="cancel"]')!.click();
