@@ -263,3 +263,6 @@ export const ApplicationListQuery = z.strictObject({ status: ApplicationStatus.o
 export type ApplicationListQuery = z.infer<typeof ApplicationListQuery>;
 export const RouteListQuery = z.strictObject({ date: z.iso.date().optional() });
 export type RouteListQuery = z.infer<typeof RouteListQuery>;
+
+/** One application in a plan's group (an Application). */
+export type PlanGroupItem = Application;

@@ -77,6 +77,14 @@ export const routes: Routes = [
     loadChildren: () => import('./weddings/weddings.routes').then((m) => m.WEDDING_STAFF_ROUTES),
   },
   {
+    path: 'utekontakt',
+    loadChildren: () => import('./outreach/outreach.routes').then((m) => m.OUTREACH_STAFF_ROUTES),
+  },
+  {
+    path: 'stemme-hjemme',
+    loadChildren: () => import('./outreach/outreach.routes').then((m) => m.OUTREACH_PUBLIC_ROUTES),
+  },
+  {
     path: 'innstillinger',
     loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
   },

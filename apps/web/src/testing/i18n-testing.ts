@@ -26,6 +26,9 @@ import weddingsNn from '../../public/i18n/weddings/nn.json';
 import settingsEn from '../../public/i18n/settings/en.json';
 import settingsNb from '../../public/i18n/settings/nb.json';
 import settingsNn from '../../public/i18n/settings/nn.json';
+import outreachEn from '../../public/i18n/outreach/en.json';
+import outreachNb from '../../public/i18n/outreach/nb.json';
+import outreachNn from '../../public/i18n/outreach/nn.json';
 import en from '../../public/i18n/en.json';
 import nb from '../../public/i18n/nb.json';
 import nn from '../../public/i18n/nn.json';
@@ -43,6 +46,7 @@ export const SCOPED_TRANSLATIONS = {
   public: { nb: publicNb, nn: publicNn, en: publicEn },
   weddings: { nb: weddingsNb, nn: weddingsNn, en: weddingsEn },
   settings: { nb: settingsNb, nn: settingsNn, en: settingsEn },
+  outreach: { nb: outreachNb, nn: outreachNn, en: outreachEn },
 } as const;
 
 const SCOPED_LANGS = Object.fromEntries(

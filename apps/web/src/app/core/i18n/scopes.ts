@@ -16,5 +16,6 @@ export const SCOPES = [
   'minutes',
   'weddings',
   'settings',
+  'outreach',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
