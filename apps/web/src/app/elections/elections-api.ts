@@ -1,6 +1,12 @@
 import { Injectable, inject } from '@angular/core';
 import type {
   Election,
+  EnvelopeRegister,
+  PlaceCounts,
+  ReceivedEnvelope,
+  ReceivedEnvelopeInput,
+  SentEnvelope,
+  SentEnvelopeInput,
   ElectionInput,
   EnvelopeReason,
   LookupResponse,
@@ -98,5 +104,33 @@ export class ElectionsApi {
   /** The day's registrations with envelope serials, for reconciliation (a download link). */
   registrationsCsvUrl(electionId: string, date: string): string {
     return apiUrlWithQuery(['elections', electionId, 'registrations.csv'], { date });
+  }
+
+  /** The register of envelopes sent to and received from other municipalities. */
+  envelopes(electionId: string): Observable<EnvelopeRegister> {
+    return this.api.get<EnvelopeRegister>('elections', electionId, 'envelopes');
+  }
+
+  receiveEnvelope(electionId: string, input: ReceivedEnvelopeInput): Observable<ReceivedEnvelope> {
+    return this.api.post<ReceivedEnvelope>(
+      ['elections', electionId, 'envelopes', 'received'],
+      input,
+    );
+  }
+
+  sendEnvelope(electionId: string, input: SentEnvelopeInput): Observable<SentEnvelope> {
+    return this.api.post<SentEnvelope>(['elections', electionId, 'envelopes', 'sent'], input);
+  }
+
+  /** The election board's record of advance voting as PDF (a download link). */
+  boardRecordUrl(electionId: string): string {
+    return apiUrlWithQuery(['elections', electionId, 'board-record.pdf'], {});
+  }
+
+  /** The counter's figures: the place's votes on a day, in all and per hour. */
+  placeCounts(electionId: string, placeId: string, date: string): Observable<PlaceCounts> {
+    return this.api.query<PlaceCounts>(['elections', electionId, 'places', placeId, 'counts'], {
+      date,
+    });
   }
 }

@@ -21,6 +21,7 @@ import { LoadState } from '../../shared/load-state';
 import { BOARD_ROLES } from '../election-roles';
 import { ElectionsApi } from '../elections-api';
 import { CancelVotePanel } from './cancel-vote-panel';
+import { EnvelopesPanel } from './envelopes-panel';
 import { RollUploadPanel } from './roll-upload-panel';
 import { VotesReportPanel } from './votes-report-panel';
 import { VotingPlacesPanel } from './voting-places-panel';
@@ -28,7 +29,8 @@ import { VotingPlacesPanel } from './voting-places-panel';
 /**
  * One election (`/valg/:id`) for the organisers: its periods, voting places, the roll, the
  * figures, and for the election board the way to its prøving (`/valg/:id/proving`) and the
- * cancelling of a registration made in error, found by the voter's name or personal number.
+ * cancelling of a registration made in error, found by the voter's name or personal number;
+ * the register of envelopes to and from other municipalities; the board's record as PDF.
  */
 @Component({
   selector: 'app-election-detail-page',
@@ -41,6 +43,7 @@ import { VotingPlacesPanel } from './voting-places-panel';
     RollUploadPanel,
     VotesReportPanel,
     CancelVotePanel,
+    EnvelopesPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './election-detail-page.html',
@@ -82,6 +85,9 @@ export class ElectionDetailPage {
     this.elections.reload();
     this.figuresVersion.update((v) => v + 1);
   }
+
+  /** The board's record of advance voting (PDF), in the written standard set for the election. */
+  protected readonly boardRecordUrl = computed(() => this.api.boardRecordUrl(this.id()));
 
   protected voteCancelled(): void {
     this.figuresVersion.update((v) => v + 1);
