@@ -13,6 +13,7 @@ import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError, errorMessageKey } from '../core/api/api-error';
 import { SessionStore } from '../core/session/session-store';
+import { landingFor } from '../core/navigation/landing';
 import { safeReturnUrl } from './safe-return-url';
 
 type FieldName = 'username' | 'password';
@@ -80,7 +81,11 @@ export class LoginPage {
     } finally {
       this.submitting.set(false);
     }
-    await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+    // A page that asked for the sign-in gets it back; otherwise each role lands on its own page.
+    const returnUrl = this.returnUrl();
+    await this.router.navigateByUrl(
+      returnUrl ? safeReturnUrl(returnUrl) : landingFor(this.session.callers()),
+    );
   }
 
   /** Links in the error summary move focus to their field. */

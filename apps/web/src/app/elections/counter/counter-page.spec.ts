@@ -6,7 +6,7 @@ import {
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { RegisterVoteInput, SessionUser, VotesReport } from '@sekretariat/contracts';
+import type { PlaceCounts, RegisterVoteInput, SessionUser } from '@sekretariat/contracts';
 import {
   ALREADY_VOTED,
   APPROVED,
@@ -24,7 +24,6 @@ import {
   UNKNOWN_VOTER,
   VOTE_ID,
   receivedIn,
-  reportOf,
 } from '../../../testing/election-fixtures';
 import { MUNICIPALITY } from '../../../testing/fixtures';
 import { translocoTesting } from '../../../testing/i18n-testing';
@@ -74,12 +73,25 @@ describe('CounterPage', () => {
     }
   }
 
+  /** The counter's figures for the place today: `taken` votes, all in the 10th hour. */
+  function countsOf(taken: number): PlaceCounts {
+    return {
+      date: osloToday(),
+      votingPlace: 'Servicetorget',
+      total: taken,
+      approved: taken,
+      received: 0,
+      hours: taken ? [{ hour: 10, count: taken }] : [],
+    };
+  }
+
   /** The place's count for today, read from the election's figures when the desk opens and after each vote. */
   async function flushCount(taken: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve));
     TestBed.tick();
-    const report: VotesReport = reportOf(taken ? [{ date: osloToday(), approved: taken }] : []);
-    http.expectOne(`/api/elections/${ELECTION_ID}/report`).flush(report);
+    http
+      .expectOne((r) => r.url === `/api/elections/${ELECTION_ID}/places/${PLACE_ID}/counts`)
+      .flush(countsOf(taken));
     await fixture.whenStable();
   }
 
@@ -714,11 +726,6 @@ describe('CounterPage', () => {
   });
 
   it('counts from the election’s figures for those who may read them', async () => {
-    const report: VotesReport = reportOf([
-      { date: osloToday(), approved: 36, received: 4, rejected: 1, cancelled: 2, envelopes: 3 },
-      { date: osloToday(), votingPlace: 'Biblioteket', approved: 5 },
-      { date: '2026-08-10', approved: 7 },
-    ]);
     TestBed.resetTestingModule();
     const admin: SessionUser = { ...CLERK_USER, username: 'admin', roles: ['admin'] };
     localStorage.setItem(
@@ -746,9 +753,24 @@ describe('CounterPage', () => {
     // The count is read when the desk opens, after the places have arrived.
     await new Promise((resolve) => setTimeout(resolve));
     TestBed.tick();
-    http.expectOne(`/api/elections/${ELECTION_ID}/report`).flush(report);
+    const request = http.expectOne(
+      (r) => r.url === `/api/elections/${ELECTION_ID}/places/${PLACE_ID}/counts`,
+    );
+    expect(request.request.params.get('date')).toBe(osloToday());
+    request.flush({
+      ...countsOf(41),
+      hours: [
+        { hour: 9, count: 30 },
+        { hour: 10, count: 11 },
+      ],
+    });
     await fixture.whenStable();
     expect(text('today-count')).toBe('41');
     expect(element.textContent).toContain('på dette stemmestedet');
+    // The hours of the day, in a table.
+    const rows = [...element.querySelectorAll('[data-testid="hourly-row"]')].map((r) =>
+      [...r.children].map((cell) => cell.textContent.trim()).join(' '),
+    );
+    expect(rows).toEqual(['09–10 30', '10–11 11']);
   });
 });

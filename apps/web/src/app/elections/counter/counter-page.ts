@@ -15,7 +15,13 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { LookupResponse, NextStep, RegisteredVote, VoterMatch } from '@sekretariat/contracts';
+import type {
+  LookupResponse,
+  NextStep,
+  PlaceCounts,
+  RegisteredVote,
+  VoterMatch,
+} from '@sekretariat/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ApiError } from '../../core/api/api-error';
 import { hasAnyRole } from '../../core/session/roles';
@@ -37,7 +43,6 @@ import {
   newIdempotencyKey,
   singleMatch,
   stepWith,
-  takenToday,
 } from './counter-logic';
 import { CounterSetup } from './counter-setup';
 import { type CounterChoice, CounterStorage } from './counter-storage';
@@ -184,6 +189,13 @@ export class CounterPage {
     hasAnyRole(this.session.callers(), [...ORGANISER_ROLES, 'election_staff']),
   );
   protected readonly count = signal<number | null>(null);
+  /** The place's votes today per hour (Oslo time), from the counter's figures. */
+  protected readonly hours = signal<PlaceCounts['hours']>([]);
+
+  protected hourRange(hour: number): string {
+    const pad = (h: number) => String(h).padStart(2, '0');
+    return `${pad(hour)}–${pad((hour + 1) % 24)}`;
+  }
 
   protected readonly query = signal('');
   protected readonly nameQuery = signal('');
@@ -612,12 +624,15 @@ export class CounterPage {
       this.count.set(this.storage.tally(choice, today));
       return;
     }
-    const place = this.place();
     try {
-      const report = await firstValueFrom(this.api.report(choice.electionId));
-      this.count.set(place ? takenToday(report, today, place.name) : null);
+      const counts = await firstValueFrom(
+        this.api.placeCounts(choice.electionId, choice.placeId, today),
+      );
+      this.count.set(counts.total);
+      this.hours.set(counts.hours);
     } catch {
       this.count.set(null);
+      this.hours.set([]);
     }
   }
 
