@@ -1,3 +1,4 @@
+import { osloDateTimeFormat } from '../common/locale-format.js';
 import { DOCUMENT_FONT_FAMILY, fontFaceCss } from './fonts.js';
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -88,14 +89,9 @@ export interface ComposedDocument {
   lang: string;
 }
 
-const OSLO = 'Europe/Oslo';
-const dateFormat = new Intl.DateTimeFormat('nb-NO', {
-  timeZone: OSLO,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-const timeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: OSLO, hour: '2-digit', minute: '2-digit' });
+// Bokmål with its fallbacks (common/locale-format), in Norwegian time.
+const dateFormat = osloDateTimeFormat('nb', { day: '2-digit', month: '2-digit', year: 'numeric' });
+const timeFormat = osloDateTimeFormat('nb', { hour: '2-digit', minute: '2-digit' });
 
 /** "25.11.2026 kl. 14:03", Norwegian time whatever the server's time zone. */
 export function formatPrintedAt(at: Date): string {

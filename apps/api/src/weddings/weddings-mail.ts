@@ -1,5 +1,6 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { WeddingLocale } from '@sekretariat/contracts';
+import { osloDateTimeFormat } from '../common/locale-format.js';
 
 /** What the mails say about a ceremony. */
 export interface CeremonyFacts {
@@ -12,10 +13,8 @@ export interface CeremonyFacts {
   feeNok: number;
 }
 
-const LOCALES: Record<WeddingLocale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
-
 function when(at: Date, locale: WeddingLocale): string {
-  return new Intl.DateTimeFormat(LOCALES[locale], { timeZone: 'Europe/Oslo', dateStyle: 'full', timeStyle: 'short' }).format(at);
+  return osloDateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(at);
 }
 
 /** The confirmation to both parties, in the booking's language, with the private link. */
