@@ -12,6 +12,7 @@ import { MunicipalitySettingsRow } from '../../municipalities/municipality-setti
 import type { DocumentStore } from '../../documents/document-store.js';
 import { runInTenant, SYSTEM_ACTOR } from '../../municipalities/tenant.js';
 import { seedDemoElection } from '../../elections/seed-election.js';
+import { seedDemoOutreach } from '../../outreach/seed-outreach.js';
 import { seedDemoWeddings } from '../../weddings/seed-weddings.js';
 import { seedDemoMeetings } from './seed-meetings.js';
 import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, PARTIES, prng } from './names.js';
@@ -138,6 +139,7 @@ export async function seedDemo(orm: MikroORM, store: DocumentStore): Promise<boo
   await runInTenant(orm, { municipalityId: municipality.id, actor: SYSTEM_ACTOR }, async (tx) => {
     await seedDemoMeetings(tx, municipality.id, store);
     await seedDemoElection(tx, { id: municipality.id, number: municipality.number });
+    await seedDemoOutreach(tx, municipality.id);
     // The demo officiant's user is linked to an officiant: `vigsler` sees their own ceremonies.
     const officiantUser = await tx.findOne(User, { username: 'vigsler' });
     await seedDemoWeddings(tx, municipality.id, undefined, officiantUser?.id ?? null);
