@@ -84,8 +84,11 @@ export const WeddingOfficiantInput = z
     authorisedFrom: date.nullable().default(null),
     authorisedTo: date.nullable().default(null),
     active: z.boolean().default(true),
-    /** The user (role wedding_officiant) who signs in as this officiant to see their own ceremonies; one officiant per user. */
-    userId: id.nullable().default(null),
+    /**
+     * The user (role wedding_officiant) who signs in as this officiant to see their own ceremonies;
+     * one officiant per user. Left out: unchanged (none for a new officiant); null: no user.
+     */
+    userId: id.nullable().optional(),
   })
   .refine((o) => o.kind !== 'authorised' || (o.decisionRef !== null && o.decisionRef.length > 0), {
     path: ['decisionRef'],

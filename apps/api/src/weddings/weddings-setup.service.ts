@@ -90,12 +90,13 @@ export class WeddingsSetupService {
       decisionRef: byLaw ? null : input.decisionRef,
       authorisedFrom: byLaw ? null : input.authorisedFrom,
       authorisedTo: byLaw ? null : input.authorisedTo,
-      user: userId ? this.em.getReference(User, userId, { wrapped: true }) : null,
+      // Left out: the link stays as it is (a form that does not show it keeps it).
+      ...(userId === undefined ? {} : { user: userId ? this.em.getReference(User, userId, { wrapped: true }) : null }),
     };
   }
 
   /** The linked user must be of this municipality (the tenant scope finds no other) with the officiant role, and not linked to another officiant. */
-  private async checkOfficiantUser(userId: string | null, officiantId: string | null): Promise<void> {
+  private async checkOfficiantUser(userId: string | null | undefined, officiantId: string | null): Promise<void> {
     if (!userId) return;
     const user = await this.em.findOne(User, { id: userId, active: true });
     if (!user || !user.roles.includes('wedding_officiant')) throw officiantError.userInvalid();
