@@ -81,11 +81,15 @@ export class PublicWeddingsController {
   async free(
     @Param(zod(MunicipalitySlugParams)) _p: SlugParams,
     @Query(zod(FreeSlotsQuery)) q: FreeSlotsQuery,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    // The JSON is written by the service from slots kept ready (a year is ~2,800): sent as it is.
-    void reply.type('application/json; charset=utf-8');
-    return this.slots.freeJson(q.placeId, q.from, q.to);
+  ): Promise<Buffer> {
+    // The service writes the JSON from slots kept ready (a year is ~2,800), gzipped when accepted.
+    const accepts = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const { body, gzip } = await this.slots.freeSlots(q.placeId, q.from, q.to, accepts);
+    void reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    if (gzip) void reply.header('content-encoding', 'gzip');
+    return body;
   }
 
   @Post('holds')

@@ -30,12 +30,21 @@ import { zod } from '../common/http/zod.js';
 import { availabilityDto, blockedDayDto, officiantDto, placeDto, settingsDto, staffBookingDto } from './weddings.mapper.js';
 import { WeddingsSetupService } from './weddings-setup.service.js';
 import { WeddingsStaffService } from './weddings-staff.service.js';
+import { norwegianHolidayList } from './rules/holidays.js';
 
 /** Who runs the weddings: the service centre's wedding staff and administrators. */
 export const WEDDING_STAFF = ['wedding_staff', 'admin'] as const;
 
 const Deleted = z.object({ deleted: z.literal(true) });
 type Deleted = z.infer<typeof Deleted>;
+
+/** `?year=`: the year whose public holidays are listed (default this year). */
+const HolidaysQuery = z.strictObject({
+  year: z.coerce.number({ error: 'Ugyldig år.' }).int('Ugyldig år.').min(2000, 'Velg et år fra 2000 til 2100.').max(2100, 'Velg et år fra 2000 til 2100.').optional(),
+});
+type HolidaysQuery = z.infer<typeof HolidaysQuery>;
+const WeddingHolidayList = z.object({ year: z.number().int(), items: z.array(z.object({ date: z.iso.date(), name: z.object({ nb: z.string(), en: z.string() }) })) });
+type WeddingHolidayList = z.infer<typeof WeddingHolidayList>;
 
 /**
  * The staff's side of civil weddings: places, officiants, availability, blocked days and the
@@ -134,6 +143,13 @@ export class WeddingsController {
   @ApiRoute({ summary: 'Days without ceremonies (public holidays are computed and not listed)', response: WeddingBlockedDayList })
   async blockedDays(): Promise<WeddingBlockedDayList> {
     return { items: (await this.setup.blockedDays()).map(blockedDayDto) };
+  }
+
+  @Get('holidays')
+  @ApiRoute({ summary: 'The public holidays of a year (no ceremonies; computed, not stored), with their names in nb and en', query: HolidaysQuery, response: WeddingHolidayList })
+  holidays(@Query(zod(HolidaysQuery)) q: HolidaysQuery): WeddingHolidayList {
+    const year = q.year ?? Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }).slice(0, 4));
+    return { year, items: norwegianHolidayList(year) };
   }
 
   @Post('blocked-days')

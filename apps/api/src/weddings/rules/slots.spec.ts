@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { norwegianHolidays } from './holidays.js';
 import { osloInstant } from './oslo-time.js';
-import { freeSlots, generateSlots, type AvailabilityRule } from './slots.js';
+import { freeIndexes, freeSlots, generateSlots, slotTable, type AvailabilityRule, type Busy } from './slots.js';
 
 const rule = (over: Partial<AvailabilityRule> = {}): AvailabilityRule => ({
   placeId: 'room',
@@ -98,5 +98,30 @@ describe('slot generation in Europe/Oslo', () => {
     expect(keys).not.toContain('park 09:45'); // the park is busy
     expect(keys).toContain('park 10:30');
     expect(keys).toContain('room 10:30');
+  });
+
+  it("the slot table gives the same free slots as freeSlots, with each slot's JSON", () => {
+    const officiants = new Map([
+      ['o', { kind: 'mayor' as const, active: true, authorisedFrom: null, authorisedTo: null }],
+      ['p', { kind: 'deputy_mayor' as const, active: true, authorisedFrom: null, authorisedTo: null }],
+    ]);
+    // Fridays with the mayor, Saturdays with the deputy in 45-minute slots, a week over the autumn change.
+    const rules = [rule({ officiantId: 'o' }), rule({ weekday: 6, officiantId: 'p', slotMinutes: 45, bufferMinutes: 30 }), rule({ weekday: 1 })];
+    const slots = generateSlots(rules, { from: '2027-10-22', to: '2027-11-06', officiants });
+    const table = slotTable(slots);
+    const at = (day: number, h: number, m = 0) => new Date(Date.UTC(2027, 9, day, h, m));
+    const busy: Busy[] = [
+      { placeId: 'room', officiantId: null, startsAt: at(29, 9, 40), busyUntil: at(29, 10, 0) }, // the room, across two slots
+      { placeId: 'park', officiantId: 'p', startsAt: at(30, 10, 0), busyUntil: at(30, 10, 5) }, // the deputy elsewhere
+      { placeId: 'park', officiantId: 'x', startsAt: at(29, 8, 0), busyUntil: at(29, 13, 0) }, // someone else elsewhere: no effect
+      { placeId: 'room', officiantId: null, startsAt: at(25, 9, 30), busyUntil: at(25, 9, 45) }, // exactly the buffer after 09:00: no overlap
+    ];
+    const now = at(23, 9, 0);
+    const expected = freeSlots(slots, busy, now);
+    const free = freeIndexes(table, 'room', busy, now);
+    expect(free.map((i) => slots[i])).toEqual(expected);
+    expect(expected.length).toBeLessThan(slots.length - 3);
+    const first = JSON.parse(table.json[free[0]!]!) as { startsAt: string; endsAt: string };
+    expect(first).toEqual({ startsAt: expected[0]!.startsAt.toISOString(), endsAt: expected[0]!.endsAt.toISOString() });
   });
 });

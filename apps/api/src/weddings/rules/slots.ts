@@ -91,3 +91,75 @@ export function freeSlots(slots: readonly Slot[], busy: readonly Busy[], now: Da
     (s) => s.startsAt > now && !busy.some((b) => overlaps(s, b) && (b.placeId === s.placeId || (s.officiantId !== null && b.officiantId === s.officiantId))),
   );
 }
+
+/**
+ * A place's slots kept ready for the free-slot search: times as numbers and each slot's JSON
+ * already written, so a year (~2,800 slots) is filtered and answered without making a Date or an
+ * ISO string per slot per request. Sorted by start (one place: one slot per start).
+ */
+export interface SlotTable {
+  /** Start of each slot, ms since the epoch, ascending. */
+  readonly starts: Float64Array;
+  /** The end with the buffer, ms since the epoch. */
+  readonly busyUntil: Float64Array;
+  readonly officiantIds: readonly (string | null)[];
+  /** `{"startsAt":"…","endsAt":"…"}` per slot. */
+  readonly json: readonly string[];
+  /** The longest slot with its buffer, ms: how far back a busy time can reach a slot starting before it. */
+  readonly longest: number;
+}
+
+export function slotTable(slots: readonly Slot[]): SlotTable {
+  const starts = new Float64Array(slots.length);
+  const busyUntil = new Float64Array(slots.length);
+  const officiantIds: (string | null)[] = [];
+  const json: string[] = [];
+  let longest = 0;
+  slots.forEach((s, i) => {
+    starts[i] = s.startsAt.getTime();
+    busyUntil[i] = s.busyUntil.getTime();
+    longest = Math.max(longest, s.busyUntil.getTime() - s.startsAt.getTime());
+    officiantIds.push(s.officiantId);
+    json.push(`{"startsAt":"${s.startsAt.toISOString()}","endsAt":"${s.endsAt.toISOString()}"}`);
+  });
+  return { starts, busyUntil, officiantIds, json, longest };
+}
+
+/** The first index whose start is after `t` (binary search). */
+export function firstAfter(starts: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The indexes of a table's slots (ascending) that overlap a busy time of the place (every busy
+ * time given is of this place or of an officiant), or of the slot's officiant. Each busy time
+ * looks only at the slots that can reach it.
+ */
+export function takenIndexes(table: SlotTable, placeId: string, busy: readonly Busy[]): number[] {
+  const taken = new Set<number>();
+  for (const b of busy) {
+    const from = b.startsAt.getTime();
+    const until = b.busyUntil.getTime();
+    for (let i = firstAfter(table.starts, from - table.longest); i < table.starts.length && table.starts[i]! < until; i++) {
+      if (table.busyUntil[i]! <= from) continue;
+      const officiant = table.officiantIds[i]!;
+      if (b.placeId === placeId || (officiant !== null && b.officiantId === officiant)) taken.add(i);
+    }
+  }
+  return [...taken].sort((x, y) => x - y);
+}
+
+/** The indexes of a table's free slots, the same rule as `freeSlots`: after `now`, and not taken. */
+export function freeIndexes(table: SlotTable, placeId: string, busy: readonly Busy[], now: Date): number[] {
+  const taken = new Set(takenIndexes(table, placeId, busy));
+  const free: number[] = [];
+  for (let i = firstAfter(table.starts, now.getTime()); i < table.starts.length; i++) if (!taken.has(i)) free.push(i);
+  return free;
+}
