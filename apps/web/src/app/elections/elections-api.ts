@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import type {
   Election,
+  EnvelopeDecisionInput,
   EnvelopeRegister,
   PlaceCounts,
   ReceivedEnvelope,
@@ -120,6 +121,18 @@ export class ElectionsApi {
 
   sendEnvelope(electionId: string, input: SentEnvelopeInput): Observable<SentEnvelope> {
     return this.api.post<SentEnvelope>(['elections', electionId, 'envelopes', 'sent'], input);
+  }
+
+  /** The board's prøving of a received envelope (a late one can only be rejected as late). */
+  decideEnvelope(
+    electionId: string,
+    envelopeId: string,
+    input: EnvelopeDecisionInput,
+  ): Observable<ReceivedEnvelope> {
+    return this.api.post<ReceivedEnvelope>(
+      ['elections', electionId, 'envelopes', 'received', envelopeId, 'decision'],
+      input,
+    );
   }
 
   /** The election board's record of advance voting as PDF (a download link). */

@@ -166,4 +166,29 @@ describe('EnvelopesPanel', () => {
     expect(text('sent-errors')).toContain('allerede registrert');
     expect(element.querySelector('#sent-serial')!.getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('lets the board reject a late envelope as late, and shows no decision to others', async () => {
+    expect(testId('envelope-decide')).toBeNull();
+    fixture.componentRef.setInput('board', true);
+    fixture.detectChanges();
+    const button = testId('envelope-decide')!;
+    expect(button.textContent).toContain('Forkast: kom for sent');
+    button.click();
+    const request = http.expectOne({
+      method: 'POST',
+      url: `/api/elections/${ELECTION_ID}/envelopes/received/${RECEIVED.id}/decision`,
+    });
+    expect(request.request.body).toEqual({ decision: 'reject', ground: 'late' });
+    request.flush({ ...RECEIVED, status: 'rejected', rejectGround: 'late' });
+    await new Promise((resolve) => setTimeout(resolve));
+    http
+      .expectOne(`/api/elections/${ELECTION_ID}/envelopes`)
+      .flush({
+        ...REGISTER,
+        received: [{ ...RECEIVED, status: 'rejected', rejectGround: 'late' }],
+      });
+    await fixture.whenStable();
+    expect(testId('envelope-decide')).toBeNull();
+    expect(testId('received-row')!.textContent).toContain('Forkastet');
+  });
 });

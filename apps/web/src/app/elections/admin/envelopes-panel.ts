@@ -67,6 +67,9 @@ export class EnvelopesPanel {
   protected readonly language = inject(LanguageService);
 
   readonly electionId = input.required<string>();
+  /** The election board decides received envelopes (prøving). */
+  readonly board = input(false);
+  protected readonly decideProblems = new FormProblems();
 
   protected readonly register = rxResource({
     params: () => ({ id: this.electionId() }),
@@ -114,6 +117,33 @@ export class EnvelopesPanel {
   protected toggleVote(id: string, event: Event): void {
     const checked = (event.target as HTMLInputElement).checked;
     this.sentVotes.update((ids) => (checked ? [...ids, id] : ids.filter((x) => x !== id)));
+  }
+
+  /** The board's prøving of a received envelope: approve one in time, reject a late one as late. */
+  protected decide(envelope: ReceivedEnvelope): void {
+    this.pendingTasks.run(() => this.saveDecision(envelope));
+  }
+
+  private async saveDecision(envelope: ReceivedEnvelope): Promise<void> {
+    if (this.saving()) return;
+    this.saving.set(true);
+    this.decideProblems.clear();
+    try {
+      await firstValueFrom(
+        this.api.decideEnvelope(
+          this.electionId(),
+          envelope.id,
+          envelope.late
+            ? { decision: 'reject', ground: 'late' }
+            : { decision: 'approve', ground: null },
+        ),
+      );
+      this.register.reload();
+    } catch (error) {
+      this.decideProblems.set(problemsFromError(error));
+    } finally {
+      this.saving.set(false);
+    }
   }
 
   protected submitReceived(event: Event): void {
