@@ -6,20 +6,10 @@ function input(overrides: Partial<MeetingNoticeInput> = {}): MeetingNoticeInput 
     municipalityName: 'Fjordvik kommune',
     bodyName: 'Kommunestyret',
     // 17:00 UTC in March is 18:00 in Oslo.
-    meeting: {
-      startsAt: new Date('2027-03-10T17:00:00Z'),
-      endsAt: new Date('2027-03-10T21:00:00Z'),
-      place: 'Rådhuset, kommunestyresalen',
-      remote: false,
-    },
+    meeting: { startsAt: new Date('2027-03-10T17:00:00Z'), endsAt: new Date('2027-03-10T21:00:00Z'), place: 'Rådhuset, kommunestyresalen', remote: false },
     items: [
       { number: 'PS 1/27', title: 'Ny skole på Ørnes – æøå', exempt: false, citation: null },
-      {
-        number: 'PS 2/27',
-        title: 'Tilsetting av Ola Nordmann',
-        exempt: true,
-        citation: 'koml. § 11-5 annet ledd bokstav b',
-      },
+      { number: 'PS 2/27', title: 'Tilsetting av Ola Nordmann', exempt: true, citation: 'koml. § 11-5 annet ledd bokstav b' },
     ],
     generatedAt: new Date('2027-02-24T08:00:00Z'),
     ...overrides,
@@ -29,9 +19,7 @@ function input(overrides: Partial<MeetingNoticeInput> = {}): MeetingNoticeInput 
 function rows(html: string): string[][] {
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
-    [...(row[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) =>
-      (cell[1] ?? '').replace(/<[^>]+>/g, ' ').trim(),
-    ),
+    [...(row[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => (cell[1] ?? '').replace(/<[^>]+>/g, ' ').trim()),
   );
 }
 
@@ -56,18 +44,10 @@ describe('composeMeetingNotice', () => {
   });
 
   it('says Fjernmøte for a remote meeting, and handles a missing end and place', () => {
-    const remote = composeMeetingNotice(
-      input({
-        meeting: { startsAt: new Date('2027-03-10T17:00:00Z'), endsAt: null, place: '', remote: true },
-      }),
-    );
+    const remote = composeMeetingNotice(input({ meeting: { startsAt: new Date('2027-03-10T17:00:00Z'), endsAt: null, place: '', remote: true } }));
     expect(remote.html).toContain('<dd>Fjernmøte</dd>');
     expect(remote.html).toContain('<dd>kl. 18:00</dd>');
-    const unplaced = composeMeetingNotice(
-      input({
-        meeting: { startsAt: new Date('2027-03-10T17:00:00Z'), endsAt: null, place: '', remote: false },
-      }),
-    );
+    const unplaced = composeMeetingNotice(input({ meeting: { startsAt: new Date('2027-03-10T17:00:00Z'), endsAt: null, place: '', remote: false } }));
     expect(unplaced.html).toContain('<dd>Ikke fastsatt</dd>');
   });
 
@@ -95,29 +75,19 @@ describe('composeMeetingNotice', () => {
   });
 
   it("writes the fixed texts in the municipality's nynorsk, tagged as such", () => {
-    const doc = composeMeetingNotice(
-      input({
-        language: 'nn',
-        meeting: { startsAt: new Date('2027-03-10T17:00:00Z'), endsAt: null, place: '', remote: false },
-      }),
-    );
+    const doc = composeMeetingNotice(input({ language: 'nn', meeting: { startsAt: new Date('2027-03-10T17:00:00Z'), endsAt: null, place: '', remote: false } }));
     expect(doc.lang).toBe('nn');
     expect(doc.html).toContain('<html lang="nn">');
     expect(doc.html).toContain('<dt>Stad</dt><dd>Ikkje fastsett</dd>');
     expect(doc.html).toContain('Forfall skal meldast snarast');
-    expect(rows(doc.html)[1]).toEqual([
-      'PS 2/27',
-      'Unnateke offentlegheit koml. § 11-5 annet ledd bokstav b',
-    ]);
+    expect(rows(doc.html)[1]).toEqual(['PS 2/27', 'Unnateke offentlegheit koml. § 11-5 annet ledd bokstav b']);
     expect(doc.html).not.toContain('Sted');
   });
 
   it('puts the coat of arms in the header as an embedded image with a text alternative', () => {
     const png = Buffer.from('89504e47', 'hex');
     const doc = composeMeetingNotice(input({ coatOfArms: { png, width: 120, height: 140 } }));
-    expect(doc.html).toContain(
-      `<img class="doc-arms" src="data:image/png;base64,${png.toString('base64')}" alt="Kommunevåpen" width="120" height="140">`,
-    );
+    expect(doc.html).toContain(`<img class="doc-arms" src="data:image/png;base64,${png.toString('base64')}" alt="Kommunevåpen" width="120" height="140">`);
     expect(composeMeetingNotice(input()).html).not.toContain('<img');
   });
 
