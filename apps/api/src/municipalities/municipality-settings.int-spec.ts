@@ -207,7 +207,8 @@ describe('municipal settings', () => {
       height: 140,
       bytes: good.length,
     });
-    const served = await inject('GET', '/api/public/demo/coat-of-arms.png');
+    // The address the settings give, with its version for caches.
+    const served = await inject('GET', res.json<MunicipalitySettings>().coatOfArms!.url);
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/png');
     expect(served.rawPayload.equals(good)).toBe(true);
