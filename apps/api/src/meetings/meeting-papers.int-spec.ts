@@ -78,7 +78,7 @@ async function outline(pdf: Buffer): Promise<Bookmark[]> {
       }
       return marks;
     };
-    return await walk(((await doc.getOutline()) ?? []) as Node[]);
+    return await walk(((await doc.getOutline()) ?? []));
   } finally {
     await loading.destroy();
   }
