@@ -55,6 +55,7 @@ describe('exempt content on every route', () => {
     '/api/elections/:id/settings': "elections: the record's written standard and retention",
     '/api/elections/:id/places/:placeId/counts': "elections: the counter's counts",
     '/api/weddings/bookings/:id': 'weddings: a ceremony of the wedding staff; no case or document reaches it',
+    '/api/weddings/bookings/:id/export': "weddings: everything stored about a ceremony, for the couple's request; no case or document reaches it",
     '/api/public/:municipality/weddings/manage/:reference': "weddings: a couple's booking by its reference and token",
     '/api/public/:municipality/weddings/manage/:reference/calendar.ics': "weddings: a couple's ceremony as iCalendar, by its reference and token",
   };
