@@ -320,12 +320,15 @@ export type EnvelopeDecisionInput = z.infer<typeof EnvelopeDecisionInput>;
 
 /** Per election: the written standard of the board's record and how long the roll is kept. */
 export const ElectionSettingsInput = z.strictObject({
-  recordLanguage: z.enum(['nb', 'nn']),
+  /** Null: the municipality's written standard (its settings). */
+  recordLanguage: z.enum(['nb', 'nn']).nullable(),
   /** Months after election day; null for the default. */
   retentionMonths: z.number().int().min(0).max(120).nullable(),
 });
 export type ElectionSettingsInput = z.infer<typeof ElectionSettingsInput>;
 export const ElectionSettings = ElectionSettingsInput.extend({
+  /** The written standard the record is made in: the election's, else the municipality's. */
+  recordLanguageInEffect: z.enum(['nb', 'nn']),
   defaultRetentionMonths: z.number().int(),
   /** The day the roll and personal numbers are deleted. */
   purgeFrom: z.iso.date(),

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { currentScope } from '../municipalities/tenant.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
+import { MunicipalitySettingsService } from '../municipalities/municipality-settings.service.js';
 import { composeBoardRecord, type BoardRecordInput, type RecordLanguage, type StatusCounts } from '../pdf/composers/board-record.composer.js';
 import { PdfRenderer } from '../pdf/pdf-renderer.service.js';
 import { CLOCK, type Clock } from './clock.js';
@@ -20,7 +21,7 @@ function counts(r: StatusCounts): StatusCounts {
 
 /**
  * The election board's record of advance voting (valgstyrets protokoll for forhåndsstemmer), in
- * the written standard set for the election. Everything in it is counted from the aggregated
+ * the written standard set for the election, else the municipality's. Everything in it is counted from the aggregated
  * columns (status, kind, place, day, grounds, envelope register), never from personal numbers,
  * so it gives the same numbers after the retention job has deleted the roll.
  */
@@ -31,6 +32,7 @@ export class BoardRecordService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly renderer: PdfRenderer,
     private readonly municipalities: MunicipalitiesService,
+    private readonly settings: MunicipalitySettingsService,
   ) {}
 
   async model(election: Election, language: RecordLanguage): Promise<BoardRecordInput> {
@@ -73,8 +75,13 @@ export class BoardRecordService {
     };
   }
 
+  /** The election's written standard for the record, else the municipality's (its settings). */
+  async language(election: Election): Promise<RecordLanguage> {
+    return election.recordLanguage ?? (await this.settings.get()).writtenStandard;
+  }
+
   async pdf(election: Election, language?: RecordLanguage): Promise<Buffer> {
-    const model = await this.model(election, language ?? election.recordLanguage);
+    const model = await this.model(election, language ?? (await this.language(election)));
     return this.renderer.render(composeBoardRecord(model));
   }
 }

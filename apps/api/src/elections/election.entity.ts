@@ -31,9 +31,9 @@ export class Election extends TenantEntity {
   @Property({ type: 'boolean', default: false })
   legalRecord: boolean & Opt = false;
 
-  /** The written standard (målform) of the board's record: bokmål or nynorsk. */
-  @Enum({ items: ['nb', 'nn'], default: 'nb' })
-  recordLanguage: ('nb' | 'nn') & Opt = 'nb';
+  /** The written standard (målform) of the board's record: bokmål or nynorsk; null: the municipality's. */
+  @Enum({ items: ['nb', 'nn'], nullable: true })
+  recordLanguage?: 'nb' | 'nn' | null = null;
 
   /** Months after election day before the roll and the voters' personal numbers are deleted; null: the default (rules/retention.ts). */
   @Property({ type: 'integer', nullable: true })

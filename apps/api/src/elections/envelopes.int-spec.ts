@@ -223,7 +223,9 @@ describe('envelopes to and from other municipalities, the board’s record, the 
     const put = (payload: object, cookie = board) => t.app.inject({ method: 'PUT', url: `/api/elections/${electionId}/settings`, headers: { cookie }, payload });
     expect((await put({ recordLanguage: 'nn', retentionMonths: 3 }, clerk)).statusCode).toBe(403);
     expect((await put({ recordLanguage: 'se', retentionMonths: 3 })).json().code).toBe('VALIDATION_FAILED');
-    expect((await put({ recordLanguage: 'nn', retentionMonths: 3 })).json()).toMatchObject({ recordLanguage: 'nn', retentionMonths: 3, defaultRetentionMonths: 6, purgeFrom: '2027-12-13', purgedAt: null });
+    // Until set, the municipality's written standard (bokmål by default).
+    expect((await t.app.inject({ url: `/api/elections/${electionId}/settings`, headers: { cookie: organiser } })).json()).toMatchObject({ recordLanguage: null, recordLanguageInEffect: 'nb', retentionMonths: null });
+    expect((await put({ recordLanguage: 'nn', retentionMonths: 3 })).json()).toMatchObject({ recordLanguage: 'nn', recordLanguageInEffect: 'nn', retentionMonths: 3, defaultRetentionMonths: 6, purgeFrom: '2027-12-13', purgedAt: null });
     const text = pdfText((await t.app.inject({ url: `/api/elections/${electionId}/board-record.pdf`, headers: { cookie: board } })).rawPayload);
     expect(text).toContain('Valstyret sin protokoll');
   });

@@ -6,6 +6,7 @@ import { NotFoundError } from '../common/errors/domain-error.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
 import { CLOCK, osloDateTime, type Clock } from './clock.js';
+import { BoardRecordService } from './board-record.service.js';
 import { Election } from './election.entity.js';
 import { DEFAULT_RETENTION_MONTHS, isDue, purgeFrom } from './rules/retention.js';
 
@@ -36,6 +37,7 @@ export class ElectionRetentionJob implements OnModuleInit {
     @Inject(EntityManager) private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly boardRecord: BoardRecordService,
   ) {}
 
   onModuleInit(): void {
@@ -76,7 +78,8 @@ export class ElectionRetentionJob implements OnModuleInit {
     const e = await this.em.findOne(Election, electionId);
     if (!e) throw new NotFoundError('valget');
     return {
-      recordLanguage: e.recordLanguage,
+      recordLanguage: e.recordLanguage ?? null,
+      recordLanguageInEffect: await this.boardRecord.language(e),
       retentionMonths: e.retentionMonths ?? null,
       defaultRetentionMonths: DEFAULT_RETENTION_MONTHS,
       purgeFrom: purgeFrom(e.electionDay, e.retentionMonths ?? null),
@@ -87,7 +90,7 @@ export class ElectionRetentionJob implements OnModuleInit {
   async saveSettings(electionId: string, input: ElectionSettingsInput): Promise<ElectionSettings> {
     const e = await this.em.findOne(Election, electionId);
     if (!e) throw new NotFoundError('valget');
-    const before = { recordLanguage: e.recordLanguage, retentionMonths: e.retentionMonths };
+    const before = { recordLanguage: e.recordLanguage ?? null, retentionMonths: e.retentionMonths ?? null };
     e.recordLanguage = input.recordLanguage;
     e.retentionMonths = input.retentionMonths;
     this.audit.record({ action: 'election.settings', entityType: 'election', entityId: e.id, before, after: input });

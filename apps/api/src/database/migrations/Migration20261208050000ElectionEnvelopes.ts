@@ -10,7 +10,8 @@ const fk = (table: string, column: string, target: string, rule = 'restrict') =>
  * voter's municipality, with the votes in them, and of envelopes received from others, with the
  * arrival time and whether it was after the deadline (kl. 17 the day after election day). One
  * (municipality, serial) per direction and election. A late envelope can never be approved
- * (check constraint). Per election: the written standard of the board's record and how long the
+ * (check constraint). Per election: the written standard of the board's record (null: the
+ * municipality's) and how long the
  * roll and personal numbers are kept; the personal numbers of votes may be deleted (retention).
  */
 export class Migration20261208050000ElectionEnvelopes extends Migration {
@@ -41,7 +42,7 @@ export class Migration20261208050000ElectionEnvelopes extends Migration {
       ...tenantTableSql('sent_envelope'),
       ...tenantTableSql('sent_envelope_vote'),
       ...tenantTableSql('received_envelope', 'select, insert, update'),
-      `alter table "election" add column "record_language" text not null default 'nb', add column "retention_months" int null, add column "purged_at" timestamptz null`,
+      `alter table "election" add column "record_language" text null, add column "retention_months" int null, add column "purged_at" timestamptz null`,
       `alter table "election" add constraint "election_record_language_check" check ("record_language" in ('nb', 'nn'))`,
       `alter table "advance_vote" alter column "personal_number" drop not null`,
     ]) {
