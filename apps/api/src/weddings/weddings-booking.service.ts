@@ -117,7 +117,8 @@ export class WeddingsBookingService {
     b.ceremonyLanguage = input.ceremonyLanguage;
     b.guests = input.guests;
     b.certificateIssuedOn = input.certificateIssuedOn;
-    b.notes = input.notes ?? '';
+    // Left out (the couple's link shows no notes): unchanged; a new booking's are ''.
+    b.notes = input.notes ?? b.notes;
     b.locale = input.locale;
     b.feeFree = fee.free;
     b.feeNok = fee.amountNok;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { FreeSlots } from '@sekretariat/contracts';
+import type { BookingCreated, CoupleBooking, FreeSlots, Hold } from '@sekretariat/contracts';
 import { gunzipSync } from 'node:zlib';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { osloDay } from '../bodies/dates.js';
@@ -113,5 +113,35 @@ describe('weddings setup', () => {
     const gone = await inject('GET', `${PUBLIC}/slots?placeId=${placeId}&from=${from}&to=${to}`);
     expect({ status: gone.statusCode, code: gone.json<{ code: string }>().code }).toEqual({ status: 404, code: 'WEDDING_PLACE_NOT_FOUND' });
     await asStaff('PUT', `/api/weddings/places/${placeId}`, { name: 'Oppsettrommet', capacity: 12, active: true });
+  });
+
+  it("keeps the couple's notes when they change their details through the link (the link shows no notes)", async () => {
+    const slot = (await free()).at(-1)!;
+    const h = (await inject('POST', `${PUBLIC}/holds`, { placeId, startsAt: slot.startsAt })).json<Hold>();
+    const details = {
+      parties: [
+        { name: 'Kari Oppsett', birthDate: '1990-04-02', email: 'kari@epost.example', phone: '+47 912 34 567', residence: 'municipality' },
+        { name: 'Ola Oppsett', birthDate: '1988-11-30', email: 'ola@epost.example', phone: '91234568', residence: 'abroad' },
+      ],
+      witnesses: [
+        { name: 'Vitne En', birthDate: '1970-01-01' },
+        { name: 'Vitne To', birthDate: '1975-06-15' },
+      ],
+      ceremonyLanguage: 'nb',
+      guests: 5,
+      certificateIssuedOn: day(0),
+      locale: 'nb',
+    };
+    const booked = await inject('POST', `${PUBLIC}/bookings`, { holdId: h.holdId, holdToken: h.holdToken, ...details, notes: 'Rullestol' });
+    expect(booked.statusCode).toBe(201);
+    const { reference, manageToken } = booked.json<BookingCreated>();
+    const changed = await inject('PUT', `${PUBLIC}/manage/${reference}?token=${manageToken}`, { ...details, guests: 12 });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json<CoupleBooking>().guests).toBe(12);
+    const [row] = await t.orm.em.fork().getConnection().execute<{ notes: string; guests: number }[]>(`select notes, guests from wedding_booking where reference = ?`, [reference]);
+    expect(row).toEqual({ notes: 'Rullestol', guests: 12 });
+    // Over the place's capacity (12): refused at the field, nothing stored.
+    const over = await inject('PUT', `${PUBLIC}/manage/${reference}?token=${manageToken}`, { ...details, guests: 13 });
+    expect({ status: over.statusCode, code: over.json<{ code: string }>().code }).toEqual({ status: 422, code: 'WEDDING_OVER_CAPACITY' });
   });
 });

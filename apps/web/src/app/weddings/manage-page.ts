@@ -23,6 +23,7 @@ import { FormProblems } from '../shared/form-problems';
 import { LoadState } from '../shared/load-state';
 import { bookingProblemsFromError } from './booking-errors';
 import { BookingFacts } from './booking-facts';
+import { ManageEdit } from './manage-edit';
 import { PublicWeddingsApi, calendarUrl } from './weddings-api';
 import { SessionStore } from '../core/session/session-store';
 
@@ -33,7 +34,7 @@ import { SessionStore } from '../core/session/session-store';
  */
 @Component({
   selector: 'app-wedding-manage-page',
-  imports: [RouterLink, TranslocoPipe, BookingFacts, ConfirmDialog, LoadState],
+  imports: [RouterLink, TranslocoPipe, BookingFacts, ConfirmDialog, LoadState, ManageEdit],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 #heading class="ds-heading" data-size="lg">
@@ -56,6 +57,11 @@ import { SessionStore } from '../core/session/session-store';
       />
     }
     <div aria-live="polite" data-testid="manage-status">
+      @if (savedNow()) {
+        <div class="ds-alert" data-color="success" data-testid="manage-saved">
+          <p class="ds-paragraph">{{ 'weddings.manage.saved' | transloco }}</p>
+        </div>
+      }
       @if (cancelledNow()) {
         <div class="ds-alert" data-color="success">
           <p class="ds-paragraph">{{ 'weddings.manage.cancelled' | transloco }}</p>
@@ -70,6 +76,29 @@ import { SessionStore } from '../core/session/session-store';
             'weddings.facts.calendar' | transloco
           }}</a>
         </p>
+      }
+      @if (cancellable() && token(); as key) {
+        <app-wedding-manage-edit
+          #editor
+          [booking]="b"
+          [reference]="reference()"
+          [token]="key"
+          (saved)="edited($event)"
+          (cancelled)="editing.set(false)"
+        />
+        @if (!editing()) {
+          <p class="ds-paragraph">
+            <button
+              type="button"
+              class="ds-button"
+              data-variant="secondary"
+              data-testid="manage-edit"
+              (click)="editing.set(true); savedNow.set(false); editor.start()"
+            >
+              {{ 'weddings.manage.edit' | transloco }}
+            </button>
+          </p>
+        }
       }
       @if (cancellable()) {
         <p class="ds-paragraph">{{ 'weddings.manage.cancelIntro' | transloco }}</p>
@@ -155,12 +184,30 @@ export class ManagePage {
   protected readonly reason = signal('');
   protected readonly cancelling = signal(false);
   protected readonly cancelledNow = signal(false);
+  protected readonly editing = signal(false);
+  protected readonly savedNow = signal(false);
   protected readonly problems = new FormProblems();
 
   private readonly dialog = viewChild(ConfirmDialog);
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
 
+  /** The details were changed: the facts show the answer; focus back to the heading, the news below it. */
+  protected edited(saved: CoupleBooking): void {
+    this.booking.set(saved);
+    this.editing.set(false);
+    this.savedNow.set(true);
+    afterNextRender(
+      () => {
+        const heading = this.heading().nativeElement;
+        heading.tabIndex = -1;
+        heading.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+
   protected openCancel(): void {
+    this.savedNow.set(false);
     this.problems.clear();
     this.dialog()?.open();
   }

@@ -19,6 +19,19 @@ import type {
   WeddingOfficiantList,
   WeddingPlaceList,
   WeddingStatistics,
+  WeddingAvailability,
+  WeddingAvailabilityInput,
+  WeddingAvailabilityList,
+  WeddingBlockedDay,
+  WeddingBlockedDayInput,
+  WeddingBlockedDayList,
+  WeddingBookingUpdateInput,
+  WeddingOfficiant,
+  WeddingOfficiantInput,
+  WeddingPlace,
+  WeddingPlaceInput,
+  WeddingSettings,
+  WeddingSettingsInput,
 } from '@sekretariat/contracts';
 import { type Observable, map, switchMap } from 'rxjs';
 import { ApiClient, apiUrl, apiUrlWithQuery } from '../core/api/api-client';
@@ -78,6 +91,25 @@ export class PublicWeddingsApi {
         this.api.query<CoupleBooking>(['public', slug, 'weddings', 'manage', reference], {
           token,
         }),
+      ),
+    );
+  }
+
+  /** The couple changes their details (not the time), with the same rules as at booking. */
+  update(
+    reference: string,
+    token: string,
+    input: WeddingBookingUpdateInput,
+  ): Observable<CoupleBooking> {
+    return this.slug().pipe(
+      switchMap((slug) =>
+        this.http.put<CoupleBooking>(
+          apiUrl('public', slug, 'weddings', 'manage', reference),
+          input,
+          {
+            params: { token },
+          },
+        ),
       ),
     );
   }
@@ -180,5 +212,74 @@ export class WeddingsOfficiantApi {
 
   ceremonies(from: string, to: string): Observable<OfficiantCeremonyList> {
     return this.api.query<OfficiantCeremonyList>(['weddings', 'my', 'ceremonies'], { from, to });
+  }
+}
+
+/** A public holiday (no ceremonies), from `GET /api/weddings/holidays?year=`. */
+export interface WeddingHoliday {
+  readonly date: string;
+  readonly name: { readonly nb: string; readonly en: string };
+}
+
+/** The staff's configuration (`/api/weddings/…`): places, officiants, availability, blocked days, settings. */
+@Injectable({ providedIn: 'root' })
+export class WeddingsSetupApi {
+  private readonly api = inject(ApiClient);
+  private readonly http = inject(HttpClient);
+
+  places(): Observable<WeddingPlaceList> {
+    return this.api.get<WeddingPlaceList>('weddings', 'places');
+  }
+
+  savePlace(id: string | null, input: WeddingPlaceInput): Observable<WeddingPlace> {
+    return id
+      ? this.api.put<WeddingPlace>(['weddings', 'places', id], input)
+      : this.api.post<WeddingPlace>(['weddings', 'places'], input);
+  }
+
+  officiants(): Observable<WeddingOfficiantList> {
+    return this.api.get<WeddingOfficiantList>('weddings', 'officiants');
+  }
+
+  saveOfficiant(id: string | null, input: WeddingOfficiantInput): Observable<WeddingOfficiant> {
+    return id
+      ? this.api.put<WeddingOfficiant>(['weddings', 'officiants', id], input)
+      : this.api.post<WeddingOfficiant>(['weddings', 'officiants'], input);
+  }
+
+  availability(): Observable<WeddingAvailabilityList> {
+    return this.api.get<WeddingAvailabilityList>('weddings', 'availability');
+  }
+
+  addAvailability(input: WeddingAvailabilityInput): Observable<WeddingAvailability> {
+    return this.api.post<WeddingAvailability>(['weddings', 'availability'], input);
+  }
+
+  deleteAvailability(id: string): Observable<unknown> {
+    return this.http.delete(apiUrl('weddings', 'availability', id), { body: {} });
+  }
+
+  blockedDays(): Observable<WeddingBlockedDayList> {
+    return this.api.get<WeddingBlockedDayList>('weddings', 'blocked-days');
+  }
+
+  addBlockedDay(input: WeddingBlockedDayInput): Observable<WeddingBlockedDay> {
+    return this.api.post<WeddingBlockedDay>(['weddings', 'blocked-days'], input);
+  }
+
+  deleteBlockedDay(id: string): Observable<unknown> {
+    return this.http.delete(apiUrl('weddings', 'blocked-days', id), { body: {} });
+  }
+
+  holidays(year: number): Observable<{ year: number; items: WeddingHoliday[] }> {
+    return this.api.query(['weddings', 'holidays'], { year });
+  }
+
+  settings(): Observable<WeddingSettings> {
+    return this.api.get<WeddingSettings>('weddings', 'settings');
+  }
+
+  saveSettings(input: WeddingSettingsInput): Observable<WeddingSettings> {
+    return this.api.put<WeddingSettings>(['weddings', 'settings'], input);
   }
 }

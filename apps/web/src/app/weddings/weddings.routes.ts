@@ -38,6 +38,40 @@ export const WEDDING_BOOKING_ROUTES: Routes = [
  */
 export const WEDDING_STAFF_ROUTES: Routes = [
   {
+    // `/vigsler/oppsett/…`: places, officiants, times, blocked days and settings, a page each.
+    path: 'oppsett',
+    providers: [provideTranslocoScope('weddings')],
+    canActivate: [requireRoles(WEDDING_STAFF_ROLES)],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'steder' },
+      {
+        path: 'steder',
+        title: 'weddings.setup.places.title',
+        loadComponent: () => import('./setup-places').then((m) => m.SetupPlaces),
+      },
+      {
+        path: 'vigslere',
+        title: 'weddings.setup.officiants.title',
+        loadComponent: () => import('./setup-officiants').then((m) => m.SetupOfficiants),
+      },
+      {
+        path: 'tider',
+        title: 'weddings.setup.availability.title',
+        loadComponent: () => import('./setup-availability').then((m) => m.SetupAvailability),
+      },
+      {
+        path: 'sperrede-dager',
+        title: 'weddings.setup.blocked.title',
+        loadComponent: () => import('./setup-blocked').then((m) => m.SetupBlocked),
+      },
+      {
+        path: 'innstillinger',
+        title: 'weddings.setup.settings.title',
+        loadComponent: () => import('./setup-settings').then((m) => m.SetupSettings),
+      },
+    ],
+  },
+  {
     path: 'statistikk',
     providers: [provideTranslocoScope('weddings')],
     title: 'weddings.titles.statistics',
