@@ -1,3 +1,4 @@
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   Application,
@@ -21,6 +22,7 @@ import type {
 } from '@sekretariat/contracts';
 import { type Observable, map, switchMap } from 'rxjs';
 import { ApiClient, apiUrl } from '../core/api/api-client';
+import { LanguageService } from '../core/i18n/language.service';
 import { SessionStore } from '../core/session/session-store';
 
 /** Outreach voting for staff (`/api/outreach/…`). */
@@ -107,7 +109,9 @@ export class OutreachApi {
 @Injectable({ providedIn: 'root' })
 export class PublicOutreachApi {
   private readonly api = inject(ApiClient);
+  private readonly http = inject(HttpClient);
   private readonly session = inject(SessionStore);
+  private readonly language = inject(LanguageService);
 
   private slug(): Observable<string> {
     return this.session.requireMunicipality().pipe(map((m) => m.slug));
@@ -119,7 +123,12 @@ export class PublicOutreachApi {
 
   apply(input: PublicApplicationInput): Observable<PublicApplicationReceipt> {
     return this.slug().pipe(
-      switchMap((slug) => this.api.post<PublicApplicationReceipt>(['public', slug, 'outreach', 'applications'], input)),
+      // The API words its refusals (deadline, roll) in the language asked for: the page's, not the browser's.
+      switchMap((slug) =>
+        this.http.post<PublicApplicationReceipt>(apiUrl('public', slug, 'outreach', 'applications'), input, {
+          headers: { 'Accept-Language': this.language.lang() },
+        }),
+      ),
     );
   }
 }

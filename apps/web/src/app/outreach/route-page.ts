@@ -29,6 +29,9 @@ interface LocalMark {
 
 const OUTCOMES: readonly VisitOutcome[] = ['voted', 'not_at_home', 'refused'];
 
+/** How often queued marks are tried again without an 'online' event. */
+const RETRY_MS = 5_000;
+
 /**
  * The officials' phone view of a route (`/utekontakt/rute/:id`, 360 px first): the visits in
  * order, each marked voted / not at home / refused with one button. A mark goes into the outbox
@@ -72,9 +75,14 @@ export class RoutePage {
     };
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
+    // The 'online' event is not always sent (a network may come back without one): look again now and then.
+    const retry = setInterval(() => {
+      if (this.queued() > 0) this.sync();
+    }, RETRY_MS);
     inject(DestroyRef).onDestroy(() => {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
+      clearInterval(retry);
     });
     this.pendingTasks.run(() => this.restore());
   }
@@ -127,9 +135,20 @@ export class RoutePage {
     await this.replay();
   }
 
+  private replaying = false;
+
   private async replay(): Promise<void> {
     const user = this.session.user();
-    if (!user) return;
+    if (!user || this.replaying) return;
+    this.replaying = true;
+    try {
+      await this.replayAs(user.id);
+    } finally {
+      this.replaying = false;
+    }
+  }
+
+  private async replayAs(userId: string): Promise<void> {
     const send: SendMark = async (routeId, input) => {
       try {
         return await firstValueFrom(this.api.mark(routeId, input));
@@ -139,7 +158,7 @@ export class RoutePage {
         throw new MarkNetworkError(error instanceof Error ? error.message : 'failed');
       }
     };
-    const report = await this.outbox.replay(user.id, send);
+    const report = await this.outbox.replay(userId, send);
     for (const r of report.sent) this.setLocal(r.stopId, { outcome: r.outcome, state: 'sent', message: r.message });
     for (const r of report.refused) this.setLocal(r.input.stopId, { outcome: r.input.outcome, state: 'refused', message: r.message });
     if (report.offline) this.online.set(false);
