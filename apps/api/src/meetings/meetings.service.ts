@@ -10,7 +10,6 @@ import { MunicipalitySettingsService } from '../municipalities/municipality-sett
 import { noticeTimeliness } from '../municipalities/municipality-settings.rules.js';
 import { currentScope } from '../municipalities/tenant.js';
 import { AgendaItem } from './agenda-item.entity.js';
-import { calendar } from './ical.js';
 import { Meeting } from './meeting.entity.js';
 import { SEND_NOTICE_JOB, type SendNoticeJob } from './notice-job.js';
 import { MeetingAlreadyHeldError, MeetingNotFoundError, MeetingNotPublishedError } from './meetings.errors.js';
@@ -27,15 +26,13 @@ const STATUS_MESSAGES: Record<StatusProblem, { message: string; status: number }
   MEETING_STATUS_BACKWARDS: { message: 'Et møte kan ikke gå tilbake til en tidligere status.', status: 409 },
 };
 
-const where = (m: Meeting): string => (m.remote ? ['Fjernmøte', m.place].filter(Boolean).join(', ') : m.place);
-
 /** Who reads: the public sees published meetings of open bodies and no exempt information. */
 export interface Reader {
   publicOnly: boolean;
   exemptAccess: boolean;
 }
 
-/** Meetings of a body: planning, publishing, reading with the agenda, the iCal feed. */
+/** Meetings of a body: planning, publishing, reading with the agenda (the iCal feeds: CalendarLinksService). */
 @Injectable()
 export class MeetingsService {
   constructor(
@@ -250,55 +247,5 @@ export class MeetingsService {
     const { municipalityId, actor } = currentScope();
     await this.jobs.send<SendNoticeJob>(SEND_NOTICE_JOB, { meetingId: meeting.id, municipalityId, userId: actor.userId, userName: actor.name, changed: true, message });
     return toMeetingDto(meeting, meeting.body.getEntity().name);
-  }
-
-  /**
-   * An official's own feed: the meetings (from a year back) of the bodies where the person has a
-   * seat or a substitute place on the day, planned ones too (marked tentative), each linking to the
-   * meeting's page.
-   */
-  async personalCalendar(personId: string, origin: string, now: Date): Promise<string> {
-    // The past year and everything ahead: enough for a calendar, bounded as the years pass.
-    const since = new Date(now);
-    since.setUTCFullYear(since.getUTCFullYear() - 1);
-    const meetings = await this.forPerson(personId, ['planned', 'notice_sent', 'held', 'minutes_approved'], since);
-    return calendar({
-      name: 'Mine møter',
-      events: meetings.map((m) => {
-        const bodyName = m.body.getEntity().name;
-        return {
-          uid: `${m.id}@sekretariat`,
-          start: m.startsAt,
-          end: m.endsAt,
-          summary: `Møte i ${bodyName}`,
-          location: where(m),
-          description: [m.status === 'planned' ? 'Innkallingen er ikke sendt ennå.' : '', m.videoUrl ? `Video: ${m.videoUrl}` : ''].filter(Boolean).join('\n'),
-          url: `${origin}/moter/${m.id}`,
-          stamp: now,
-          tentative: m.status === 'planned',
-        };
-      }),
-    });
-  }
-
-  /** The published meetings of an open body as an iCalendar feed. */
-  async publicCalendar(bodyId: string, now: Date): Promise<{ ics: string; name: string }> {
-    const body = await this.em.findOne(Body, { id: bodyId, isPublic: true });
-    if (!body) throw new NotFoundError('organet');
-    const meetings = await this.em.find(Meeting, { body, status: { $ne: 'planned' } }, { orderBy: { startsAt: 'asc' } });
-    const ics = calendar({
-      name: body.name,
-      events: meetings.map((m) => ({
-        uid: `${m.id}@sekretariat`,
-        start: m.startsAt,
-        end: m.endsAt,
-        summary: `Møte i ${body.name}`,
-        location: where(m),
-        description: '',
-        url: m.videoUrl,
-        stamp: now,
-      })),
-    });
-    return { ics, name: body.name };
   }
 }
