@@ -115,6 +115,18 @@ describe('route access', () => {
     });
   });
 
+  it('has the outreach routes: staff do, the board reads, the public only applies', () => {
+    const routes = t.app.get(RouteTable).routes().filter((r) => r.path.includes('outreach'));
+    const allow = (method: string, path: string) => routes.find((r) => r.method === method && r.path === path)?.allow?.slice().sort();
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    expect(allow('POST', '/api/public/:municipality/outreach/applications')).toEqual(['public']);
+    expect(allow('GET', '/api/outreach/elections/:id/applications')).toEqual(['admin', 'election_board', 'election_staff']);
+    expect(allow('POST', '/api/outreach/routes/:id/marks')).toEqual(['admin', 'election_staff']);
+    expect(allow('POST', '/api/outreach/elections/:id/applications')).toEqual(['admin', 'election_staff']);
+    const publicOnes = routes.filter((r) => r.allow!.includes('public')).map((r) => `${r.method} ${r.path}`).sort();
+    expect(publicOnes).toEqual(['GET /api/public/:municipality/outreach/info', 'POST /api/public/:municipality/outreach/applications']);
+  });
+
   it('denies a route that declares no roles', async () => {
     // The guard's default: a handler without @Allow is refused even to admins.
     const { AuthGuard } = await import('./auth.guard.js');
