@@ -8,6 +8,7 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { CdkDrag, type CdkDragDrop, CdkDropList, moveItemInArray } from '@angular/cdk/drag-drop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
@@ -41,7 +42,7 @@ const EMPTY_SESSION: Fields = { institutionId: '', date: '', from: '10:00', to: 
  */
 @Component({
   selector: 'app-outreach-page',
-  imports: [RouterLink, TranslocoPipe, LoadState, ErrorSummary],
+  imports: [RouterLink, TranslocoPipe, LoadState, ErrorSummary, CdkDropList, CdkDrag],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './outreach-page.html',
   styleUrl: './outreach.css',
@@ -192,6 +193,13 @@ export class OutreachPage {
 
   protected move(index: number, by: -1 | 1): void {
     this.planned.set(moveItem(this.planned(), index, by));
+  }
+
+  /** Drag and drop (mouse, touch); the move buttons do the same by keyboard. */
+  protected drop(event: CdkDragDrop<unknown>): void {
+    const next = [...this.planned()];
+    moveItemInArray(next, event.previousIndex, event.currentIndex);
+    this.planned.set(next);
   }
 
   protected remove(index: number): void {
