@@ -153,7 +153,8 @@ export class RoutePage {
       try {
         return await firstValueFrom(this.api.mark(routeId, input));
       } catch (error) {
-        if (error instanceof ApiError && error.status === 0) throw new MarkNetworkError('offline');
+        // No network, signed out meanwhile, or too many requests: kept, and sent again later.
+        if (error instanceof ApiError && [0, 401, 429].includes(error.status)) throw new MarkNetworkError(String(error.status));
         if (error instanceof ApiError && error.status >= 400 && error.status < 500) throw new MarkRefused(error.code, error.message);
         throw new MarkNetworkError(error instanceof Error ? error.message : 'failed');
       }
