@@ -99,7 +99,7 @@ export class WeddingsSlotsService {
    * and officiants are unchanged (the query reads them anyway, and their text is the key, so a
    * change made through another API instance counts at once), and the last few answers per
    * period with them, by what is free; gzipped for a client that accepts it (a year of a place
-   * is about 2,800 slots, 200 kB of JSON, 15 kB gzipped).
+   * is about 2,800 slots, 200 kB of JSON, about 20 kB gzipped).
    */
   async freeSlots(placeId: string, from: string, to: string, acceptsGzip: boolean, now = new Date()): Promise<FreeSlotsBody> {
     const [row] = await this.em.execute<SearchRow[]>(SEARCH_SQL, [
