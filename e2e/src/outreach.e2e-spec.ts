@@ -33,7 +33,7 @@ describe('outreach voting', () => {
   let page: Page;
   let electionId: string;
   let staff: ApiSession;
-  const [first, second] = syntheticPersonalNumbers(2, 9500);
+  const [first, second, resident] = syntheticPersonalNumbers(3, 9500);
   const name = `Folkeavstemning om bibliotek (e2e ${today} ${Date.now().toString(36)})`;
   const contactEmail = `sykehjem-${Date.now().toString(36)}@fjordvik.example`;
 
@@ -51,6 +51,7 @@ describe('outreach voting', () => {
       ROLL_HEADER,
       `${first!.personalNumber};Eldbjørg;Heimstad;${first!.birthDate};Bakkevegen 3;9901;0001 Sentrum`,
       `${second!.personalNumber};Torleif;Heimstad;${second!.birthDate};Åsvegen 12;9901;0001 Sentrum`,
+      `${resident!.personalNumber};Signe;Omsorg;${resident!.birthDate};Omsorgsvegen 1;9901;0001 Sentrum`,
     ].join('\n');
     let job = await organiser.csv<RollReport>(`/api/elections/${electionId}/roll`, `${roll}\n`);
     for (let i = 0; i < 60 && (job.state === 'queued' || job.state === 'running'); i++) {
@@ -136,6 +137,15 @@ describe('outreach voting', () => {
     const mail = await waitForMail({ to: contactEmail, subject: /Forhåndsstemming på Heimstad omsorgssenter/ }, 45_000);
     expect(mail.text).toContain('Vera Valgmedarbeider');
     expect(await app().scan()).toEqual([]);
+    // An official of the session registers a resident's vote there: the counter's rules.
+    await page.waitForSelector('[data-testid="session-vote-form"] input');
+    await app().setValue('[data-testid="session-vote-form"] input', resident!.personalNumber);
+    await page.click('[data-testid="session-vote-submit"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="session-vote-done"]')?.textContent?.includes('urnen'));
+    expect(await app().scan()).toEqual([]);
+    const board = await ApiSession.signIn('valgstyre', 'demo1234');
+    const votes = await board.json<{ items: { status: string; kind: string }[] }>('GET', `/api/elections/${electionId}/votes/search?q=${resident!.personalNumber}`);
+    expect(votes.items).toEqual([expect.objectContaining({ status: 'approved', kind: 'institution' })]);
   });
 
   it('staff plan the day’s route by area and change the order with the keyboard', async () => {

@@ -10,6 +10,8 @@ import type {
   Official,
   OutreachSettings,
   PublicApplicationInput,
+  RegisterVoteResponse,
+  SessionVoteInput,
   PublicApplicationReceipt,
   PublicOutreachInfo,
   Route,
@@ -72,6 +74,10 @@ export class OutreachApi {
 
   createSession(electionId: string, input: SessionInput): Observable<Session> {
     return this.api.post<Session>(['outreach', 'elections', electionId, 'sessions'], input);
+  }
+
+  sessionVote(sessionId: string, input: SessionVoteInput): Observable<RegisterVoteResponse> {
+    return this.api.post<RegisterVoteResponse>(['outreach', 'sessions', sessionId, 'votes'], input);
   }
 
   plan(electionId: string, date: string): Observable<RoutePlan> {

@@ -89,6 +89,11 @@ export class OutreachPage {
   protected readonly sessionProblems = new FormProblems();
   protected readonly planProblems = new FormProblems();
   protected readonly flash = signal<string | null>(null);
+  /** The personal number typed per session, and the last answer of a vote registered there. */
+  protected readonly sessionVoter = signal<Readonly<Record<string, string>>>({});
+  protected readonly sessionVoteMessage = signal<string | null>(null);
+  protected readonly sessionVoteProblems = new FormProblems();
+  protected readonly me = computed(() => this.session.user()?.id ?? null);
 
   protected value(event: Event): string {
     return (event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
@@ -173,6 +178,30 @@ export class OutreachPage {
         this.sessionProblems.set(problemsFromError(error, { institutionId: 'session-institution', date: 'session-date', to: 'session-to', officials: 'session-official1' }));
       }
     });
+  }
+
+  protected setSessionVoter(sessionId: string, event: Event): void {
+    this.sessionVoter.update((v) => ({ ...v, [sessionId]: this.value(event) }));
+  }
+
+  /** A vote received at the session by one of its officials: the counter's rules (ballot box or envelope). */
+  protected registerSessionVote(sessionId: string, event: Event): void {
+    event.preventDefault();
+    this.run(async () => {
+      try {
+        const answer = await firstValueFrom(this.api.sessionVote(sessionId, { clientId: crypto.randomUUID(), personalNumber: (this.sessionVoter()[sessionId] ?? '').trim(), identityDoubt: false, envelopeSerial: null }));
+        this.sessionVoteProblems.clear();
+        this.sessionVoteMessage.set(answer.message);
+        this.sessionVoter.update((v) => ({ ...v, [sessionId]: '' }));
+      } catch (error) {
+        this.sessionVoteMessage.set(null);
+        this.sessionVoteProblems.set(problemsFromError(error, { personalNumber: `session-vote-${sessionId}` }));
+      }
+    });
+  }
+
+  protected isOfficial(officials: readonly { id: string }[]): boolean {
+    return officials.some((o) => o.id === this.me());
   }
 
   protected loadPlan(): void {
