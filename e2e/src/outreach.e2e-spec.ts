@@ -73,7 +73,6 @@ describe('outreach voting', () => {
   });
 
   const app = () => new AppPage(page);
-  const count = (selector: string) => page.$$eval(selector, (els) => els.length);
 
   it('staff register two home-voting applications from phone calls and approve them', async () => {
     const login = new LoginPage(page);
