@@ -58,6 +58,16 @@ describe('exempt content on every route', () => {
     '/api/weddings/bookings/:id/export': "weddings: everything stored about a ceremony, for the couple's request; no case or document reaches it",
     '/api/public/:municipality/weddings/manage/:reference': "weddings: a couple's booking by its reference and token",
     '/api/public/:municipality/weddings/manage/:reference/calendar.ics': "weddings: a couple's ceremony as iCalendar, by its reference and token",
+    '/api/public/:municipality/weddings/manage/:reference/confirmation.pdf': "weddings: a couple's confirmation, by its reference and token",
+    '/api/weddings/my/ceremonies/:id': "weddings: one of the signed-in officiant's own ceremonies",
+    '/api/outreach/applications/:id': 'outreach: a home-voting application; no agenda item, case or document reaches it',
+    '/api/outreach/elections/:id/applications': 'outreach: home-voting applications',
+    '/api/outreach/elections/:id/plan': 'outreach: the day plan of home visits',
+    '/api/outreach/elections/:id/routes': 'outreach: routes of home visits',
+    '/api/outreach/elections/:id/sessions': 'outreach: voting sessions at institutions',
+    '/api/outreach/elections/:id/settings': "outreach: the application deadline",
+    '/api/outreach/routes/:id': 'outreach: one route with its stops',
+    '/api/outreach/routes/:id/pdf': 'outreach: the route list as PDF',
   };
   /** Per caller: the secret calendar feed (an official's own; others try the outsider's). */
   const feeds = new Map<string, string>();
