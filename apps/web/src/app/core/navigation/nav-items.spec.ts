@@ -23,12 +23,13 @@ describe('navItemsFor', () => {
     ]);
   });
 
-  it('gives visitors Forside, Politiske organer, Møtekalender and Vigsel from the real configuration', () => {
+  it('gives visitors Forside, Politiske organer, Møtekalender, Vigsel and Stemme hjemme from the real configuration', () => {
     expect(navItemsFor(['public']).map((item) => item.labelKey)).toEqual([
       'nav.home',
       'nav.bodies',
       'public.nav.calendar',
       'weddings.nav.booking',
+      'outreach.nav.public',
     ]);
   });
 
@@ -45,7 +46,7 @@ describe('navItemsFor', () => {
   });
 
   it('gives all staff Personer, Møter and Søk, and only editors Import, Gruppestøtte and Saker', () => {
-    // The elections' and weddings' entries are checked in elections/elections-nav.spec.ts and weddings/weddings-nav.spec.ts.
+    // The elections', weddings' and outreach entries are checked in elections/elections-nav.spec.ts, weddings/weddings-nav.spec.ts and below.
     const labels = (callers: Parameters<typeof navItemsFor>[0]) =>
       navItemsFor(callers)
         .map((item) => item.labelKey)
@@ -53,6 +54,7 @@ describe('navItemsFor', () => {
           (key) =>
             !key.startsWith('elections.') &&
             !key.startsWith('weddings.') &&
+            !key.startsWith('outreach.') &&
             key !== 'public.nav.calendar',
         );
     expect(labels(['official'])).toEqual([
@@ -100,6 +102,16 @@ describe('navItemsFor', () => {
     expect(activeNavPath('/sok', NAV_ITEMS)).toBe('/sok');
     expect(activeNavPath('/organerX', NAV_ITEMS)).toBeNull();
     expect(activeNavPath('/tilgjengelighet', NAV_ITEMS)).toBeNull();
+  });
+
+  it('gives election staff, the admin and the board Utekontakt, and nobody else', () => {
+    for (const callers of [['election_staff'], ['admin'], ['election_board']] as const) {
+      expect(navItemsFor(callers).map((item) => item.path)).toContain('/utekontakt');
+    }
+    for (const callers of [['public'], ['official'], ['secretariat'], ['wedding_staff']] as const) {
+      expect(navItemsFor(callers).map((item) => item.path)).not.toContain('/utekontakt');
+    }
+    expect(activeNavPath('/utekontakt/rute/3f2b', NAV_ITEMS)).toBe('/utekontakt');
   });
 
   it('uses unique paths', () => {

@@ -2,6 +2,7 @@ import type { Caller } from '@sekretariat/contracts';
 import { EDITOR_ROLES, STAFF_ROLES } from '../session/roles';
 import { CLERK_ROLES, ORGANISER_ROLES } from '../../elections/election-roles';
 import { WEDDING_OFFICIANT_ROLES, WEDDING_STAFF_ROLES } from '../../weddings/wedding-roles';
+import { OUTREACH_READ_ROLES } from '../../outreach/outreach-roles';
 
 /** One entry in the main navigation. */
 export interface NavItem {
@@ -25,6 +26,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/motekalender', labelKey: 'public.nav.calendar', audience: 'everyone' },
   // Couples book without signing in; staff have their own list (/vigsler).
   { path: '/vigsel', labelKey: 'weddings.nav.booking', audience: ['public'] },
+  // Voters who cannot come apply for a visit at home without signing in.
+  { path: '/stemme-hjemme', labelKey: 'outreach.nav.public', audience: ['public'] },
   { path: '/personer', labelKey: 'nav.people', audience: STAFF_ROLES },
   { path: '/organer/import', labelKey: 'nav.import', audience: EDITOR_ROLES },
   { path: '/gruppestotte', labelKey: 'nav.grants', audience: EDITOR_ROLES },
@@ -34,6 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/sok', labelKey: 'documents.nav.search', audience: STAFF_ROLES },
   { path: '/valg', labelKey: 'elections.nav.elections', audience: ORGANISER_ROLES },
   { path: '/valg/skranke', labelKey: 'elections.nav.counter', audience: CLERK_ROLES },
+  { path: '/utekontakt', labelKey: 'outreach.nav.staff', audience: OUTREACH_READ_ROLES },
   { path: '/vigsler', labelKey: 'weddings.nav.staff', audience: WEDDING_STAFF_ROLES },
   { path: '/innstillinger', labelKey: 'settings.nav', audience: ['admin'] },
   { path: '/vigsler/mine', labelKey: 'weddings.nav.mine', audience: WEDDING_OFFICIANT_ROLES },
