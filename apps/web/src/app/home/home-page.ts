@@ -41,6 +41,16 @@ import { SessionStore } from '../core/session/session-store';
         >{{ 'weddings.home.link' | transloco }}</a
       >
     </p>
+    <p class="ds-paragraph">{{ 'outreach.home.intro' | transloco }}</p>
+    <p class="ds-paragraph">
+      <a
+        class="ds-button"
+        data-variant="secondary"
+        routerLink="/stemme-hjemme"
+        data-testid="outreach-link"
+        >{{ 'outreach.home.link' | transloco }}</a
+      >
+    </p>
   `,
   styles: `
     .lead {

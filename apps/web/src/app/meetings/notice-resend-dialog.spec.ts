@@ -52,6 +52,8 @@ describe('MeetingPage: the changed notice', () => {
     for (const request of http.match(`/api/meetings/${MEETING_ID}/seats`))
       request.flush({}, { status: 503, statusText: 'x' });
     for (const request of http.match(`/api/bodies/${BODY_ID}`)) request.flush(bodyDetail(true));
+    for (const request of http.match(`/api/meetings/${MEETING_ID}/notice-timeliness`))
+      request.flush({ requiredDays: 14, daysBefore: 20, late: false, sentAt: null });
   };
 
   async function settle(): Promise<void> {

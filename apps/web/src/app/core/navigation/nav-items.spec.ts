@@ -23,13 +23,12 @@ describe('navItemsFor', () => {
     ]);
   });
 
-  it('gives visitors Forside, Politiske organer, Møtekalender, Vigsel and Stemme hjemme from the real configuration', () => {
+  it('gives visitors Forside, Politiske organer, Møtekalender and Vigsel from the real configuration', () => {
     expect(navItemsFor(['public']).map((item) => item.labelKey)).toEqual([
       'nav.home',
       'nav.bodies',
       'public.nav.calendar',
       'weddings.nav.booking',
-      'outreach.nav.public',
     ]);
   });
 

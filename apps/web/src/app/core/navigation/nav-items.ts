@@ -26,8 +26,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/motekalender', labelKey: 'public.nav.calendar', audience: 'everyone' },
   // Couples book without signing in; staff have their own list (/vigsler).
   { path: '/vigsel', labelKey: 'weddings.nav.booking', audience: ['public'] },
-  // Voters who cannot come apply for a visit at home without signing in.
-  { path: '/stemme-hjemme', labelKey: 'outreach.nav.public', audience: ['public'] },
   { path: '/personer', labelKey: 'nav.people', audience: STAFF_ROLES },
   { path: '/organer/import', labelKey: 'nav.import', audience: EDITOR_ROLES },
   { path: '/gruppestotte', labelKey: 'nav.grants', audience: EDITOR_ROLES },
