@@ -162,7 +162,10 @@ describe('weddings: book, confirm, assign an officiant, cancel', () => {
       const mail = await waitForMail({ to: party.email, subject: new RegExp(`Vigsel bestilt – ${reference}$`) }, 45_000);
       expect(mail.text).toContain(reference);
       expect(linkIn(mail, new RegExp(`https?://\\S+/vigsel/${reference}\\?token=[A-Za-z0-9_-]+`))).not.toBe(manageLink);
-      expect(mail.attachments).toEqual([expect.objectContaining({ filename: expect.stringMatching(/\.ics$/), contentType: 'text/calendar' })]);
+      expect(mail.attachments).toEqual([
+        expect.objectContaining({ filename: `vigsel-${reference}.pdf`, contentType: 'application/pdf' }),
+        expect.objectContaining({ filename: `vigsel-${reference}.ics`, contentType: 'text/calendar' }),
+      ]);
     }
   });
 
