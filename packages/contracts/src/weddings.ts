@@ -118,6 +118,18 @@ export type WeddingOfficiant = z.infer<typeof WeddingOfficiant>;
 export const WeddingOfficiantList = z.object({ items: z.array(WeddingOfficiant) });
 export type WeddingOfficiantList = z.infer<typeof WeddingOfficiantList>;
 
+/** GET /api/weddings/officiant-users: the users with the role wedding_officiant, for linking one to an officiant. */
+export const WeddingOfficiantUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  /** The officiant this user is linked to, if any. */
+  officiantId: z.uuid().nullable(),
+});
+export type WeddingOfficiantUser = z.infer<typeof WeddingOfficiantUser>;
+export const WeddingOfficiantUserList = z.object({ items: z.array(WeddingOfficiantUser) });
+export type WeddingOfficiantUserList = z.infer<typeof WeddingOfficiantUserList>;
+
 // ── Availability and blocked days ───────────────────────────────────────────────────────
 
 export const WeddingAvailabilityInput = z

@@ -217,6 +217,14 @@ describe('the officiant and the weddings documents', () => {
     expect((await inject('PUT', `/api/weddings/officiants/${mine.id}`, staff, { ...input, userId: user!.id })).json<WeddingOfficiant>().userId).toBe(user!.id);
     const audit = await sql<{ action: string }[]>(`select action from audit_log where entity_id = ? and action = 'wedding.officiant.update'`, [mine.id]);
     expect(audit).toHaveLength(3);
+
+    // The staff's form offers the users with the officiant role, each with its link; no one else.
+    const users = await inject('GET', '/api/weddings/officiant-users', staff);
+    expect(users.statusCode).toBe(200);
+    const items = users.json<{ items: { id: string; username: string; officiantId: string | null }[] }>().items;
+    expect(items.find((u) => u.username === 'vigsler')).toMatchObject({ id: user!.id, officiantId: mine.id });
+    expect(items.map((u) => u.username)).not.toContain('vigsel');
+    expect((await inject('GET', '/api/weddings/officiant-users', officiant)).statusCode).toBe(403);
   });
 
   it("prints the staff's day list: the day's ceremonies, not another day's", async () => {

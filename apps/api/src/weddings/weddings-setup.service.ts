@@ -95,6 +95,14 @@ export class WeddingsSetupService {
     };
   }
 
+  /** The active users with the role wedding_officiant (the tenant scope finds only this municipality's), each with the officiant it is linked to. */
+  async officiantUsers(): Promise<{ id: string; username: string; displayName: string; officiantId: string | null }[]> {
+    const users = await this.em.find(User, { active: true, roles: { $contains: ['wedding_officiant'] } }, { orderBy: { displayName: 'asc', username: 'asc' } });
+    const links = await this.em.find(WeddingOfficiant, { user: { $in: users.map((u) => u.id) } });
+    const officiantOf = new Map(links.map((o) => [o.user!.id, o.id]));
+    return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, officiantId: officiantOf.get(u.id) ?? null }));
+  }
+
   /** The linked user must be of this municipality (the tenant scope finds no other) with the officiant role, and not linked to another officiant. */
   private async checkOfficiantUser(userId: string | null | undefined, officiantId: string | null): Promise<void> {
     if (!userId) return;

@@ -17,6 +17,7 @@ import {
   WeddingOfficiant,
   WeddingOfficiantInput,
   WeddingOfficiantList,
+  WeddingOfficiantUserList,
   WeddingPlace,
   WeddingPlaceInput,
   WeddingPlaceList,
@@ -91,6 +92,12 @@ export class WeddingsController {
   @ApiRoute({ summary: 'Officiants: mayor, deputy mayor and those authorised by the municipal council (el. § 12)', response: WeddingOfficiantList })
   async officiants(): Promise<WeddingOfficiantList> {
     return { items: (await this.setup.officiants()).map(officiantDto) };
+  }
+
+  @Get('officiant-users')
+  @ApiRoute({ summary: 'The users with the role wedding_officiant, for linking one to an officiant (their own view, /vigsler/mine)', response: WeddingOfficiantUserList })
+  async officiantUsers(): Promise<WeddingOfficiantUserList> {
+    return { items: await this.setup.officiantUsers() };
   }
 
   @Post('officiants')

@@ -24,7 +24,7 @@ import { LoadState } from '../shared/load-state';
 import { bookingProblemsFromError } from './booking-errors';
 import { BookingFacts } from './booking-facts';
 import { ManageEdit } from './manage-edit';
-import { PublicWeddingsApi, calendarUrl } from './weddings-api';
+import { PublicWeddingsApi, calendarUrl, confirmationPdfUrl } from './weddings-api';
 import { SessionStore } from '../core/session/session-store';
 
 /**
@@ -74,6 +74,13 @@ import { SessionStore } from '../core/session/session-store';
         <p class="ds-paragraph">
           <a class="ds-link" [href]="href" data-testid="calendar-file">{{
             'weddings.facts.calendar' | transloco
+          }}</a>
+        </p>
+      }
+      @if (b.status === 'booked' && confirmationPdf(); as href) {
+        <p class="ds-paragraph">
+          <a class="ds-link" [href]="href" data-testid="confirmation-pdf">{{
+            'weddings.facts.confirmationPdf' | transloco
           }}</a>
         </p>
       }
@@ -180,6 +187,11 @@ export class ManagePage {
     const slug = this.session.municipality()?.slug;
     const token = this.token();
     return slug && token ? calendarUrl(slug, this.reference(), token) : null;
+  });
+  protected readonly confirmationPdf = computed(() => {
+    const slug = this.session.municipality()?.slug;
+    const token = this.token();
+    return slug && token ? confirmationPdfUrl(slug, this.reference(), token) : null;
   });
   protected readonly reason = signal('');
   protected readonly cancelling = signal(false);

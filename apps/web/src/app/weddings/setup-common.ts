@@ -62,6 +62,8 @@ export const SETUP_ERRORS: Readonly<Record<string, string>> = {
   WEDDING_AVAILABILITY_NOT_FOUND: E + 'availabilityNotFound',
   WEDDING_BLOCKED_DAY_NOT_FOUND: E + 'blockedDayNotFound',
   WEDDING_IN_USE: E + 'inUse',
+  WEDDING_OFFICIANT_USER_TAKEN: E + 'officiantUserTaken',
+  WEDDING_OFFICIANT_USER_INVALID: E + 'officiantUserInvalid',
   VALIDATION_FAILED: E + 'validation',
 };
 

@@ -33,6 +33,7 @@ const FIELDS = {
   decisionRef: 'officiant-decision',
   authorisedFrom: 'officiant-from',
   authorisedTo: 'officiant-to',
+  userId: 'officiant-user',
 };
 const P = 'weddings.setup.officiants.problems.';
 
@@ -66,6 +67,8 @@ export class SetupOfficiants {
   protected readonly ended = authorisationEnded;
 
   protected readonly loaded = rxResource({ stream: () => this.api.officiants() });
+  /** The users with the officiant role, to link one (their own view, /vigsler/mine). */
+  protected readonly users = rxResource({ stream: () => this.api.officiantUsers() });
   protected readonly officiants = linkedSignal<readonly WeddingOfficiant[]>(() =>
     this.loaded.hasValue() ? this.loaded.value().items : [],
   );
@@ -77,12 +80,29 @@ export class SetupOfficiants {
   protected readonly authorisedFrom = signal('');
   protected readonly authorisedTo = signal('');
   protected readonly active = signal(true);
+  protected readonly userId = signal('');
+
+  /** The name of the user linked to an officiant, for the list. */
+  protected userName(o: WeddingOfficiant): string | null {
+    if (!o.userId || !this.users.hasValue()) return null;
+    return this.users.value().items.find((u) => u.id === o.userId)?.displayName ?? null;
+  }
+
+  /** Whether a user is linked to another officiant than the one being edited. */
+  protected linkedElsewhere(officiantId: string | null): boolean {
+    return officiantId !== null && officiantId !== (this.editing()?.id ?? null);
+  }
 
   protected set(
     field: 'name' | 'decisionRef' | 'authorisedFrom' | 'authorisedTo',
     event: Event,
   ): void {
     this[field].set(valueOf(event));
+    this.form.touched();
+  }
+
+  protected setUser(event: Event): void {
+    this.userId.set(valueOf(event));
     this.form.touched();
   }
 
@@ -104,6 +124,7 @@ export class SetupOfficiants {
     this.authorisedFrom.set(o.authorisedFrom ?? '');
     this.authorisedTo.set(o.authorisedTo ?? '');
     this.active.set(o.active);
+    this.userId.set(o.userId ?? '');
     this.form.problems.clear();
     this.form.touched();
     this.form.focusAfterRender(FIELDS.name);
@@ -118,6 +139,7 @@ export class SetupOfficiants {
     this.authorisedFrom.set('');
     this.authorisedTo.set('');
     this.active.set(true);
+    this.userId.set('');
     this.form.problems.clear();
     if (was) this.form.focusAfterRender(`officiant-${was.id}`);
   }
@@ -147,6 +169,8 @@ export class SetupOfficiants {
       authorisedFrom: authorised ? from : null,
       authorisedTo: authorised && to ? to : null,
       active: this.active(),
+      // Only when the list of users loaded: a form without it leaves the link as it is.
+      ...(this.users.hasValue() ? { userId: this.userId() || null } : {}),
     };
     const id = this.editing()?.id ?? null;
     if (this.form.saving()) return;
@@ -154,6 +178,7 @@ export class SetupOfficiants {
       this.form.saving.set(true);
       try {
         const saved = await firstValueFrom(this.api.saveOfficiant(id, input));
+        if (this.users.hasValue()) this.users.reload();
         this.officiants.update((list) =>
           id ? list.map((o) => (o.id === saved.id ? saved : o)) : [...list, saved],
         );

@@ -17,6 +17,7 @@ import type {
   StaffBookingList,
   WeddingLocale,
   WeddingOfficiantList,
+  WeddingOfficiantUserList,
   WeddingPlaceList,
   WeddingStatistics,
   WeddingAvailability,
@@ -239,6 +240,11 @@ export class WeddingsSetupApi {
 
   officiants(): Observable<WeddingOfficiantList> {
     return this.api.get<WeddingOfficiantList>('weddings', 'officiants');
+  }
+
+  /** The users with the role wedding_officiant, to link one to an officiant. */
+  officiantUsers(): Observable<WeddingOfficiantUserList> {
+    return this.api.get<WeddingOfficiantUserList>('weddings', 'officiant-users');
   }
 
   saveOfficiant(id: string | null, input: WeddingOfficiantInput): Observable<WeddingOfficiant> {
