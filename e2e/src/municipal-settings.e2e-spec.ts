@@ -91,7 +91,7 @@ describe('municipal settings', () => {
     await page.waitForSelector('[data-testid="current-user"]');
     const app = new AppPage(page);
     await app.clickLink('Innstillinger');
-    expect(await app.waitForHeading()).toBe('Kommunens innstillinger');
+    expect(await app.waitForHeading('Kommunens innstillinger')).toBe('Kommunens innstillinger');
     // Focus moves to the page's heading after the navigation.
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     await page.waitForSelector('#notice-kommunestyre');

