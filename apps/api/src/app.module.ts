@@ -19,7 +19,6 @@ import { TenantInterceptor } from './municipalities/tenant.interceptor.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
-import { MeetingPapersModule } from './meetings/meeting-papers.module.js';
 import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
 import { OpenApiModule } from './openapi/openapi.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -52,7 +51,6 @@ export class AppModule {
         ElectionsModule,
         DocumentsModule,
         MeetingsModule,
-        MeetingPapersModule,
         ReaderModule,
         AttendanceModule,
         MinutesModule,

@@ -19,7 +19,7 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { currentScope } from '../municipalities/tenant.js';
 import { MeetingNotFoundError } from '../meetings/meetings.errors.js';
 import { toAgendaItemDto } from '../meetings/meetings.mapper.js';
-import { PaperAccess } from '../meetings/paper-access.js';
+import { PaperAccess } from '../cases/paper-access.js';
 import { EDITORS } from '../common/access/allow.decorator.js';
 import type { RequestCaller } from '../common/access/caller.js';
 import { AbsenceLink } from './absence-link.entity.js';

@@ -16,7 +16,7 @@ import { VotingPlace, VotingPlaceStaff } from '../elections/voting-place.entity.
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { AgendaSequence } from '../meetings/agenda-sequence.entity.js';
 import { CalendarLink } from '../meetings/calendar-link.entity.js';
-import { Case } from '../meetings/case.entity.js';
+import { Case } from '../cases/case.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { AbsenceLink, MeetingAbsence, SubstituteSummons } from '../attendance/attendance.entities.js';
 import { Document } from '../documents/document.entity.js';

@@ -1,8 +1,8 @@
 import { Check, Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { TenantEntity } from '../municipalities/tenant-entity.js';
-import { Case } from '../meetings/case.entity.js';
-import { DOCUMENT_SEARCH_VECTOR } from './search-vectors.js';
+import { Case } from '../cases/case.entity.js';
+import { DOCUMENT_SEARCH_VECTOR } from '../cases/search-vectors.js';
 
 export const TEXT_STATUSES = ['none', 'pending', 'done', 'failed'] as const;
 /** none: not a type we read text from; pending: queued; done; failed: unreadable (logged). */

@@ -6,7 +6,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { createHash } from 'node:crypto';
 import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { Case } from '../meetings/case.entity.js';
+import { Case } from '../cases/case.entity.js';
 import { Document } from './document.entity.js';
 import { DocumentStore } from './document-store.js';
 import { ExtractTextJob } from './extract-text.job.js';

@@ -1,5 +1,5 @@
 import type { CaseDocument } from '@sekretariat/contracts';
-import { legalGround } from '../meetings/rules/legal-grounds.js';
+import { legalGround } from '../cases/legal-grounds.js';
 import type { Document } from './document.entity.js';
 
 export function toCaseDocument(document: Document): CaseDocument {

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import path from 'node:path';
 import { CONFIG, type Config } from '../config/config.js';
 import { fromRepoRoot } from '../common/paths.js';
-import { MeetingsModule } from '../meetings/meetings.module.js';
+import { CasesModule } from '../cases/cases.module.js';
 import { DiskDocumentStore } from './disk-document-store.js';
 import { DocumentStore } from './document-store.js';
 import { DocumentsController } from './documents.controller.js';
@@ -17,7 +17,7 @@ import { PgLargeObjectDocumentStore } from './pg-large-object-document-store.js'
 
 /** Case documents: storage behind one interface, upload checks, text extraction and search. */
 @Module({
-  imports: [MeetingsModule],
+  imports: [CasesModule],
   controllers: [DocumentsController, SearchController, PublicDocumentsController],
   providers: [
     {

@@ -5,16 +5,16 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestCaller } from '../common/access/caller.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { CONFIG, type Config } from '../config/config.js';
-import { Case } from '../meetings/case.entity.js';
-import { CaseNotFoundError } from '../meetings/meetings.errors.js';
-import { PaperAccess, type ExemptScope } from '../meetings/paper-access.js';
-import { LEGAL_GROUNDS, legalGround } from '../meetings/rules/legal-grounds.js';
+import { Case } from '../cases/case.entity.js';
+import { CaseNotFoundError } from '../cases/cases.errors.js';
+import { PaperAccess, type ExemptScope } from '../cases/paper-access.js';
+import { LEGAL_GROUNDS, legalGround } from '../cases/legal-grounds.js';
 import { Document } from './document.entity.js';
 import { DocumentChecksumError, DocumentStore, sha256Hex } from './document-store.js';
 import { ACCEPTED_TYPES, sniffDocumentType, tooLarge } from './document-types.js';
 import { toCaseDocument } from './documents.mapper.js';
 import { ExtractTextJob } from './extract-text.job.js';
-import { exemptAccessSql, publishedCaseSql } from './paper-visibility.js';
+import { exemptAccessSql, publishedCaseSql } from '../cases/paper-visibility.js';
 import { hasText } from './text-extraction.js';
 
 export class DocumentNotFoundError extends DomainError {

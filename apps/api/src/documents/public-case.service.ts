@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { PublicCaseDetail } from '@sekretariat/contracts';
-import { CaseNotFoundError } from '../meetings/meetings.errors.js';
-import { legalGround } from '../meetings/rules/legal-grounds.js';
+import { CaseNotFoundError } from '../cases/cases.errors.js';
+import { legalGround } from '../cases/legal-grounds.js';
 import { Document } from './document.entity.js';
 
 /**

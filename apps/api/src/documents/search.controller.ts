@@ -4,7 +4,7 @@ import { Allow, STAFF } from '../common/access/allow.decorator.js';
 import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { ZodPipe } from '../common/http/zod.js';
-import { PaperAccess } from '../meetings/paper-access.js';
+import { PaperAccess } from '../cases/paper-access.js';
 import { SearchService } from './search.service.js';
 
 /** Full-text search over cases and documents for staff; exempt papers per the caller's access. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { SEARCH_CANDIDATE_CAP, type SearchHit, type SearchQuery, type SearchResponse, type SnippetPart } from '@sekretariat/contracts';
 import { DomainError } from '../common/errors/domain-error.js';
-import type { ExemptScope } from '../meetings/paper-access.js';
+import type { ExemptScope } from '../cases/paper-access.js';
 import { archiveReferenceOf, caseNumberOf, compoundCandidates, searchTerms, tsqueryParts, type SearchTerms } from './search-terms.js';
 
 /** Who searches: staff with their exempt scope, or the public (published, public papers only). */

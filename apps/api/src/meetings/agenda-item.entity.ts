@@ -4,7 +4,7 @@ import { AGENDA_ITEM_TYPES, type AgendaItemType } from '@sekretariat/contracts';
 import { Body } from '../bodies/body.entity.js';
 import { Person } from '../bodies/person.entity.js';
 import { TenantEntity } from '../municipalities/tenant-entity.js';
-import { Case } from './case.entity.js';
+import { Case } from '../cases/case.entity.js';
 import { Meeting } from './meeting.entity.js';
 
 /**

@@ -7,7 +7,7 @@ import { Person } from '../bodies/person.entity.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { AgendaSequence } from './agenda-sequence.entity.js';
-import { Case } from './case.entity.js';
+import { Case } from '../cases/case.entity.js';
 import type { Meeting } from './meeting.entity.js';
 import { AgendaItemNotFoundError, CaseNotFoundError, MeetingNotFoundError } from './meetings.errors.js';
 import { personName, toAgendaItemDto } from './meetings.mapper.js';

@@ -4,13 +4,13 @@ import type { Case as CaseDto, CaseInput, CaseSummary, SaksgangEntry } from '@se
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { AgendaItem } from './agenda-item.entity.js';
-import { Case } from './case.entity.js';
+import { Case } from '../cases/case.entity.js';
 import { CaseNotFoundError } from './meetings.errors.js';
 import { toCaseDto, toCaseSummaryDto } from './meetings.mapper.js';
 import type { Reader } from './meetings.service.js';
 import { orderSaksgang } from './rules/saksgang.js';
 import { parseArchiveReference } from './rules/case-numbering.js';
-import { closedSession, legalGround } from './rules/legal-grounds.js';
+import { closedSession, legalGround } from '../cases/legal-grounds.js';
 
 /** Political cases and their case presentations. */
 @Injectable()

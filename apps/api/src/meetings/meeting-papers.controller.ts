@@ -7,7 +7,7 @@ import { CurrentCaller, type RequestCaller } from '../common/access/caller.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
 import { MeetingPapersService } from './meeting-papers.service.js';
-import { NO_EXEMPT_ACCESS, PaperAccess } from './paper-access.js';
+import { NO_EXEMPT_ACCESS, PaperAccess } from '../cases/paper-access.js';
 
 const PublicIdParams = MunicipalitySlugParams.extend({ id: z.uuid({ error: 'Ugyldig id: forventet en UUID.' }) });
 type PublicIdParams = z.infer<typeof PublicIdParams>;

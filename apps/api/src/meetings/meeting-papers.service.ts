@@ -13,7 +13,7 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingNoticeService } from './meeting-notice.service.js';
 import { personName, toAgendaItemDto } from './meetings.mapper.js';
 import { MeetingsService } from './meetings.service.js';
-import { PaperAccess, type ExemptScope } from './paper-access.js';
+import { PaperAccess, type ExemptScope } from '../cases/paper-access.js';
 import { osloDay } from '../bodies/dates.js';
 
 /** An attachment as it goes into the papers: merged pages, an image on a page, or only its title. */

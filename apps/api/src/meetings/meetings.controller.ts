@@ -36,7 +36,7 @@ import { CasesService } from './cases.service.js';
 import { MeetingNoticeService } from './meeting-notice.service.js';
 import { toCaseDto } from './meetings.mapper.js';
 import { MeetingsService } from './meetings.service.js';
-import { PaperAccess } from './paper-access.js';
+import { PaperAccess } from '../cases/paper-access.js';
 
 /** Meetings, cases and agendas for signed-in staff; the secretariat writes. */
 @Controller()

@@ -6,11 +6,7 @@ export class MeetingNotFoundError extends DomainError {
   }
 }
 
-export class CaseNotFoundError extends DomainError {
-  constructor() {
-    super('CASE_NOT_FOUND', 'Fant ikke saken.', 404);
-  }
-}
+export { CaseNotFoundError } from '../cases/cases.errors.js';
 
 export class AgendaItemNotFoundError extends DomainError {
   constructor() {

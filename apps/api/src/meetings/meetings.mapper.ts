@@ -1,9 +1,9 @@
 import type { AgendaItem as AgendaItemDto, Case as CaseDto, CaseSummary, Meeting as MeetingDto } from '@sekretariat/contracts';
 import type { AgendaItem } from './agenda-item.entity.js';
-import type { Case } from './case.entity.js';
+import type { Case } from '../cases/case.entity.js';
 import type { Meeting } from './meeting.entity.js';
 import type { Person } from '../bodies/person.entity.js';
-import { legalGround } from './rules/legal-grounds.js';
+import { legalGround } from '../cases/legal-grounds.js';
 
 /** What the public sees instead of the title of a closed item or an exempt case. */
 export const EXEMPT_TITLE = 'Unntatt offentlighet';

@@ -14,7 +14,7 @@ import { Meeting } from './meeting.entity.js';
 import { SEND_NOTICE_JOB, type SendNoticeJob } from './notice-job.js';
 import { MeetingAlreadyHeldError, MeetingNotFoundError, MeetingNotPublishedError } from './meetings.errors.js';
 import { personName, toAgendaItemDto, toMeetingDto } from './meetings.mapper.js';
-import { closedSession } from './rules/legal-grounds.js';
+import { closedSession } from '../cases/legal-grounds.js';
 import { numberingYear } from './rules/agenda.js';
 import { planEditable, statusTransition, type StatusProblem } from './rules/meeting-status.js';
 

@@ -8,7 +8,7 @@ import { Meeting } from './meeting.entity.js';
 import { AgendaItemNotFoundError } from './meetings.errors.js';
 import { personName, toAgendaItemDto, toMeetingDto } from './meetings.mapper.js';
 import { MeetingsService } from './meetings.service.js';
-import { legalGround } from './rules/legal-grounds.js';
+import { legalGround } from '../cases/legal-grounds.js';
 
 const PUBLIC_READER = { publicOnly: true, exemptAccess: false } as const;
 

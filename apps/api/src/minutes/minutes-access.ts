@@ -4,7 +4,7 @@ import type { Minutes, ProtocolEdition } from '@sekretariat/contracts';
 import { EDITORS } from '../common/access/allow.decorator.js';
 import type { RequestCaller } from '../common/access/caller.js';
 import { ForbiddenError } from '../common/errors/domain-error.js';
-import { PaperAccess } from '../meetings/paper-access.js';
+import { PaperAccess } from '../cases/paper-access.js';
 import { EXEMPT_TITLE } from './protocol-model.js';
 import { MinutesRecord } from './minutes-record.entity.js';
 import { ProtocolVersion } from './protocol-version.entity.js';

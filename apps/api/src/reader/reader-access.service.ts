@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { MeetingStatus, ReaderAccess } from '@sekretariat/contracts';
 import { STAFF } from '../common/access/allow.decorator.js';
 import type { RequestCaller } from '../common/access/caller.js';
-import { PaperAccess, type ExemptScope } from '../meetings/paper-access.js';
+import { PaperAccess, type ExemptScope } from '../cases/paper-access.js';
 import { ReaderMeetingNotFoundError, ReaderNoAccessError, ReaderPaperNotFoundError, ReaderPaperWithheldError } from './reader.errors.js';
 import { itemExempt, meetingAccess, type Seat } from './rules/reader-access.js';
 

@@ -1,6 +1,6 @@
 import type { Meeting as MeetingDto, ReaderDocument, ReaderItem } from '@sekretariat/contracts';
 import { EXEMPT_TITLE } from '../meetings/meetings.mapper.js';
-import { legalGround } from '../meetings/rules/legal-grounds.js';
+import { legalGround } from '../cases/legal-grounds.js';
 import type { MeetingRow } from './reader-access.service.js';
 import { itemExempt } from './rules/reader-access.js';
 

@@ -4,7 +4,7 @@ import { Body } from '../../bodies/body.entity.js';
 import { type DocumentStore, sha256Hex } from '../../documents/document-store.js';
 import { Document } from '../../documents/document.entity.js';
 import { AgendaItem } from '../../meetings/agenda-item.entity.js';
-import { Case } from '../../meetings/case.entity.js';
+import { Case } from '../../cases/case.entity.js';
 import { Meeting } from '../../meetings/meeting.entity.js';
 import { numberingYear } from '../../meetings/rules/agenda.js';
 import { itemNumber, type ItemType } from '../../meetings/rules/case-numbering.js';

@@ -1,4 +1,4 @@
-import { closedSession, legalGround } from './legal-grounds.js';
+import { closedSession, legalGround } from '../../cases/legal-grounds.js';
 
 /**
  * Checks a requested agenda order against the items the meeting has: the same items, each once.

@@ -1,7 +1,7 @@
 import { Check, Entity, Index, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps } from '@mikro-orm/core';
 import { TenantEntity } from '../municipalities/tenant-entity.js';
-import { CASE_SEARCH_VECTOR } from '../documents/search-vectors.js';
+import { CASE_SEARCH_VECTOR } from './search-vectors.js';
 
 /** A political case (sak) with its case presentation (saksframlegg). */
 @Entity({ tableName: 'political_case' })

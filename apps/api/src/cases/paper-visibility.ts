@@ -1,4 +1,4 @@
-import type { ExemptScope } from '../meetings/paper-access.js';
+import type { ExemptScope } from './paper-access.js';
 
 /** A piece of SQL with its `?` parameters. */
 export interface SqlCondition {
