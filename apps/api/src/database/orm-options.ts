@@ -1,6 +1,7 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { deferTransactionStart } from './deferred-begin.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -16,6 +17,8 @@ export function ormOptions(url: string, extra: { debug?: boolean; poolMax?: numb
     allowGlobalContext: false,
     forceUtcTimezone: true,
     pool: { min: 0, max: extra.poolMax ?? 20 },
+    // `begin` and the tenant scope travel with a transaction's first statement (one round trip, not three).
+    driverOptions: { onPoolCreated: deferTransactionStart },
     migrations: {
       migrationsList: MIGRATIONS,
       tableName: 'mikro_orm_migrations',

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Caller } from '@sekretariat/contracts';
+import { DEFERRED } from '../database/deferred-begin.js';
 
 /** The database role requests run as; row-level security applies to it. Created by the migrations. */
 export const APP_ROLE = 'sekretariat_app';
@@ -41,7 +42,9 @@ export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system', roles: [] };
 /**
  * Runs `fn` in one transaction as the application role, with `app.municipality_id` set so that
  * row-level security confines every statement to that municipality. Services that inject the
- * global EntityManager get this transaction's EntityManager while `fn` runs.
+ * global EntityManager get this transaction's EntityManager while `fn` runs. `begin` and the
+ * settings are sent in one message with the transaction's first statement (database/deferred-begin.ts),
+ * so they always precede it, and a transaction without statements costs no round trip.
  */
 export async function runInTenant<T>(
   orm: MikroORM,
@@ -50,7 +53,7 @@ export async function runInTenant<T>(
 ): Promise<T> {
   return orm.em.fork().transactional(async (em) => {
     await em.execute(
-      `select set_config('role', '${APP_ROLE}', true), set_config('app.municipality_id', ?, true)`,
+      `${DEFERRED} select set_config('role', '${APP_ROLE}', true), set_config('app.municipality_id', ?, true)`,
       [scope.municipalityId],
     );
     return scopeStorage.run(scope, () => fn(em));
@@ -60,7 +63,7 @@ export async function runInTenant<T>(
 /** Runs `fn` as the application role with no municipality: row-level security hides all tenant rows. */
 export async function runWithoutTenant<T>(orm: MikroORM, fn: (em: EntityManager) => Promise<T>): Promise<T> {
   return orm.em.fork().transactional(async (em) => {
-    await em.execute(`select set_config('role', '${APP_ROLE}', true)`);
+    await em.execute(`${DEFERRED} select set_config('role', '${APP_ROLE}', true)`);
     return fn(em);
   });
 }
