@@ -24,6 +24,7 @@ import { CLOCK, osloDateTime, type Clock } from './clock.js';
 import { Election } from './election.entity.js';
 import { isOpen } from './elections.service.js';
 import { envelopeReason, initialStatus, nextStepFor } from './rules/envelope.js';
+import { approving, voterAlreadyApproved } from './one-approved.js';
 import { sameKeyOutcome } from './rules/multiple-votes.js';
 import { periodOn } from './rules/voting-periods.js';
 import type { OpeningHour } from './voting-place.entity.js';
@@ -305,17 +306,20 @@ export class AdvanceVoteService {
     if (input.decision === 'approve') {
       const pns = rows.map((r) => r.personal_number);
       const twice = pns.filter((pn, i) => pns.indexOf(pn) !== i);
-      const approved = await this.em.execute<{ personal_number: string }[]>(`select personal_number from advance_vote where election_id = ? and status = 'approved' and personal_number in (${pns.map(() => '?').join(',')})`, [electionId, ...pns]);
-      if (twice.length > 0 || approved.length > 0) {
-        throw new DomainError('VOTER_ALREADY_APPROVED', 'En velger kan ha bare én godkjent stemmegivning. Forkast de andre med grunnen «har allerede en godkjent stemmegivning».', 409);
-      }
+      const list = pns.map(() => '?').join(',');
+      const approved = await this.em.execute<{ personal_number: string }[]>(
+        `select personal_number from advance_vote where election_id = ? and status = 'approved' and personal_number in (${list})
+         union all select personal_number from received_envelope where election_id = ? and status = 'approved' and personal_number in (${list})`,
+        [electionId, ...pns, electionId, ...pns],
+      );
+      if (twice.length > 0 || approved.length > 0) throw voterAlreadyApproved('vote');
     }
     const now = this.clock.now();
     const status = input.decision === 'approve' ? 'approved' : 'rejected';
-    await this.em.execute(
+    await approving('vote', () => this.em.execute(
       `update advance_vote set status = ?, reject_ground = ?, reject_reason = ?, decided_at = ?, decided_by = ? where id in (${input.voteIds.map(() => '?').join(',')})`,
       [status, input.ground, input.ground ? REJECTION_GROUND_TEXT[input.ground] : null, now, by.id, ...input.voteIds],
-    );
+    ));
     for (const r of rows) this.audit.record({ action: `vote.${input.decision}`, entityType: 'advance_vote', entityId: r.id, before: { status: r.status }, after: { status, ground: input.ground } });
     return this.reviewList(electionId, `v.id in (${input.voteIds.map(() => '?').join(',')})`, input.voteIds);
   }

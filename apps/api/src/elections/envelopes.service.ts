@@ -16,6 +16,7 @@ import { maskPersonalNumber } from '../common/personal-number.js';
 import { currentScope } from '../municipalities/tenant.js';
 import { CLOCK, type Clock } from './clock.js';
 import { Election } from './election.entity.js';
+import { approving, voterAlreadyApproved } from './one-approved.js';
 import { arrivalDeadline, isLate } from './rules/deadline.js';
 
 interface SentRow {
@@ -194,12 +195,10 @@ export class EnvelopesService {
               + (select count(*) from received_envelope where election_id = ? and personal_number = ? and status = 'approved')::int as n`,
         [electionId, row.personal_number, electionId, row.personal_number],
       );
-      if (Number(other?.n ?? 0) > 0) {
-        throw new DomainError('VOTER_ALREADY_APPROVED', 'En velger kan ha bare én godkjent stemmegivning. Forkast konvolutten med grunnen «har allerede en godkjent stemmegivning».', 409);
-      }
+      if (Number(other?.n ?? 0) > 0) throw voterAlreadyApproved('envelope');
     }
     const status = input.decision === 'approve' ? 'approved' : 'rejected';
-    await this.em.execute(`update received_envelope set status = ?, reject_ground = ?, decided_at = ?, decided_by = ? where id = ?`, [status, input.decision === 'approve' ? null : input.ground, this.clock.now(), by.id, envelopeId]);
+    await approving('envelope', () => this.em.execute(`update received_envelope set status = ?, reject_ground = ?, decided_at = ?, decided_by = ? where id = ?`, [status, input.decision === 'approve' ? null : input.ground, this.clock.now(), by.id, envelopeId]));
     this.audit.record({ action: `envelope.${input.decision}`, entityType: 'received_envelope', entityId: envelopeId, before: { status: row.status }, after: { status, ground: input.ground } });
     return toReceived((await this.em.execute<ReceivedRow[]>(`${RECEIVED_SELECT} where id = ?`, [envelopeId]))[0]!);
   }
