@@ -22,12 +22,8 @@ import { Migration20261208020000WeddingOfficiantUser } from './Migration20261208
 import { Migration20261208060000SearchMatching } from './Migration20261208060000SearchMatching.js';
 import { Migration20261208050000ElectionEnvelopes } from './Migration20261208050000ElectionEnvelopes.js';
 import { Migration20261208080000MunicipalitySettings } from './Migration20261208080000MunicipalitySettings.js';
-import { Migration20261209040000MeetingCancellation } from './Migration20261209040000MeetingCancellation.js';
 import { Migration20261208040000Outreach } from './Migration20261208040000Outreach.js';
 import { Migration20261209060000OneApprovedVote } from './Migration20261209060000OneApprovedVote.js';
-import { Migration20261209050000SeatRule } from './Migration20261209050000SeatRule.js';
-import { Migration20261209080000ReaderHighlights } from './Migration20261209080000ReaderHighlights.js';
-import { Migration20261209020000PublishedDocuments } from './Migration20261209020000PublishedDocuments.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -56,8 +52,4 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261208080000MunicipalitySettings', class: Migration20261208080000MunicipalitySettings },
   { name: 'Migration20261208040000Outreach', class: Migration20261208040000Outreach },
   { name: 'Migration20261209060000OneApprovedVote', class: Migration20261209060000OneApprovedVote },
-  { name: 'Migration20261209040000MeetingCancellation', class: Migration20261209040000MeetingCancellation },
-  { name: 'Migration20261209050000SeatRule', class: Migration20261209050000SeatRule },
-  { name: 'Migration20261209080000ReaderHighlights', class: Migration20261209080000ReaderHighlights },
-  { name: 'Migration20261209020000PublishedDocuments', class: Migration20261209020000PublishedDocuments },
 ];
