@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { axeViolations, BASE_URL } from '../browser.js';
 
 /** The shell every page shares: header, navigation, language, footer. Page objects extend it. */
@@ -34,14 +34,33 @@ export class AppPage {
     for (const link of links) {
       const label = (await link.evaluate((a) => a.textContent ?? '')).trim();
       if (typeof text === 'string' ? label === text : text.test(label)) {
+        await this.revealInMenu(link);
         const before = this.page.url();
+        const target = await link.evaluate((a) => a.href);
         await link.click();
-        await this.page.waitForFunction((prev) => location.href !== prev, {}, before);
+        // A link to the page already shown (e.g. the role's landing page) does not change the URL.
+        if (target !== before) await this.page.waitForFunction((prev) => location.href !== prev, {}, before);
         await this.waitForHeading();
         return;
       }
     }
     throw new Error(`No link "${String(text)}" on ${this.page.url()}`);
+  }
+
+  /**
+   * A main-menu link may sit behind the phone's menu button or in a folded group
+   * (e.g. Organer og personer): open them as a user would.
+   */
+  async revealInMenu(link: ElementHandle<Element>): Promise<void> {
+    if (await link.isVisible()) return;
+    const menu = await this.page.$('[data-testid="nav-menu-toggle"]');
+    if (menu && (await menu.isVisible()) && (await menu.evaluate((b) => b.getAttribute('aria-expanded'))) === 'false') {
+      await menu.click();
+    }
+    const group = await link.evaluateHandle((a) => a.closest('li.group')?.querySelector('button') ?? null);
+    const toggle = group.asElement() as ElementHandle<Element> | null;
+    if (toggle && (await toggle.evaluate((b) => b.getAttribute('aria-expanded'))) === 'false') await toggle.click();
+    await this.page.waitForFunction((a) => (a as HTMLElement).checkVisibility(), {}, link);
   }
 
   /**

@@ -87,4 +87,56 @@ describe('App shell', () => {
     await fixture.whenStable();
     expect(element.querySelector('header a[href^="/logg-inn"]')).toBeNull();
   });
+
+  it('folds the secretariat register and meetings into groups that open, close on Escape and on a link followed', async () => {
+    const fixture = await render(SECRETARIAT_USER);
+    const element = fixture.nativeElement as HTMLElement;
+    const topLevel = [...element.querySelectorAll('nav .entries > li > :is(a, button)')].map(
+      (entry) => entry.textContent.trim(),
+    );
+    expect(topLevel).toEqual(['Forside', 'Organer og personer', 'Møter og saker', 'Søk', 'Valg']);
+    const toggle = element.querySelector<HTMLButtonElement>('[data-testid="nav-group-register"]')!;
+    const panel = element.querySelector<HTMLElement>('#nav-group-register')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.hidden).toBe(true);
+    toggle.click();
+    await fixture.whenStable();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect([...panel.querySelectorAll('a')].map((a) => a.textContent.trim())).toEqual([
+      'Politiske organer',
+      'Personer',
+      'Import',
+      'Gruppestøtte',
+    ]);
+    panel.querySelector('a')!.focus();
+    panel
+      .querySelector('a')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await fixture.whenStable();
+    expect(panel.hidden).toBe(true);
+    expect(document.activeElement).toBe(toggle);
+
+    toggle.click();
+    await fixture.whenStable();
+    await TestBed.inject(Router).navigateByUrl('/organer/123');
+    await fixture.whenStable();
+    expect(panel.hidden).toBe(true);
+    // The group holding the current page is marked, the page's link is the current one.
+    expect(toggle.classList).toContain('active');
+    expect(panel.querySelector('a[aria-current="page"]')?.textContent.trim()).toBe(
+      'Politiske organer',
+    );
+  });
+
+  it('has a menu button for phones that shows and hides the entries', async () => {
+    const fixture = await render(SECRETARIAT_USER);
+    const element = fixture.nativeElement as HTMLElement;
+    const menu = element.querySelector<HTMLButtonElement>('[data-testid="nav-menu-toggle"]')!;
+    expect(menu.getAttribute('aria-controls')).toBe('main-nav-list');
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    menu.click();
+    await fixture.whenStable();
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    expect(element.querySelector('nav')?.classList).toContain('open');
+  });
 });

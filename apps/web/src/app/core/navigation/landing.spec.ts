@@ -6,6 +6,11 @@ describe('landingFor', () => {
     expect(landingFor(['election_staff'])).toBe('/valg/skranke');
   });
 
+  it('sends an elected official to Mine møter, a clerk who is also an official to the counter', () => {
+    expect(landingFor(['official'])).toBe('/lesesal');
+    expect(landingFor(['official', 'election_staff'])).toBe('/valg/skranke');
+  });
+
   it('sends an admin to the default, even with the election staff role', () => {
     expect(landingFor(['admin'])).toBe(DEFAULT_AFTER_LOGIN);
     expect(landingFor(['admin', 'election_staff'])).toBe(DEFAULT_AFTER_LOGIN);
@@ -19,7 +24,7 @@ describe('landingFor', () => {
   });
 
   it('keeps the landing pages in a map per role, each a path inside the app', () => {
-    expect(Object.keys(LANDING_BY_ROLE)).toEqual(['election_staff']);
+    expect(Object.keys(LANDING_BY_ROLE)).toEqual(['election_staff', 'official']);
     for (const path of Object.values(LANDING_BY_ROLE)) expect(path.startsWith('/')).toBe(true);
   });
 });

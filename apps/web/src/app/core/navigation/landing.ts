@@ -9,6 +9,8 @@ import { DEFAULT_AFTER_LOGIN } from '../../auth/safe-return-url';
 export const LANDING_BY_ROLE: Readonly<Partial<Record<Role, string>>> = {
   // The clerks at an advance-voting desk start at the counter.
   election_staff: '/valg/skranke',
+  // An elected official starts at their next meetings with what is still unread (Mine møter).
+  official: '/lesesal',
 };
 
 /**

@@ -1,4 +1,11 @@
-import { type NavItem, NAV_ITEMS, activeNavPath, navItemsFor } from './nav-items';
+import {
+  MAX_TOP_LEVEL,
+  type NavItem,
+  NAV_ITEMS,
+  activeNavPath,
+  navEntriesFor,
+  navItemsFor,
+} from './nav-items';
 
 describe('navItemsFor', () => {
   const items: readonly NavItem[] = [
@@ -44,7 +51,7 @@ describe('navItemsFor', () => {
     expect(activeNavPath('/motekalender/3f2b/sak/9a1c', NAV_ITEMS)).toBe('/motekalender');
   });
 
-  it('gives all staff Personer, Møter and Søk, and only editors Import, Gruppestøtte and Saker', () => {
+  it('gives all staff Personer and Søk, staff but officials Møter,, and only editors Import, Gruppestøtte and Saker', () => {
     // The elections', weddings' and outreach entries are checked in elections/elections-nav.spec.ts, weddings/weddings-nav.spec.ts and below.
     const labels = (callers: Parameters<typeof navItemsFor>[0]) =>
       navItemsFor(callers)
@@ -56,11 +63,11 @@ describe('navItemsFor', () => {
             !key.startsWith('outreach.') &&
             key !== 'public.nav.calendar',
         );
+    // An elected official has «Mine møter» and the public calendar, not the staff's meeting list.
     expect(labels(['official'])).toEqual([
       'nav.home',
       'nav.bodies',
       'nav.people',
-      'meetings.nav.meetings',
       'reader.nav.myMeetings',
       'documents.nav.search',
     ]);
@@ -111,6 +118,69 @@ describe('navItemsFor', () => {
       expect(navItemsFor(callers).map((item) => item.path)).not.toContain('/utekontakt');
     }
     expect(activeNavPath('/utekontakt/rute/3f2b', NAV_ITEMS)).toBe('/utekontakt');
+  });
+
+  const top = (callers: Parameters<typeof navItemsFor>[0]) =>
+    navEntriesFor(navItemsFor(callers)).map((entry) =>
+      entry.kind === 'link'
+        ? entry.item.labelKey
+        : `${entry.labelKey}: ${entry.items.map((item) => item.labelKey).join(', ')}`,
+    );
+
+  it('shows visitors and officials every entry on its own (they fit)', () => {
+    expect(top(['public'])).toEqual([
+      'nav.home',
+      'nav.bodies',
+      'public.nav.calendar',
+      'weddings.nav.booking',
+    ]);
+    expect(top(['official'])).toEqual([
+      'nav.home',
+      'nav.bodies',
+      'public.nav.calendar',
+      'nav.people',
+      'reader.nav.myMeetings',
+      'documents.nav.search',
+    ]);
+  });
+
+  it('folds the largest groups until at most seven entries are left, a group where its first item was', () => {
+    // The secretariat also organises the elections: eleven items, two groups folded.
+    expect(top(['secretariat'])).toEqual([
+      'nav.home',
+      'nav.groups.register: nav.bodies, nav.people, nav.import, nav.grants',
+      'nav.groups.meetings: public.nav.calendar, meetings.nav.meetings, meetings.nav.cases, reader.nav.myMeetings',
+      'documents.nav.search',
+      'elections.nav.elections',
+    ]);
+    expect(top(['admin'])).toEqual([
+      'nav.home',
+      'nav.groups.register: nav.bodies, nav.people, nav.import, nav.grants',
+      'nav.groups.meetings: public.nav.calendar, meetings.nav.meetings, meetings.nav.cases, reader.nav.myMeetings',
+      'documents.nav.search',
+      'nav.groups.elections: elections.nav.elections, elections.nav.counter, outreach.nav.staff',
+      'weddings.nav.staff',
+      'settings.nav',
+    ]);
+    for (const callers of [
+      ['admin'],
+      ['secretariat'],
+      ['election_staff'],
+      ['election_board'],
+      ['wedding_staff'],
+      ['official', 'wedding_officiant'],
+    ] as const) {
+      expect(navEntriesFor(navItemsFor(callers)).length).toBeLessThanOrEqual(MAX_TOP_LEVEL);
+    }
+  });
+
+  it('never folds a group of one', () => {
+    const items: NavItem[] = [
+      { path: '/a', labelKey: 'a', audience: 'everyone', group: 'meetings' },
+      { path: '/b', labelKey: 'b', audience: 'everyone', group: 'register' },
+      { path: '/c', labelKey: 'c', audience: 'everyone' },
+    ];
+    expect(navEntriesFor(items, 1).map((entry) => entry.kind)).toEqual(['link', 'link', 'link']);
   });
 
   it('uses unique paths', () => {

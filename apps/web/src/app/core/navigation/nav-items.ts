@@ -14,7 +14,25 @@ export interface NavItem {
   readonly audience: 'everyone' | readonly Caller[];
   /** Highlight only on an exact URL match (for '/'). */
   readonly exact?: boolean;
+  /** The menu entry the item goes under when the caller would see more than MAX_TOP_LEVEL entries. */
+  readonly group?: NavGroupKey;
 }
+
+/** The groups of the main navigation; the label is `nav.groups.<key>`. */
+export type NavGroupKey = 'meetings' | 'register' | 'elections' | 'weddings';
+
+/** About seven top-level entries fit on one row at 1366 px. */
+export const MAX_TOP_LEVEL = 7;
+
+/** A top-level entry: a link, or a group of links behind a disclosure button. */
+export type NavEntry =
+  | { readonly kind: 'link'; readonly item: NavItem }
+  | {
+      readonly kind: 'group';
+      readonly key: NavGroupKey;
+      readonly labelKey: string;
+      readonly items: readonly NavItem[];
+    };
 
 /**
  * The main navigation. Features add their entries here with the roles that
@@ -22,23 +40,59 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', audience: 'everyone', exact: true },
-  { path: '/organer', labelKey: 'nav.bodies', audience: 'everyone' },
-  { path: '/motekalender', labelKey: 'public.nav.calendar', audience: 'everyone' },
+  { path: '/organer', labelKey: 'nav.bodies', audience: 'everyone', group: 'register' },
+  {
+    path: '/motekalender',
+    labelKey: 'public.nav.calendar',
+    audience: 'everyone',
+    group: 'meetings',
+  },
   // Couples book without signing in; staff have their own list (/vigsler).
-  { path: '/vigsel', labelKey: 'weddings.nav.booking', audience: ['public'] },
-  { path: '/personer', labelKey: 'nav.people', audience: STAFF_ROLES },
-  { path: '/organer/import', labelKey: 'nav.import', audience: EDITOR_ROLES },
-  { path: '/gruppestotte', labelKey: 'nav.grants', audience: EDITOR_ROLES },
-  { path: '/moter', labelKey: 'meetings.nav.meetings', audience: STAFF_ROLES },
-  { path: '/saker', labelKey: 'meetings.nav.cases', audience: EDITOR_ROLES },
-  { path: '/lesesal', labelKey: 'reader.nav.myMeetings', audience: STAFF_ROLES },
+  { path: '/vigsel', labelKey: 'weddings.nav.booking', audience: ['public'], group: 'weddings' },
+  { path: '/personer', labelKey: 'nav.people', audience: STAFF_ROLES, group: 'register' },
+  { path: '/organer/import', labelKey: 'nav.import', audience: EDITOR_ROLES, group: 'register' },
+  { path: '/gruppestotte', labelKey: 'nav.grants', audience: EDITOR_ROLES, group: 'register' },
+  // The staff's meeting list; an elected official has «Mine møter» and the public calendar.
+  {
+    path: '/moter',
+    labelKey: 'meetings.nav.meetings',
+    audience: STAFF_ROLES.filter((role) => role !== 'official'),
+    group: 'meetings',
+  },
+  { path: '/saker', labelKey: 'meetings.nav.cases', audience: EDITOR_ROLES, group: 'meetings' },
+  { path: '/lesesal', labelKey: 'reader.nav.myMeetings', audience: STAFF_ROLES, group: 'meetings' },
   { path: '/sok', labelKey: 'documents.nav.search', audience: STAFF_ROLES },
-  { path: '/valg', labelKey: 'elections.nav.elections', audience: ORGANISER_ROLES },
-  { path: '/valg/skranke', labelKey: 'elections.nav.counter', audience: CLERK_ROLES },
-  { path: '/utekontakt', labelKey: 'outreach.nav.staff', audience: OUTREACH_READ_ROLES },
-  { path: '/vigsler', labelKey: 'weddings.nav.staff', audience: WEDDING_STAFF_ROLES },
+  {
+    path: '/valg',
+    labelKey: 'elections.nav.elections',
+    audience: ORGANISER_ROLES,
+    group: 'elections',
+  },
+  {
+    path: '/valg/skranke',
+    labelKey: 'elections.nav.counter',
+    audience: CLERK_ROLES,
+    group: 'elections',
+  },
+  {
+    path: '/utekontakt',
+    labelKey: 'outreach.nav.staff',
+    audience: OUTREACH_READ_ROLES,
+    group: 'elections',
+  },
+  {
+    path: '/vigsler',
+    labelKey: 'weddings.nav.staff',
+    audience: WEDDING_STAFF_ROLES,
+    group: 'weddings',
+  },
   { path: '/innstillinger', labelKey: 'settings.nav', audience: ['admin'] },
-  { path: '/vigsler/mine', labelKey: 'weddings.nav.mine', audience: WEDDING_OFFICIANT_ROLES },
+  {
+    path: '/vigsler/mine',
+    labelKey: 'weddings.nav.mine',
+    audience: WEDDING_OFFICIANT_ROLES,
+    group: 'weddings',
+  },
 ];
 
 export function navItemsFor(
@@ -48,6 +102,39 @@ export function navItemsFor(
   return items.filter(
     (item) => item.audience === 'everyone' || item.audience.some((role) => callers.includes(role)),
   );
+}
+
+/**
+ * The top-level entries for the caller's items: all of them as links when they fit in
+ * `max`; otherwise the largest groups are folded behind a button one by one until they
+ * fit. A group sits where its first item would have been.
+ */
+export function navEntriesFor(items: readonly NavItem[], max: number = MAX_TOP_LEVEL): NavEntry[] {
+  const members = new Map<NavGroupKey, NavItem[]>();
+  for (const item of items) {
+    if (item.group) members.set(item.group, [...(members.get(item.group) ?? []), item]);
+  }
+  const folded = new Set<NavGroupKey>();
+  let count = items.length;
+  const candidates = [...members.entries()]
+    .filter(([, group]) => group.length > 1)
+    .sort((a, b) => b[1].length - a[1].length);
+  for (const [key, group] of candidates) {
+    if (count <= max) break;
+    folded.add(key);
+    count -= group.length - 1;
+  }
+  const entries: NavEntry[] = [];
+  for (const item of items) {
+    const key = item.group;
+    if (key === undefined || !folded.has(key)) {
+      entries.push({ kind: 'link', item });
+    } else if (members.get(key)?.[0] === item) {
+      const groupItems = members.get(key) ?? [];
+      entries.push({ kind: 'group', key, labelKey: `nav.groups.${key}`, items: groupItems });
+    }
+  }
+  return entries;
 }
 
 /**
