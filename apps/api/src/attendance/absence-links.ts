@@ -1,5 +1,4 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { MembershipLeave } from '../bodies/membership-leave.entity.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
 import { AbsenceLink } from './absence-link.entity.js';
 import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
@@ -21,14 +20,4 @@ export async function issueAbsenceLinks(orm: MikroORM, municipalityId: string, m
     await em.flush();
     return tokens;
   });
-}
-
-/** Members of the body who are on leave or released (koml. § 7-9) on the day: they get no notice, their substitute does. */
-export async function membersOnLeave(em: EntityManager, bodyId: string, day: string): Promise<Set<string>> {
-  const leaves = await em.find(
-    MembershipLeave,
-    { membership: { body: bodyId, kind: 'member' }, from: { $lte: day }, $or: [{ to: null }, { to: { $gte: day } }] },
-    { populate: ['membership'] },
-  );
-  return new Set(leaves.map((l) => l.membership.getEntity().person.id));
 }

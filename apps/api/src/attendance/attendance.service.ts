@@ -11,8 +11,7 @@ import type {
   SeatState,
 } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
-import { activeOn } from '../bodies/dates.js';
-import { Membership } from '../bodies/membership.entity.js';
+import { seatHolders, sits } from '../bodies/seat-holders.js';
 import { MembershipsService } from '../bodies/memberships.service.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
@@ -90,8 +89,9 @@ export class AttendanceService {
     const meeting = await this.lockMeeting(meetingId);
     this.assertNotHeld(meeting, now);
     const day = osloDay(meeting.startsAt);
-    const membership = await this.em.findOne(Membership, { body: meeting.body.id, person: input.personId, kind: 'member', ...activeOn(day) }, { populate: ['person'] });
-    if (!membership) throw new NotAMemberError();
+    // Members who sit and substitutes who moved up (seat_holders) report absence; not one on leave.
+    const holders = await seatHolders(this.em, meeting.body.id, day);
+    if (!holders.some((h) => h.personId === input.personId && sits(h))) throw new NotAMemberError();
     let item: AgendaItem | null = null;
     if (input.agendaItemId) {
       item = await this.em.findOne(AgendaItem, { id: input.agendaItemId, meeting });
@@ -293,11 +293,8 @@ export class AttendanceService {
     const meeting = await this.em.findOne(Meeting, meetingId, { populate: ['body'] });
     if (!meeting) throw new MeetingNotFoundError();
     const day = osloDay(meeting.startsAt);
-    const memberships = await this.em.find(
-      Membership,
-      { body: meeting.body.id, kind: 'member', ...activeOn(day) },
-      { populate: ['person', 'party', 'leaves'], orderBy: { person: { familyName: 'asc', givenName: 'asc' } } },
-    );
+    // Every seat on the meeting day (seat_holders): members, those away, and substitutes who moved up.
+    const holders = (await seatHolders(this.em, meeting.body.id, day)).filter((h) => sits(h) || (h.seat === 'away' && h.kind === 'member'));
     const absences = await this.em.find(MeetingAbsence, { meeting, withdrawnAt: null }, { populate: ['person', 'agendaItem'], orderBy: { createdAt: 'asc' } });
     const summonses = await this.em.find(SubstituteSummons, { meeting }, { populate: ['person'], orderBy: { createdAt: 'asc' } });
     const items = await this.em.find(AgendaItem, { meeting }, { populate: ['case'], orderBy: { position: 'asc' } });
@@ -308,15 +305,15 @@ export class AttendanceService {
         return [a.id, options.reasons ? dto : { ...dto, reason: '', reportedBy: '' }];
       }),
     );
-    const seats: SeatState[] = memberships.map((m) => {
-      const own = absences.filter((a) => a.person.id === m.person.id).map((a) => dtos.get(a.id)!);
-      const onLeave = m.leaves.getItems().some((l) => l.from <= day && (l.to === null || l.to >= day));
+    const seats: SeatState[] = holders
+      .sort((a, b) => a.sortName.localeCompare(b.sortName, 'nb')).map((h) => {
+      const own = absences.filter((a) => a.person.id === h.personId).map((a) => dtos.get(a.id)!);
       return {
-        membershipId: m.id,
-        personId: m.person.id,
-        name: m.person.getEntity().fullName(),
-        party: m.party?.getEntity().shortName ?? null,
-        state: onLeave ? 'on_leave' : own.some((a) => a.kind === 'absent') ? 'absent' : 'present',
+        membershipId: h.membershipId,
+        personId: h.personId,
+        name: h.name,
+        party: h.listName === 'uten parti' ? null : h.listName,
+        state: h.seat === 'away' ? 'on_leave' : own.some((a) => a.kind === 'absent') ? 'absent' : 'present',
         absences: own,
       };
     });

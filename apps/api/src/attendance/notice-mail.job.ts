@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { issueAbsenceLinks, membersOnLeave } from './absence-links.js';
+import { issueAbsenceLinks } from './absence-links.js';
 import { jobBaseUrl } from './attendance.jobs.js';
 import { SubstituteSummons } from './summons.entity.js';
 import { link } from './tokens.js';
@@ -63,9 +63,9 @@ export class NoticeMailJob implements OnModuleInit {
       const meeting = await em.findOne(Meeting, data.meetingId);
       if (!meeting || meeting.status === 'planned') throw new Error(`Meeting ${data.meetingId} is not published`);
       const notice = await this.notices.render(data.meetingId);
-      // Members on leave or released on the meeting day get no notice: their substitute moves up.
-      const onLeave = await membersOnLeave(em, notice.meeting.body.id, osloDay(notice.meeting.startsAt));
-      const members = (await this.memberships.currentMemberContacts(notice.meeting.body.id)).filter((m) => !onLeave.has(m.personId));
+      // Those who sit on the meeting day (seat_holders): a member on leave or released gets no
+      // notice, the substitute who moves up for them does.
+      const members = await this.memberships.sittingContacts(notice.meeting.body.id, osloDay(notice.meeting.startsAt));
       const byEmail = new Map(members.flatMap((m) => (m.email ? [[m.email, m.personId] as const] : [])));
       const recipients = [...byEmail.keys()];
       const withoutEmail = members.filter((m) => !m.email).length;

@@ -12,12 +12,13 @@ import type {
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { Body } from './body.entity.js';
-import { activeOn, today } from './dates.js';
+import { today } from './dates.js';
 import { Membership } from './membership.entity.js';
 import { MembershipLeave } from './membership-leave.entity.js';
 import { Party } from './party.entity.js';
 import { Person } from './person.entity.js';
-import { composition, covers, overlaps, rankProblems, type Seat } from './rules/composition.js';
+import { composition, covers, overlaps, rankProblems } from './rules/composition.js';
+import { seatHolders, sits } from './seat-holders.js';
 import { genderBalance, genderRuleFor } from './rules/gender-balance.js';
 import { proposeSubstitute, type UnavailableReason } from './rules/substitutes.js';
 
@@ -160,44 +161,22 @@ export class MembershipsService {
     };
   }
 
-  /** The members (not substitutes) who hold a seat on `day`, with their work e-mail where known. For notices. */
-  async currentMemberContacts(bodyId: string, day = today()): Promise<Array<{ personId: string; name: string; email: string | null }>> {
-    const memberships = await this.em.find(
-      Membership,
-      { body: bodyId, kind: 'member', ...activeOn(day) },
-      { populate: ['person'] },
-    );
-    const byPerson = new Map(memberships.map((m) => [m.person.id, m.person.getEntity()]));
-    return [...byPerson.values()].map((p) => ({ personId: p.id, name: p.fullName(), email: p.email }));
-  }
-
-  private async seatsOn(body: Body, day: string): Promise<{ seats: Seat[]; memberships: Membership[] }> {
-    const memberships = await this.em.find(
-      Membership,
-      { body, ...activeOn(day) },
-      { populate: ['person', 'party', 'leaves'] },
-    );
-    const seats = memberships.map((m) => ({
-      membershipId: m.id,
-      personId: m.person.id,
-      name: m.person.getEntity().fullName(),
-      list: m.party?.getEntity().shortName ?? 'uten parti',
-      kind: m.kind,
-      rank: m.rank,
-      onLeave: m.leaves.getItems().some((l) => covers(l, day)),
-    }));
-    return { seats, memberships };
+  /** Those who sit in the body on `day` (members and acting substitutes, seat_holders), with their work e-mail where known. For notices. */
+  async sittingContacts(bodyId: string, day: string): Promise<Array<{ personId: string; name: string; email: string | null }>> {
+    const sitting = (await seatHolders(this.em, bodyId, day)).filter(sits);
+    const byPerson = new Map(sitting.map((h) => [h.personId, { personId: h.personId, name: h.name, email: h.email }]));
+    return [...byPerson.values()];
   }
 
   async overview(bodyId: string, day = today()): Promise<BodyOverview> {
     const body = await this.em.findOne(Body, bodyId);
     if (!body) throw new NotFoundError('organet');
-    const { seats, memberships } = await this.seatsOn(body, day);
-    const c = composition(seats, body.substituteOrder);
-    const genders = new Map(memberships.map((m) => [m.person.id, m.person.getEntity().gender]));
+    const holders = await seatHolders(this.em, body.id, day);
+    const c = composition(holders, body.substituteOrder);
     const rule = genderRuleFor(body.kind);
+    // Elected places only (members and substitutes as elected): who moves up for a period does not count.
     const balance = genderBalance(
-      seats.map((s) => ({ kind: s.kind, list: s.list, gender: genders.get(s.personId)! })),
+      holders.map((h) => ({ kind: h.kind, list: h.listName, gender: h.gender })),
       { method: body.electionMethod, rule },
     );
     return {
@@ -226,21 +205,26 @@ export class MembershipsService {
     return this.propose(body, query.personId, query.date ?? today(), query.unavailable);
   }
 
-  /** The next substitute for an absent member, skipping those who sit, were called in, or are away. */
+  /**
+   * The next substitute for an absent member (or acting substitute), skipping those who sit (moved
+   * up, seat_holders), were called in, or are away.
+   */
   private async propose(body: Body, absentPersonId: string, day: string, alsoUnavailable: string[] = []): Promise<SubstituteProposal> {
-    const { seats } = await this.seatsOn(body, day);
-    const absent = seats.find((s) => s.personId === absentPersonId && s.kind === 'member');
+    const holders = await seatHolders(this.em, body.id, day);
+    const absent = holders.find((h) => h.personId === absentPersonId && sits(h));
     const history = absent ? null : await this.em.findOne(Membership, { body, person: absentPersonId, kind: 'member' }, { populate: ['party'], orderBy: { from: 'desc' } });
-    const list = absent?.list ?? history?.party?.getEntity().shortName ?? null;
-    if (!list) throw new DomainError('NOT_A_MEMBER', 'Personen er ikke medlem av organet.', 400, [{ path: 'personId', message: 'Ikke medlem.' }]);
-    const c = composition(seats, body.substituteOrder);
+    const listKey = absent?.listKey ?? (history ? (history.party?.id ?? `person:${absentPersonId}`) : null);
+    if (!listKey) throw new DomainError('NOT_A_MEMBER', 'Personen er ikke medlem av organet.', 400, [{ path: 'personId', message: 'Ikke medlem.' }]);
+    const listName = absent?.listName ?? history?.party?.getEntity().shortName ?? 'uten parti';
     const unavailable = new Map<string, UnavailableReason>();
-    for (const s of seats) if (s.onLeave) unavailable.set(s.personId, 'on_leave');
-    for (const a of c.acting) unavailable.set(a.seat.personId, 'present');
+    for (const h of holders) if (h.kind === 'substitute' && h.seat !== 'substitute') unavailable.set(h.personId, h.seat === 'away' ? 'on_leave' : 'present');
     for (const id of alsoUnavailable) unavailable.set(id, 'absent');
     const result = proposeSubstitute({
-      absentMemberList: list,
-      substitutes: seats.filter((s) => s.kind === 'substitute').map((s) => ({ personId: s.personId, name: s.name, list: s.list, rank: s.rank ?? 0 })),
+      absentMemberList: listKey,
+      listName,
+      substitutes: holders
+        .filter((h) => h.kind === 'substitute')
+        .map((h) => ({ personId: h.personId, name: h.name, list: h.listKey, rank: h.rank ?? 0 })),
       unavailable,
       order: body.substituteOrder,
     });

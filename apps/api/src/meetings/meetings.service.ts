@@ -4,6 +4,7 @@ import type { MeetingDetail, MeetingInput, Meeting as MeetingDto, MeetingPlanEnt
 import { AuditService } from '../audit/audit.service.js';
 import { Body } from '../bodies/body.entity.js';
 import { osloDay } from '../bodies/dates.js';
+import { MEETING_DAY_SQL, SEAT_OF_SQL } from '../bodies/seat-holders.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { MunicipalitySettingsService } from '../municipalities/municipality-settings.service.js';
@@ -162,7 +163,7 @@ export class MeetingsService {
 
   /**
    * Meetings in the next 12 months of the bodies where the person holds a seat or stands on the
-   * substitute list on the day of the meeting.
+   * substitute list on the day of the meeting (seat_holders; not while on leave).
    */
   async upcomingForPerson(personId: string, now: Date): Promise<MeetingPlanEntry[]> {
     const until = new Date(now);
@@ -171,10 +172,7 @@ export class MeetingsService {
       `select m.id, (select count(*)::int from agenda_item a where a.meeting_id = m.id) as item_count
          from meeting m
         where coalesce(m.ends_at, m.starts_at) >= ? and m.starts_at < ?
-          and exists (select 1 from membership ms
-                       where ms.body_id = m.body_id and ms.person_id = ?
-                         and ms."from" <= (m.starts_at at time zone 'Europe/Oslo')::date
-                         and (ms."to" is null or ms."to" >= (m.starts_at at time zone 'Europe/Oslo')::date))`,
+          and ${SEAT_OF_SQL('m.body_id', MEETING_DAY_SQL)} is not null`,
       [now, until, personId],
     );
     return this.planEntries(rows);
@@ -185,10 +183,7 @@ export class MeetingsService {
     const rows = await this.em.execute<{ id: string }[]>(
       `select m.id from meeting m
         where m.status in (${statuses.map(() => '?').join(', ')}) and m.starts_at >= ?
-          and exists (select 1 from membership ms
-                       where ms.body_id = m.body_id and ms.person_id = ?
-                         and ms."from" <= (m.starts_at at time zone 'Europe/Oslo')::date
-                         and (ms."to" is null or ms."to" >= (m.starts_at at time zone 'Europe/Oslo')::date))`,
+          and ${SEAT_OF_SQL('m.body_id', MEETING_DAY_SQL)} is not null`,
       [...statuses, since, personId],
     );
     if (rows.length === 0) return [];

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { MeetingStatus, ReaderAccess } from '@sekretariat/contracts';
+import { MEETING_DAY_SQL, SEAT_OF_SQL } from '../bodies/seat-holders.js';
 import { STAFF } from '../common/access/allow.decorator.js';
 import type { RequestCaller } from '../common/access/caller.js';
 import { PaperAccess, type ExemptScope } from '../cases/paper-access.js';
@@ -18,14 +19,11 @@ export interface Viewer {
 }
 
 /**
- * The seat (member before substitute) the person holds in the meeting's body on the meeting day.
- * Expects the meeting as `m` and takes the person id as its one parameter.
+ * The seat (member before substitute) the person holds in the meeting's body on the meeting day,
+ * by the one seat rule (seat_holders: a substitute who moved up sits as a member). Expects the
+ * meeting as `m` and takes the person id as its one parameter.
  */
-export const SEAT_SQL = `(select ms.kind from membership ms
-   where ms.body_id = m.body_id and ms.person_id = ?
-     and ms."from" <= (m.starts_at at time zone 'Europe/Oslo')::date
-     and (ms."to" is null or ms."to" >= (m.starts_at at time zone 'Europe/Oslo')::date)
-   order by ms.kind = 'member' desc limit 1)`;
+export const SEAT_SQL = SEAT_OF_SQL('m.body_id', MEETING_DAY_SQL);
 
 /** A uuid[] parameter, sent as one comma-separated string. */
 export const uuidList = (ids: readonly string[]): string => ids.join(',');

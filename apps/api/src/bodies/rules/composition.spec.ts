@@ -1,42 +1,51 @@
 import { describe, expect, it } from '@jest/globals';
-import { composition, covers, overlaps, rankProblems, type Seat } from './composition.js';
+import { composition, covers, overlaps, rankProblems, type Holder } from './composition.js';
 
-const seat = (name: string, list: string, kind: 'member' | 'substitute', rank: number | null = null, onLeave = false): Seat => ({
-  membershipId: name, personId: name, name, list, kind, rank, onLeave,
+const holder = (name: string, list: string, seat: Holder['seat'], options: { rank?: number; forPersonId?: string; permanent?: boolean } = {}): Holder => ({
+  personId: name,
+  name,
+  kind: seat === 'member' || (seat === 'away' && options.rank === undefined) ? 'member' : 'substitute',
+  seat,
+  forPersonId: options.forPersonId ?? null,
+  listKey: list,
+  listName: list,
+  rank: options.rank ?? null,
+  permanent: options.permanent ?? false,
 });
 
-describe('composition (koml. §§ 7-9, 7-10)', () => {
-  const seats = [
-    seat('Anne', 'Ap', 'member'),
-    seat('Bjørn', 'Ap', 'member', null, true),
-    seat('Cecilie', 'H', 'member'),
-    seat('Dag', 'Ap', 'substitute', 1),
-    seat('Eva', 'Ap', 'substitute', 2),
-    seat('Finn', 'Ap', 'substitute', 3),
-    seat('Gro', 'H', 'substitute', 1, true),
-    seat('Hans', 'H', 'substitute', 2),
+describe('composition (koml. §§ 7-9, 7-10), read from seat_holders', () => {
+  const holders = [
+    holder('Anne', 'Ap', 'member'),
+    holder('Bjørn', 'Ap', 'away'),
+    holder('Cecilie', 'H', 'member'),
+    holder('Dag', 'Ap', 'acting', { rank: 1, forPersonId: 'Bjørn' }),
+    holder('Eva', 'Ap', 'substitute', { rank: 2 }),
+    holder('Finn', 'Ap', 'substitute', { rank: 3 }),
+    holder('Gro', 'H', 'away', { rank: 1 }),
+    holder('Hans', 'H', 'substitute', { rank: 2 }),
   ];
 
-  it('moves the first substitute of the list up while a member is on leave', () => {
-    const c = composition(seats, 'per_list');
-    expect(c.members.map((s) => s.name)).toEqual(['Anne', 'Cecilie']);
+  it('explains who moved up for whom', () => {
+    const c = composition(holders, 'per_list');
     expect(c.acting.map((a) => [a.seat.name, a.forSeat.name])).toEqual([['Dag', 'Bjørn']]);
     expect(c.acting[0]!.explanation).toBe('Dag (nr. 1 på varalista for Ap) rykker opp mens Bjørn har permisjon eller fritak.');
+    expect(c.warnings).toEqual([]);
   });
 
-  it('keeps the rest of the substitutes in order, without those on leave', () => {
-    expect(composition(seats, 'per_list').substitutes.map((s) => s.name)).toEqual(['Eva', 'Hans', 'Finn']);
+  it('says that a substitute for a member released for good is a member for the rest of the term', () => {
+    const c = composition([holder('Bjørn', 'Ap', 'away'), holder('Dag', 'Ap', 'acting', { rank: 1, forPersonId: 'Bjørn', permanent: true })], 'per_list');
+    expect(c.acting[0]!.explanation).toBe('Dag (nr. 1 på varalista for Ap) er medlem resten av valgperioden fordi Bjørn er fritatt.');
   });
 
   it('warns when a list has fewer substitutes than members', () => {
-    const c = composition([seat('A', 'Sp', 'member'), seat('B', 'Sp', 'member'), seat('C', 'Sp', 'substitute', 1)], 'per_list');
+    const c = composition([holder('A', 'Sp', 'member'), holder('B', 'Sp', 'member'), holder('C', 'Sp', 'substitute', { rank: 1 })], 'per_list');
     expect(c.warnings).toEqual([
       'Varalista for Sp har 1 varamedlem for 2 medlemmer. Kommunestyret bør velge nye varamedlemmer (supplering, kommuneloven § 7-10).',
     ]);
   });
 
   it('warns when no one can move up', () => {
-    const c = composition([seat('A', 'V', 'member', null, true)], 'per_list');
+    const c = composition([holder('A', 'V', 'away')], 'per_list');
     expect(c.acting).toEqual([]);
     expect(c.warnings[0]).toMatch(/ingen varamedlem som kan rykke opp/);
   });

@@ -1,64 +1,55 @@
+import type { SeatHolder } from '../seat-holders.js';
 import type { SubstituteOrder } from './substitutes.js';
 
 /**
- * Who sits in a body on a given day. A member on leave or temporarily released (koml. § 7-9)
- * is replaced by the next substitute of their list, who moves up for the period (§ 7-10); the
- * remaining substitutes keep their elected order. Lists with fewer substitutes than members
- * get a warning: the council should elect more (supplering, § 7-10 (6)).
+ * Who sits is decided by `seat_holders` in PostgreSQL (bodies/seat-holders.ts): a member on
+ * leave or released (koml. § 7-9) is replaced by the next substitute of their list for the period
+ * (§ 7-10). This reads its answer: who moved up for whom, with why, and warnings where no one
+ * could move up or a list has fewer substitutes than members: the council should elect more
+ * (supplering, § 7-10 (6)).
  */
-export interface Seat {
-  membershipId: string;
-  personId: string;
-  name: string;
-  list: string;
-  kind: 'member' | 'substitute';
-  rank: number | null;
-  onLeave: boolean;
-}
+export type Holder = Pick<SeatHolder, 'personId' | 'name' | 'kind' | 'seat' | 'forPersonId' | 'listKey' | 'listName' | 'rank' | 'permanent'>;
 
 export interface Composition {
-  members: Seat[];
-  acting: { seat: Seat; forSeat: Seat; explanation: string }[];
-  substitutes: Seat[];
+  acting: { seat: Holder; forSeat: Holder; explanation: string }[];
   warnings: string[];
 }
 
-export function composition(seats: readonly Seat[], order: SubstituteOrder): Composition {
-  const members = seats.filter((s) => s.kind === 'member');
-  const pool = seats
-    .filter((s) => s.kind === 'substitute' && !s.onLeave)
-    .slice()
-    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+export function composition(holders: readonly Holder[], order: SubstituteOrder): Composition {
+  const members = holders.filter((h) => h.kind === 'member');
   const acting: Composition['acting'] = [];
   const warnings: string[] = [];
-  for (const member of members.filter((m) => m.onLeave)) {
-    const index = pool.findIndex((s) => order === 'common' || s.list === member.list);
-    if (index < 0) {
-      warnings.push(`${member.name} (${member.list}) har permisjon eller fritak, og det er ingen varamedlem som kan rykke opp.`);
+  for (const member of members.filter((m) => m.seat === 'away')) {
+    const sub = holders.find((h) => h.seat === 'acting' && h.forPersonId === member.personId);
+    if (!sub) {
+      warnings.push(`${member.name} (${member.listName}) har permisjon eller fritak, og det er ingen varamedlem som kan rykke opp.`);
       continue;
     }
-    const [sub] = pool.splice(index, 1);
+    const list = order === 'common' ? 'organet' : sub.listName;
     acting.push({
-      seat: sub!,
+      seat: sub,
       forSeat: member,
-      explanation: `${sub!.name} (nr. ${sub!.rank} på varalista for ${order === 'common' ? 'organet' : sub!.list}) rykker opp mens ${member.name} har permisjon eller fritak.`,
+      explanation: sub.permanent
+        ? `${sub.name} (nr. ${sub.rank} på varalista for ${list}) er medlem resten av valgperioden fordi ${member.name} er fritatt.`
+        : `${sub.name} (nr. ${sub.rank} på varalista for ${list}) rykker opp mens ${member.name} har permisjon eller fritak.`,
     });
   }
+  const pool = holders.filter((h) => h.seat === 'substitute');
   if (order === 'common') {
     if (pool.length < members.length) {
       warnings.push(`Varalista har ${pool.length} varamedlemmer for ${members.length} medlemmer. Vurder å velge nye varamedlemmer (supplering, kommuneloven § 7-10).`);
     }
   } else {
-    const lists = [...new Set(members.map((m) => m.list))].sort((a, b) => a.localeCompare(b, 'nb'));
-    for (const list of lists) {
-      const m = members.filter((s) => s.list === list).length;
-      const v = pool.filter((s) => s.list === list).length;
+    const lists = [...new Map(members.map((m) => [m.listKey, m.listName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'nb'));
+    for (const [key, name] of lists) {
+      const m = members.filter((s) => s.listKey === key).length;
+      const v = pool.filter((s) => s.listKey === key).length;
       if (v < m) {
-        warnings.push(`Varalista for ${list} har ${v} varamedlem${v === 1 ? '' : 'mer'} for ${m} medlem${m === 1 ? '' : 'mer'}. Kommunestyret bør velge nye varamedlemmer (supplering, kommuneloven § 7-10).`);
+        warnings.push(`Varalista for ${name} har ${v} varamedlem${v === 1 ? '' : 'mer'} for ${m} medlem${m === 1 ? '' : 'mer'}. Kommunestyret bør velge nye varamedlemmer (supplering, kommuneloven § 7-10).`);
       }
     }
   }
-  return { members: members.filter((m) => !m.onLeave), acting, substitutes: pool, warnings };
+  return { acting, warnings };
 }
 
 /** Whether a period [from, to] (to null = open) contains the day. Dates are ISO strings. */

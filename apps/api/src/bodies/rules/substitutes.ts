@@ -36,6 +36,8 @@ const REASON_TEXT: Record<UnavailableReason, string> = {
 
 export function proposeSubstitute(input: {
   absentMemberList: string;
+  /** The list's name in the explanation, when `absentMemberList` is a key. */
+  listName?: string;
   substitutes: readonly SubstituteCandidate[];
   unavailable: ReadonlyMap<string, UnavailableReason>;
   order: SubstituteOrder;
@@ -45,7 +47,7 @@ export function proposeSubstitute(input: {
     .slice()
     .sort((a, b) => a.rank - b.rank);
   const skipped: Proposal['skipped'] = [];
-  const where = input.order === 'common' ? 'den felles varalista' : `varalista for ${input.absentMemberList}`;
+  const where = input.order === 'common' ? 'den felles varalista' : `varalista for ${input.listName ?? input.absentMemberList}`;
   for (const candidate of pool) {
     const reason = input.unavailable.get(candidate.personId);
     if (reason) {

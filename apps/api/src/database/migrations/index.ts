@@ -24,6 +24,7 @@ import { Migration20261208050000ElectionEnvelopes } from './Migration20261208050
 import { Migration20261208080000MunicipalitySettings } from './Migration20261208080000MunicipalitySettings.js';
 import { Migration20261208040000Outreach } from './Migration20261208040000Outreach.js';
 import { Migration20261209060000OneApprovedVote } from './Migration20261209060000OneApprovedVote.js';
+import { Migration20261209050000SeatRule } from './Migration20261209050000SeatRule.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -52,4 +53,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261208080000MunicipalitySettings', class: Migration20261208080000MunicipalitySettings },
   { name: 'Migration20261208040000Outreach', class: Migration20261208040000Outreach },
   { name: 'Migration20261209060000OneApprovedVote', class: Migration20261209060000OneApprovedVote },
+  { name: 'Migration20261209050000SeatRule', class: Migration20261209050000SeatRule },
 ];
