@@ -37,6 +37,8 @@ export const Meeting = z.object({
   remote: z.boolean(),
   status: MeetingStatus,
   videoUrl: z.string().nullable(),
+  /** Set once the meeting is cancelled (avlyst): when and why; shown on the public pages too. */
+  cancellation: z.object({ at: z.string(), reason: z.string() }).nullable().optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 export const MeetingListResponse = z.object({ items: z.array(Meeting) });
@@ -134,6 +136,16 @@ export type MeetingUpdateInput = z.infer<typeof MeetingUpdateInput>;
  */
 export const MeetingStatusInput = z.strictObject({ status: MeetingStatus });
 export type MeetingStatusInput = z.infer<typeof MeetingStatusInput>;
+
+/**
+ * POST /api/meetings/:id/cancel: the meeting is cancelled (avlyst) with a reason, before it is held.
+ * It keeps its status, agenda and history; it can no longer be noticed, held or changed. The members
+ * are told by e-mail when the notice had gone out.
+ */
+export const MeetingCancelInput = z.strictObject({
+  reason: z.string().trim().min(1, 'Skriv hvorfor møtet avlyses.').max(1000, 'Begrunnelsen kan være høyst 1000 tegn.'),
+});
+export type MeetingCancelInput = z.infer<typeof MeetingCancelInput>;
 
 /** GET /api/meetings?year=YYYY[&bodyId=]: the annual meeting plan (møteplan). */
 export const MeetingPlanQuery = z.strictObject({

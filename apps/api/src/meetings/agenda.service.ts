@@ -9,7 +9,7 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { AgendaSequence } from './agenda-sequence.entity.js';
 import { Case } from '../cases/case.entity.js';
 import type { Meeting } from './meeting.entity.js';
-import { AgendaItemNotFoundError, CaseNotFoundError, MeetingNotFoundError } from './meetings.errors.js';
+import { AgendaItemNotFoundError, assertNotCancelled, CaseNotFoundError, MeetingNotFoundError } from './meetings.errors.js';
 import { personName, toAgendaItemDto } from './meetings.mapper.js';
 import { MeetingsService } from './meetings.service.js';
 import { itemClosure, numberingYear, orderMismatch, type ClosureProblem } from './rules/agenda.js';
@@ -233,6 +233,7 @@ export class AgendaService {
   }
 
   private assertOpenForChanges(meeting: Meeting): void {
+    assertNotCancelled(meeting);
     if (!meeting.acceptsAgendaChanges()) {
       throw new DomainError('MEETING_LOCKED', 'Møtet er holdt; sakslisten kan ikke endres.', 409);
     }

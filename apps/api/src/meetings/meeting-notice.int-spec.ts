@@ -254,4 +254,53 @@ describe('the notice by e-mail', () => {
     const [sent] = await sql<{ after: { recipients: number; substitutes: number } }[]>(`select after from audit_log where action = 'meeting.notice_resent'`);
     expect(sent!.after).toMatchObject({ recipients: members.length, substitutes: 1 });
   });
+
+  it('cancels the meeting with a reason: the members and the accepted substitute are told by e-mail, the public page shows it, it cannot be noticed or held', async () => {
+    const mailedBefore = smtp.messages.length;
+    // Bad input first: no reason, or by an official: refused, nothing written.
+    const empty = await inject('POST', `/api/meetings/${meetingId}/cancel`, secretariat, { reason: '   ' });
+    expect({ status: empty.statusCode, code: empty.json().code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    expect((await inject('POST', `/api/meetings/${meetingId}/cancel`, await t.login('politiker'), { reason: 'Nei' })).statusCode).toBe(403);
+    expect(await sql<unknown[]>(`select 1 from meeting where id = ? and cancelled_at is not null`, [meetingId])).toHaveLength(0);
+
+    const res = await inject('POST', `/api/meetings/${meetingId}/cancel`, secretariat, { reason: ' For få saker til behandling. ' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: meetingId, status: 'notice_sent', cancellation: { reason: 'For få saker til behandling.' } });
+
+    const cancelled = () => smtp.messages.slice(mailedBefore).filter((m) => header(m.raw, 'Subject').startsWith('Avlyst møte'));
+    await waitFor('the audit entry of the mail', async () => (await sql<unknown[]>(`select 1 from audit_log where action = 'meeting.cancel_mailed'`)).length > 0);
+    const [mailed] = await sql<{ after: { recipients: number } }[]>(`select after from audit_log where action = 'meeting.cancel_mailed' and entity_id = ?`, [meetingId]);
+    expect(cancelled()).toHaveLength(mailed!.after.recipients);
+    // The substitute who accepted in the test above is among them.
+    const [{ email: substitute }] = await sql<[{ email: string }]>(`select p.email from substitute_summons s join person p on p.id = s.person_id where s.meeting_id = ? and s.status = 'accepted'`, [meetingId]);
+    expect(cancelled().flatMap((m) => m.to)).toContain(substitute);
+    expect(header(cancelled()[0]!.raw, 'Subject')).toBe(`Avlyst møte – ${bodyName} 10.03.${year}`);
+    expect(bodyText(cancelled()[0]!.raw)).toContain('For få saker til behandling.');
+    const [audit] = await sql<{ after: { reason: string } }[]>(`select after from audit_log where action = 'meeting.cancel' and entity_id = ?`, [meetingId]);
+    expect(audit!.after.reason).toBe('For få saker til behandling.');
+
+    const slug = (await sql<[{ slug: string }]>(`select mu.slug from meeting m join municipality mu on mu.id = m.municipality_id where m.id = ?`, [meetingId]))[0].slug;
+    const publicPage = await inject('GET', `/api/public/${slug}/meetings/${meetingId}`);
+    expect(publicPage.json()).toMatchObject({ cancellation: { reason: 'For få saker til behandling.' } });
+
+    // Once cancelled: no second cancellation, no changed notice, not held, no agenda change, no minutes.
+    const refusals = await Promise.all([
+      inject('POST', `/api/meetings/${meetingId}/cancel`, secretariat, { reason: 'Igjen' }),
+      inject('POST', `/api/meetings/${meetingId}/notice/resend`, secretariat, { message: '' }),
+      inject('POST', `/api/meetings/${meetingId}/status`, secretariat, { status: 'held' }),
+      inject('PUT', `/api/meetings/${meetingId}`, secretariat, { startsAt: `${year}-03-11T18:00:00+01:00`, place: 'Rådhuset' }),
+      inject('POST', `/api/meetings/${meetingId}/minutes/start`, secretariat),
+    ]);
+    expect(refusals.map((r) => r.json().code)).toEqual(['MEETING_ALREADY_CANCELLED', 'MEETING_CANCELLED', 'MEETING_CANCELLED', 'MEETING_CANCELLED', 'MEETING_CANCELLED']);
+    expect(await sql<unknown[]>(`select 1 from minutes_record where meeting_id = ?`, [meetingId])).toHaveLength(0);
+    // PostgreSQL holds the rule too.
+    await expect(sql(`update meeting set status = 'held' where id = ?`, [meetingId])).rejects.toThrow(/meeting_cancelled_not_held_check/);
+    // A planned meeting that is cancelled cannot be noticed.
+    const planned = await inject('POST', `/api/bodies/${bodyId}/meetings`, secretariat, { startsAt: `${year}-05-12T18:00:00+02:00`, place: 'Rådhuset' });
+    const plannedId = planned.json<{ id: string }>().id;
+    expect((await inject('POST', `/api/meetings/${plannedId}/cancel`, secretariat, { reason: 'Flyttet til juni.' })).statusCode).toBe(200);
+    const publish = await inject('POST', `/api/meetings/${plannedId}/publish`, secretariat);
+    expect({ status: publish.statusCode, code: publish.json().code }).toEqual({ status: 409, code: 'MEETING_CANCELLED' });
+    expect(await sql<unknown[]>(`select 1 from meeting where id = ? and status = 'planned'`, [plannedId])).toHaveLength(1);
+  });
 });

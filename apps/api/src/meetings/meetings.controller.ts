@@ -14,6 +14,7 @@ import {
   ClosedItemInput,
   IdParams,
   Meeting,
+  MeetingCancelInput,
   MeetingDetail,
   MeetingInput,
   MeetingListResponse,
@@ -33,6 +34,7 @@ import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
 import { AgendaService } from './agenda.service.js';
 import { CasesService } from './cases.service.js';
+import { MeetingCancelService } from './meeting-cancel.service.js';
 import { MeetingNoticeService } from './meeting-notice.service.js';
 import { toCaseDto } from './meetings.mapper.js';
 import { MeetingsService } from './meetings.service.js';
@@ -47,6 +49,7 @@ export class MeetingsController {
     private readonly cases: CasesService,
     private readonly notices: MeetingNoticeService,
     private readonly papers: PaperAccess,
+    private readonly cancellations: MeetingCancelService,
   ) {}
 
   @Get('bodies/:id/meetings')
@@ -91,6 +94,14 @@ export class MeetingsController {
   @ApiRoute({ summary: 'Move a meeting on: notice_sent → held (minutes_approved follows from approving the protocol)', params: IdParams, body: MeetingStatusInput, response: Meeting, status: 200 })
   setStatus(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(MeetingStatusInput)) input: MeetingStatusInput): Promise<Meeting> {
     return this.meetings.setStatus(p.id, input.status);
+  }
+
+  @Post('meetings/:id/cancel')
+  @HttpCode(200)
+  @Allow(...EDITORS)
+  @ApiRoute({ summary: 'Cancel a meeting (avlyse) with a reason before it is held; the members are told by e-mail; it can no longer be noticed or held', params: IdParams, body: MeetingCancelInput, response: Meeting, status: 200 })
+  cancel(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(MeetingCancelInput)) input: MeetingCancelInput): Promise<Meeting> {
+    return this.cancellations.cancel(p.id, input.reason);
   }
 
   @Get('meetings/:id')

@@ -26,3 +26,14 @@ export class MeetingAlreadyHeldError extends DomainError {
     super('MEETING_ALREADY_HELD', 'Møtet er allerede holdt; endret innkalling kan ikke sendes.', 409);
   }
 }
+
+/** A cancelled meeting (avlyst) is not noticed, held, recorded or changed. */
+export class MeetingCancelledError extends DomainError {
+  constructor() {
+    super('MEETING_CANCELLED', 'Møtet er avlyst og kan ikke endres, kunngjøres eller holdes.', 409);
+  }
+}
+
+export function assertNotCancelled(meeting: { cancelledAt: Date | null }): void {
+  if (meeting.cancelledAt) throw new MeetingCancelledError();
+}

@@ -23,6 +23,7 @@ export function toMeetingDto(m: Meeting, bodyName: string): MeetingDto {
     remote: m.remote,
     status: m.status,
     videoUrl: m.videoUrl,
+    cancellation: m.cancelledAt ? { at: m.cancelledAt.toISOString(), reason: m.cancelReason ?? '' } : null,
   };
 }
 

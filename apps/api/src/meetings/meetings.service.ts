@@ -13,7 +13,7 @@ import { currentScope } from '../municipalities/tenant.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { SEND_NOTICE_JOB, type SendNoticeJob } from './notice-job.js';
-import { MeetingAlreadyHeldError, MeetingNotFoundError, MeetingNotPublishedError } from './meetings.errors.js';
+import { assertNotCancelled, MeetingAlreadyHeldError, MeetingNotFoundError, MeetingNotPublishedError } from './meetings.errors.js';
 import { personName, toAgendaItemDto, toMeetingDto } from './meetings.mapper.js';
 import { closedSession } from '../cases/legal-grounds.js';
 import { numberingYear } from './rules/agenda.js';
@@ -74,8 +74,10 @@ export class MeetingsService {
     return meetings.map((m) => toMeetingDto(m, body.name));
   }
 
-  async get(id: string, reader: Pick<Reader, 'publicOnly'>): Promise<Meeting> {
-    const meeting = await this.em.findOne(Meeting, reader.publicOnly ? { id, status: { $ne: 'planned' }, body: { isPublic: true } } : { id }, { populate: ['body'] });
+  /** `lock`: the meeting's row lock, for writers (cancelling races with publishing and holding). */
+  async get(id: string, reader: Pick<Reader, 'publicOnly'>, lock = false): Promise<Meeting> {
+    if (lock) await this.em.execute('select id from meeting where id = ? for update', [id]);
+    const meeting = await this.em.findOne(Meeting, reader.publicOnly ? { id, status: { $ne: 'planned' }, body: { isPublic: true } } : { id }, { populate: ['body'], refresh: lock });
     if (!meeting) throw new MeetingNotFoundError();
     return meeting;
   }
@@ -96,8 +98,9 @@ export class MeetingsService {
    * under koml. § 11-5 (2) (§ 11-7).
    */
   async update(id: string, input: MeetingInput): Promise<MeetingDto> {
-    const meeting = await this.get(id, { publicOnly: false });
+    const meeting = await this.get(id, { publicOnly: false }, true);
     if (!planEditable(meeting.status)) throw new DomainError('MEETING_MINUTES_APPROVED', 'Protokollen er godkjent; møtet kan ikke endres.', 409);
+    assertNotCancelled(meeting);
     const startsAt = new Date(input.startsAt);
     const items = await this.em.find(AgendaItem, { meeting }, { populate: ['case'] });
     if (items.length > 0 && numberingYear(startsAt) !== numberingYear(meeting.startsAt)) {
@@ -129,7 +132,8 @@ export class MeetingsService {
    * set here: it follows from approving the protocol (minutes module: signatures or the next meeting).
    */
   async setStatus(id: string, status: MeetingStatus): Promise<MeetingDto> {
-    const meeting = await this.get(id, { publicOnly: false });
+    const meeting = await this.get(id, { publicOnly: false }, true);
+    assertNotCancelled(meeting);
     if (status === 'held' && meeting.status === 'notice_sent' && osloDay(meeting.startsAt) > osloDay(new Date())) {
       throw new DomainError('MEETING_NOT_YET', 'Møtet kan merkes som holdt fra møtedagen.', 409, [{ path: 'status', message: 'Møtet er ikke holdt ennå.' }]);
     }
@@ -202,7 +206,8 @@ export class MeetingsService {
    * notice to the members. Mail goes in a job, so publishing never fails or waits because of SMTP.
    */
   async publish(id: string): Promise<PublishMeetingResponse> {
-    const meeting = await this.get(id, { publicOnly: false });
+    const meeting = await this.get(id, { publicOnly: false }, true);
+    assertNotCancelled(meeting);
     if (meeting.status !== 'planned') {
       throw new DomainError('MEETING_ALREADY_PUBLISHED', 'Innkallingen til møtet er allerede sendt.', 409);
     }
@@ -234,7 +239,8 @@ export class MeetingsService {
    * by e-mail, with the secretariat's message at the top. Only while the status is notice_sent.
    */
   async resendNotice(id: string, message: string): Promise<MeetingDto> {
-    const meeting = await this.get(id, { publicOnly: false });
+    const meeting = await this.get(id, { publicOnly: false }, true);
+    assertNotCancelled(meeting);
     if (meeting.status === 'planned') throw new MeetingNotPublishedError();
     if (meeting.status !== 'notice_sent') throw new MeetingAlreadyHeldError();
     this.audit.record({ action: 'meeting.notice_resend', entityType: 'meeting', entityId: meeting.id, after: { message } });

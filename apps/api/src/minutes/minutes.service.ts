@@ -20,7 +20,7 @@ import { activeOn, osloDay } from '../bodies/dates.js';
 import { Membership } from '../bodies/membership.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { MeetingNotFoundError } from '../meetings/meetings.errors.js';
+import { assertNotCancelled, MeetingNotFoundError } from '../meetings/meetings.errors.js';
 import { citation } from '../meetings/meetings.mapper.js';
 import { MunicipalitySettingsService } from '../municipalities/municipality-settings.service.js';
 import { MinutesAttendee } from './minutes-attendee.entity.js';
@@ -304,6 +304,7 @@ export class MinutesService {
     const meeting = await this.em.findOne(Meeting, meetingId, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['body'] });
     if (!meeting) throw new MeetingNotFoundError();
     if (meeting.status === 'planned') throw minutesError.notOpen();
+    assertNotCancelled(meeting);
     if (await this.em.findOne(MinutesRecord, { meeting })) return this.view(meetingId);
     const municipality = meeting.municipality.id;
     const seats = await this.attendance.seats(meetingId, { reasons: true, exemptAccess: true });

@@ -22,6 +22,7 @@ import { Migration20261208020000WeddingOfficiantUser } from './Migration20261208
 import { Migration20261208060000SearchMatching } from './Migration20261208060000SearchMatching.js';
 import { Migration20261208050000ElectionEnvelopes } from './Migration20261208050000ElectionEnvelopes.js';
 import { Migration20261208080000MunicipalitySettings } from './Migration20261208080000MunicipalitySettings.js';
+import { Migration20261209040000MeetingCancellation } from './Migration20261209040000MeetingCancellation.js';
 import { Migration20261208040000Outreach } from './Migration20261208040000Outreach.js';
 import { Migration20261209060000OneApprovedVote } from './Migration20261209060000OneApprovedVote.js';
 import { Migration20261209050000SeatRule } from './Migration20261209050000SeatRule.js';
@@ -52,6 +53,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261208050000ElectionEnvelopes', class: Migration20261208050000ElectionEnvelopes },
   { name: 'Migration20261208080000MunicipalitySettings', class: Migration20261208080000MunicipalitySettings },
   { name: 'Migration20261208040000Outreach', class: Migration20261208040000Outreach },
+  { name: 'Migration20261209040000MeetingCancellation', class: Migration20261209040000MeetingCancellation },
   { name: 'Migration20261209060000OneApprovedVote', class: Migration20261209060000OneApprovedVote },
   { name: 'Migration20261209050000SeatRule', class: Migration20261209050000SeatRule },
 ];
