@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { postgresCpuSeconds, processCpuSeconds } from '../lib/cpu.mjs';
 import { percentile, round } from '../lib/stats.mjs';
 import { freshDatabase, login as loginAs, startSystem } from '../lib/system.mjs';
 
@@ -32,15 +33,6 @@ function addDays(iso, n) {
   const d = new Date(`${iso}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
-}
-
-async function postgresCpuSeconds() {
-  const { stdout } = await run('ps', ['-u', 'postgres', '-o', 'times=']).catch(() => ({ stdout: '' }));
-  return stdout.split('\n').filter(Boolean).reduce((s, v) => s + Number(v.trim()), 0);
-}
-async function processCpuSeconds(pid) {
-  const { stdout } = await run('ps', ['-p', String(pid), '-o', 'times=']).catch(() => ({ stdout: '0' }));
-  return Number(stdout.trim() || 0);
 }
 
 export default {

@@ -8,5 +8,6 @@ import search from './search.mjs';
 import reader from './reader.mjs';
 import minutes from './minutes.mjs';
 import weddings from './weddings.mjs';
+import auth from './auth.mjs';
 
-export const scenarios = [pdf, elections, reader, search, minutes, weddings];
+export const scenarios = [pdf, elections, reader, search, minutes, weddings, auth];

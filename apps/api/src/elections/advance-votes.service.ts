@@ -218,18 +218,20 @@ export class AdvanceVoteService {
     const insert = async (reason: EnvelopeReason | null) =>
       // One statement writes the vote and its audit entry, or nothing: a retried request (same
       // idempotency key), or an approval another registration made first (the partial unique index).
-      (await this.em.execute<{ id: string }[]>(
+      // It returns the vote as the answer shows it, so the registration costs no read-back.
+      (await this.em.execute<VoteRow[]>(
         `with vote as (
            insert into advance_vote (id, municipality_id, election_id, personal_number, voter_municipality_number, voting_place_id, clerk_id, cast_at, kind, envelope, envelope_reason, envelope_serial, status, idempotency_key)
            values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           on conflict do nothing returning id
+           on conflict do nothing returning id, cast_at, voting_place_id, municipality_id, kind, status, envelope_serial, envelope_reason, reject_ground
          ), audit as (
            insert into audit_log (municipality_id, actor_id, actor_name, action, entity_type, entity_id, after, request_id)
            select ?, ?, ?, 'vote.register', 'advance_vote', id::text,
                   jsonb_build_object('election', ?::text, 'votingPlace', ?::text, 'kind', ?::text, 'status', ?::text, 'envelopeReason', ?::text, 'envelopeSerial', ?::text, 'voter', ?::text), ?
            from vote
          )
-         select id from vote`,
+         select v.id, v.cast_at, p.name as voting_place, m.name as municipality, v.kind, v.status, v.envelope_serial, v.envelope_reason, v.reject_ground
+           from vote v join voting_place p on p.id = v.voting_place_id join municipality m on m.id = v.municipality_id`,
         [
           scope.municipalityId, electionId, input.personalNumber, voterMunicipality, input.votingPlaceId, clerk.id, now, period, reason !== null, reason, input.envelopeSerial, initialStatus(reason), input.idempotencyKey,
           scope.municipalityId, clerk.id, clerk.name, electionId, input.votingPlaceId, period, initialStatus(reason), reason, input.envelopeSerial, maskPersonalNumber(input.personalNumber), scope.requestId ?? null,
@@ -256,10 +258,9 @@ export class AdvanceVoteService {
         return { vote: toVote(replay), replayed: true, message: 'Allerede registrert (samme forespørsel sendt på nytt).' };
       }
     }
-    const vote = (await this.em.execute<VoteRow[]>(`${VOTE_SELECT} where v.id = ?`, [inserted.id]))[0]!;
     const step = nextStepFor(reason);
     return {
-      vote: toVote(vote),
+      vote: toVote(inserted),
       replayed: false,
       message:
         step.action === 'ballot_box'
