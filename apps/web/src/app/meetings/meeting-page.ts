@@ -31,6 +31,7 @@ import { ItemEditDialog } from './item-edit-dialog';
 import { formatClock, formatMeetingTime } from './meeting-time';
 import { MeetingStatusTag } from './meeting-status-tag';
 import { MeetingsApi } from './meetings-api';
+import { CancelMeetingDialog } from './cancel-meeting-dialog';
 import { NoticeResendDialog } from './notice-resend-dialog';
 import { NoticeTimelinessNote } from '../settings/notice-timeliness';
 
@@ -61,6 +62,7 @@ export const CHANGED_PARAM = 'endret';
     ClosedItemDialog,
     ItemEditDialog,
     NoticeResendDialog,
+    CancelMeetingDialog,
     MeetingSeats,
     NoticeTimelinessNote,
   ],
@@ -96,12 +98,15 @@ export class MeetingPage {
     return (
       !!meeting &&
       this.session.isEditor() &&
+      !meeting.cancellation &&
       (meeting.status === 'planned' || meeting.status === 'notice_sent')
     );
   });
   protected readonly next = computed(() => {
     const meeting = this.current();
-    return meeting && this.session.isEditor() ? nextStatus(meeting.status) : null;
+    return meeting && this.session.isEditor() && !meeting.cancellation
+      ? nextStatus(meeting.status)
+      : null;
   });
   protected readonly caseIds = computed(
     () =>
@@ -146,6 +151,7 @@ export class MeetingPage {
   private readonly publishDialog = viewChild<ModalDialog>('publishDialog');
   private readonly removeDialog = viewChild<ModalDialog>('removeDialog');
   private readonly resendDialog = viewChild(NoticeResendDialog);
+  private readonly cancelDialog = viewChild(CancelMeetingDialog);
 
   constructor() {
     const titles = inject(TranslatedTitleStrategy);
@@ -188,6 +194,22 @@ export class MeetingPage {
   protected openResend(): void {
     this.actionProblems.set([]);
     this.resendDialog()?.open();
+  }
+
+  protected openCancel(): void {
+    this.actionProblems.set([]);
+    this.cancelDialog()?.open();
+  }
+
+  /** Cancelled: the meeting stays, with the reason shown and its actions gone. */
+  protected cancelled(): void {
+    this.flash.set({ messageKey: 'meetings.cancel.done' });
+    this.changedSinceNotice.set(false);
+    this.meeting.reload();
+  }
+
+  protected cancelledOn(iso: string): string {
+    return formatMeetingTime(iso, this.language.locale());
   }
 
   /** The changed notice is queued: nothing on the page changes but the message. */
@@ -235,7 +257,10 @@ export class MeetingPage {
     this.run(async () => {
       await firstValueFrom(this.api.removeItem(item.id));
       this.removeDialog()?.close();
-      this.agendaChanged({ messageKey: 'meetings.agenda.removed', params: { number: item.number } });
+      this.agendaChanged({
+        messageKey: 'meetings.agenda.removed',
+        params: { number: item.number },
+      });
     });
   }
 

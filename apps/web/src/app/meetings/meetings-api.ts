@@ -15,6 +15,7 @@ import type {
   MeetingPlanResponse,
   MeetingStatus,
   MeetingUpdateInput,
+  MeetingCancelInput,
   NoticeResendInput,
   AgendaItemUpdateInput,
   CaseDetail,
@@ -74,6 +75,10 @@ export class MeetingsApi {
   }
 
   /** E-mails the changed notice (endret møteinnkalling); only while the status is notice_sent. */
+  cancel(id: string, input: MeetingCancelInput): Observable<Meeting> {
+    return this.api.post<Meeting>(['meetings', id, 'cancel'], input);
+  }
+
   resendNotice(id: string, input: NoticeResendInput): Observable<Meeting> {
     return this.api.post<Meeting>(['meetings', id, 'notice', 'resend'], input);
   }
