@@ -255,4 +255,17 @@ describe('minutes and the protocol', () => {
     expect(pdfText((await inject('GET', `/api/meetings/${meetingId}/minutes/protocol.pdf?version=1`, secretariat)).rawPayload)).toContain('21:15');
     expect((await inject('GET', `/api/public/demo/meetings/${meetingId}/protocol`)).json()).toMatchObject({ protocol: { version: 2, corrected: true } });
   });
+
+  it("writes a new meeting's protocol in the municipality's written standard: nynorsk when the settings say so", async () => {
+    const [{ id: municipalityId }] = await sql<[{ id: string }]>(`select id from municipality where slug = 'demo'`);
+    await sql(`insert into municipality_settings (id, municipality_id, written_standard) values (gen_random_uuid(), ?, 'nn') on conflict (municipality_id) do update set written_standard = 'nn'`, [municipalityId]);
+    const [{ body_id: bodyId }] = await sql<[{ body_id: string }]>('select body_id from meeting where id = ?', [meetingId]);
+    const other = (await inject('POST', `/api/bodies/${bodyId}/meetings`, secretariat, { startsAt: new Date(Date.now() + 86_400_000).toISOString(), place: 'Rådhuset' })).json<{ id: string }>().id;
+    expect((await inject('POST', `/api/meetings/${other}/publish`, secretariat)).statusCode).toBe(200);
+    expect((await inject('POST', `/api/meetings/${other}/minutes/start`, secretariat)).statusCode).toBe(200);
+    expect(await sql(`select language from minutes_record where meeting_id = ?`, [other])).toEqual([{ language: 'nn' }]);
+    const pdf = await inject('GET', `/api/meetings/${other}/minutes/protocol.pdf`, secretariat);
+    expect(pdfText(pdf.rawPayload)).toContain('Møtestad');
+    await sql(`update municipality_settings set written_standard = 'nb' where municipality_id = ?`, [municipalityId]);
+  });
 });

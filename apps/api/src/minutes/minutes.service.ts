@@ -311,7 +311,9 @@ export class MinutesService {
     const items = await this.em.find(AgendaItem, { meeting }, { populate: ['case'], orderBy: { position: 'asc' } });
     const byNumber = new Map(items.map((i) => [i.number, i]));
     const leader = await this.em.findOne(Membership, { body: meeting.body.id, kind: 'member', role: 'leader', ...activeOn(osloDay(meeting.startsAt)) });
-    this.em.create(MinutesRecord, { municipality, meeting, chairPersonId: leader?.person.id ?? null });
+    // Written in the municipality's written standard (målform, settings), which the record may change.
+    const { writtenStandard } = await this.settings.get();
+    this.em.create(MinutesRecord, { municipality, meeting, language: writtenStandard, chairPersonId: leader?.person.id ?? null });
     const partyOf = new Map(seats.seats.map((s) => [s.personId, s.party]));
     for (const seat of seats.seats) {
       const whole = seat.absences.find((a) => a.kind === 'absent');
