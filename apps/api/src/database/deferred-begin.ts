@@ -38,7 +38,8 @@ function wrap(client: PoolClient): void {
     if (callback !== undefined || typeof text !== 'string') return flushThen(client, send, () => send(text, values ?? callback));
     const statement = text.trim();
     const open = state.get(client);
-    const lower = statement.toLowerCase();
+    // Only the short transaction commands are compared without case (not every statement's whole text).
+    const lower = statement.length <= 8 ? statement.toLowerCase() : '';
     if (lower === 'begin' && !open) {
       state.set(client, { pending: ['begin'], droppable: true });
       return Promise.resolve(EMPTY('BEGIN'));
