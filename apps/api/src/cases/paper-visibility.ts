@@ -10,15 +10,14 @@ const uuidArray = (ids: readonly string[]): string => `{${ids.filter((id) => /^[
 
 /**
  * Whether the exempt papers of the case in `caseColumn` are open to the scope: everywhere for
- * the secretariat, else when the case is on an agenda item of one of the scope's bodies or
- * meetings (PaperAccess).
+ * the secretariat, else when the case is on an agenda item the scope opens (PaperAccess).
  */
 export function exemptAccessSql(scope: ExemptScope, caseColumn: string): SqlCondition {
   if (scope.all) return { sql: 'true', params: [] };
-  if (!scope.bodyIds.length && !scope.meetingIds.length) return { sql: 'false', params: [] };
+  if (!scope.itemIds.length) return { sql: 'false', params: [] };
   return {
-    sql: `exists (select 1 from "agenda_item" ai where ai."case_id" = ${caseColumn} and (ai."body_id" = any(?::uuid[]) or ai."meeting_id" = any(?::uuid[])))`,
-    params: [uuidArray(scope.bodyIds), uuidArray(scope.meetingIds)],
+    sql: `exists (select 1 from "agenda_item" ai where ai."case_id" = ${caseColumn} and ai."id" = any(?::uuid[]))`,
+    params: [uuidArray(scope.itemIds)],
   };
 }
 

@@ -52,7 +52,8 @@ export class SearchService {
             )
           : await this.em.execute<MatchRow[]>(
               `select kind, id, case_id, rank, total, capped from official_document_search(?::tsquery, ?::tsquery, ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid, ${FILTER_SQL}, ?, ?, ?)`,
-              [...head, uuidArray(searcher.scope.bodyIds), uuidArray(searcher.scope.meetingIds), query.meetingId ?? null, ...filters, ...tail],
+              // Exempt hits only from the meetings PaperAccess opens in full (no body-wide access: the seat rule).
+              [...head, '{}', uuidArray(searcher.scope.meetingIds), query.meetingId ?? null, ...filters, ...tail],
             );
     if (!matches.length) {
       // Past the last hit the window count comes back empty: ask for the first hit to count.

@@ -13,7 +13,7 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingNoticeService } from './meeting-notice.service.js';
 import { personName, toAgendaItemDto } from './meetings.mapper.js';
 import { MeetingsService } from './meetings.service.js';
-import { PaperAccess, type ExemptScope } from '../cases/paper-access.js';
+import { opensItem, PaperAccess, type ExemptScope } from '../cases/paper-access.js';
 import { osloDay } from '../bodies/dates.js';
 
 /** An attachment as it goes into the papers: merged pages, an image on a page, or only its title. */
@@ -45,13 +45,13 @@ export class MeetingPapersService {
   /** `publicOnly`: published meetings of open bodies only; `scope`: where the reader may read exempt papers. */
   async render(meetingId: string, access: { publicOnly: boolean; scope: ExemptScope }, now = new Date()): Promise<{ pdf: Buffer; filename: string }> {
     const meeting = await this.meetings.get(meetingId, access);
-    const reader = { publicOnly: access.publicOnly, exemptAccess: PaperAccess.covers(access.scope, meeting.body.id, meeting.id) };
+    const reader = { ...PaperAccess.reader(access.scope, meeting.id), publicOnly: access.publicOnly };
     const bodyName = meeting.body.getEntity().name;
     const municipality = await this.municipalities.byId(meeting.municipality.id);
     const items = await this.em.find(AgendaItem, { meeting }, { populate: ['case', 'asker'], orderBy: { position: 'asc' } });
     const caseIds = items.flatMap((i) => (i.case ? [i.case.id] : []));
     const documents = caseIds.length
-      ? await this.em.find(Document, { case: { $in: caseIds }, ...(reader.exemptAccess ? {} : { public: true }) }, { orderBy: { position: 'asc', createdAt: 'asc' } })
+      ? await this.em.find(Document, { case: { $in: caseIds }, ...(reader.exemptAccess || reader.exemptItemIds?.length ? {} : { public: true }) }, { orderBy: { position: 'asc', createdAt: 'asc' } })
       : [];
 
     const { input: notice } = await this.notices.noticeInput(meeting.id, now);
@@ -61,9 +61,10 @@ export class MeetingPapersService {
     const sections: { attachments: Attachment[] }[] = [];
     for (const item of items) {
       const kase = item.case?.getEntity() ?? null;
-      const dto = toAgendaItemDto(item, kase, reader, personName(item.asker?.getEntity()));
-      const hidden = (item.closed || (kase !== null && !kase.public)) && !reader.exemptAccess;
-      const attachments = hidden || !kase ? [] : await this.attachments(documents.filter((d) => d.case.id === kase.id));
+      const open = opensItem(reader, item.id);
+      const dto = toAgendaItemDto(item, kase, { exemptAccess: open }, personName(item.asker?.getEntity()));
+      const hidden = (item.closed || (kase !== null && !kase.public)) && !open;
+      const attachments = hidden || !kase ? [] : await this.attachments(documents.filter((d) => d.case.id === kase.id && (open || d.public)));
       presentations.push({
         municipalityName: municipality.name,
         bodyName,

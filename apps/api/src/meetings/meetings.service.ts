@@ -16,6 +16,7 @@ import { SEND_NOTICE_JOB, type SendNoticeJob } from './notice-job.js';
 import { assertNotCancelled, MeetingAlreadyHeldError, MeetingNotFoundError, MeetingNotPublishedError } from './meetings.errors.js';
 import { personName, toAgendaItemDto, toMeetingDto } from './meetings.mapper.js';
 import { closedSession } from '../cases/legal-grounds.js';
+import { opensItem } from '../cases/paper-access.js';
 import { numberingYear } from './rules/agenda.js';
 import { planEditable, statusTransition, type StatusProblem } from './rules/meeting-status.js';
 
@@ -31,6 +32,8 @@ const STATUS_MESSAGES: Record<StatusProblem, { message: string; status: number }
 export interface Reader {
   publicOnly: boolean;
   exemptAccess: boolean;
+  /** Items whose exempt papers are open when not all are (PaperAccess). */
+  exemptItemIds?: readonly string[];
 }
 
 /** Meetings of a body: planning, publishing, reading with the agenda (the iCal feeds: CalendarLinksService). */
@@ -88,7 +91,7 @@ export class MeetingsService {
     const items = await this.em.find(AgendaItem, { meeting }, { populate: ['case', 'asker'], orderBy: { position: 'asc' } });
     return {
       ...toMeetingDto(meeting, meeting.body.getEntity().name),
-      items: items.map((i) => toAgendaItemDto(i, i.case?.getEntity() ?? null, reader, personName(i.asker?.getEntity()))),
+      items: items.map((i) => toAgendaItemDto(i, i.case?.getEntity() ?? null, { exemptAccess: opensItem(reader, i.id) }, personName(i.asker?.getEntity()))),
     };
   }
 

@@ -69,12 +69,18 @@ export class ReaderAccessService {
     };
   }
 
-  exemptAccess(viewer: Viewer, bodyId: string, meetingId: string): boolean {
-    return PaperAccess.covers(viewer.scope, bodyId, meetingId);
+  /** Whether every exempt paper of the meeting is open to the viewer (PaperAccess). */
+  exemptAccess(viewer: Viewer, meetingId: string): boolean {
+    return PaperAccess.coversMeeting(viewer.scope, meetingId);
+  }
+
+  /** Whether the exempt papers of one agenda item are open to the viewer. */
+  itemOpen(viewer: Viewer, itemId: string): boolean {
+    return PaperAccess.coversItem(viewer.scope, itemId);
   }
 
   access(viewer: Viewer, row: { id: string; status: MeetingStatus; seat: Seat }): ReaderAccess | null {
-    return meetingAccess({ status: row.status, seat: row.seat, calledIn: viewer.scope.meetingIds.includes(row.id), staff: viewer.staff });
+    return meetingAccess({ status: row.status, seat: row.seat, calledIn: viewer.scope.calledInMeetingIds.includes(row.id), staff: viewer.staff });
   }
 
   /** The meeting if the viewer may read it: 404 when unknown (or not yet published), 403 without a seat. */
@@ -91,18 +97,18 @@ export class ReaderAccessService {
       if (row.status === 'planned') throw new ReaderMeetingNotFoundError();
       throw new ReaderNoAccessError();
     }
-    return { row, access, exemptAccess: this.exemptAccess(viewer, row.body_id, row.id) };
+    return { row, access, exemptAccess: this.exemptAccess(viewer, row.id) };
   }
 
   /**
    * Checks that the viewer may read a document or agenda item in full: it is on the agenda of a
-   * meeting they may read, and if exempt, PaperAccess opens that meeting. 404 when not, 403 when
+   * meeting they may read, and if exempt, PaperAccess opens that item. 404 when not, 403 when
    * they would see only its placeholder.
    */
   async paper(viewer: Viewer, target: PaperTarget): Promise<void> {
     const byDocument = 'documentId' in target;
-    const rows = await this.em.execute<{ meeting_id: string; body_id: string; status: MeetingStatus; seat: Seat; closed: boolean; case_public: boolean | null; document_public: boolean | null }[]>(
-      `select m.id as meeting_id, m.body_id, m.status, ${SEAT_SQL} as seat, a.closed, c.public as case_public, ${byDocument ? 'd.public' : 'null'} as document_public
+    const rows = await this.em.execute<{ item_id: string; meeting_id: string; body_id: string; status: MeetingStatus; seat: Seat; closed: boolean; case_public: boolean | null; document_public: boolean | null }[]>(
+      `select a.id as item_id, m.id as meeting_id, m.body_id, m.status, ${SEAT_SQL} as seat, a.closed, c.public as case_public, ${byDocument ? 'd.public' : 'null'} as document_public
          from agenda_item a
          join meeting m on m.id = a.meeting_id
          left join political_case c on c.id = a.case_id
@@ -112,7 +118,7 @@ export class ReaderAccessService {
     const readable = rows.filter((r) => this.access(viewer, { id: r.meeting_id, status: r.status, seat: r.seat }) !== null);
     if (readable.length === 0) throw new ReaderPaperNotFoundError();
     const open = readable.some(
-      (r) => !(itemExempt({ closed: r.closed, casePublic: r.case_public }) || r.document_public === false) || this.exemptAccess(viewer, r.body_id, r.meeting_id),
+      (r) => !(itemExempt({ closed: r.closed, casePublic: r.case_public }) || r.document_public === false) || this.itemOpen(viewer, r.item_id),
     );
     if (!open) throw new ReaderPaperWithheldError();
   }

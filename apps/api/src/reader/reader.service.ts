@@ -126,7 +126,7 @@ export class ReaderService {
       ...toMeetingFromRow(row),
       access,
       exemptAccess,
-      items: items.map((i) => toReaderItem(i, i.case_id ? (byCase.get(i.case_id) ?? []) : [], exemptAccess, marks)),
+      items: items.map((i) => toReaderItem(i, i.case_id ? (byCase.get(i.case_id) ?? []) : [], exemptAccess || this.access.itemOpen(viewer, i.id), marks)),
     };
   }
 
