@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
-export const BASE_URL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:3987';
+/** The system of this Jest worker (support/global-setup.mjs starts one per worker). */
+export const BASE_URL =
+  process.env[`E2E_BASE_URL_${process.env['JEST_WORKER_ID'] ?? '1'}`] ?? process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:3987';
 
 /** Full Chromium (not the headless shell): the e2e tests should see what a user's browser sees. */
 export function chromiumPath(): string {

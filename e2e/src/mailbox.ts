@@ -21,7 +21,7 @@ export interface MailMatch {
 }
 
 function mailDir(): string {
-  const dir = process.env['E2E_MAIL_DIR'];
+  const dir = process.env[`E2E_MAIL_DIR_${process.env['JEST_WORKER_ID'] ?? '1'}`] ?? process.env['E2E_MAIL_DIR'];
   if (!dir) throw new Error('E2E_MAIL_DIR is not set: the mailbox starts in e2e/support/global-setup.mjs');
   return dir;
 }

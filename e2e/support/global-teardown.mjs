@@ -1,12 +1,12 @@
 import pg from 'pg';
 
 export default async function globalTeardown() {
-  await globalThis.__system?.stop();
-  await globalThis.__mailbox?.stop();
-  if (globalThis.__dbName && process.env.DATABASE_URL) {
+  await Promise.all((globalThis.__systems ?? []).map((s) => s.stop()));
+  await Promise.all((globalThis.__mailboxes ?? []).map((m) => m.stop()));
+  if (process.env.DATABASE_URL && globalThis.__dbNames?.length) {
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
-    await admin.query(`drop database if exists "${globalThis.__dbName}" with (force)`);
+    for (const name of globalThis.__dbNames) await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }
 }
