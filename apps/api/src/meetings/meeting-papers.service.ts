@@ -67,6 +67,7 @@ export class MeetingPapersService {
       const attachments = hidden || !kase ? [] : await this.attachments(documents.filter((d) => d.case.id === kase.id && (open || d.public)));
       presentations.push({
         municipalityName: municipality.name,
+        language: notice.language ?? 'nb',
         bodyName,
         meetingStartsAt: meeting.startsAt,
         item: { number: dto.number, title: dto.title, askerName: dto.askerName },

@@ -36,8 +36,8 @@ export function composeMeetingPapers(input: MeetingPapersInput): ComposedMeeting
   const title = `Møtedokumenter – ${input.bodyName} ${formatOsloDate(input.meetingStartsAt)}`;
   const notice = meetingNoticeParts(input.notice);
   const presentations = input.presentations.map((p, i) => casePresentationParts(p, `sak${i + 1}-`));
-  // The notice is in the municipality's written standard (målform), the presentations in bokmål.
-  const parts = [{ ...notice, lang: input.notice.language ?? 'nb' }, ...presentations.map((p) => ({ ...p, lang: 'nb' }))];
+  // The notice and the presentations are in the municipality's written standard (målform).
+  const parts = [{ ...notice, lang: input.notice.language ?? 'nb' }, ...presentations.map((p, i) => ({ ...p, lang: input.presentations[i]!.language ?? 'nb' }))];
   const html = renderDocument({
     lang: 'nb',
     title,
