@@ -124,14 +124,20 @@ export type HistoryRow = z.infer<typeof HistoryRow>;
 export const HistoryResponse = z.object({ items: z.array(HistoryRow) });
 export type HistoryResponse = z.infer<typeof HistoryResponse>;
 
+/** GENDER_BALANCE_MET or _SHORT (koml. § 7-6), with the numbers: the web says it in the user's language. */
+export const GENDER_CHECK_CODES = ['GENDER_BALANCE_MET', 'GENDER_BALANCE_SHORT'] as const;
 export const GenderCheck = z.object({
+  /** Stable key: `member`, `substitute`, or with `:<list>` per list. */
   group: z.string(),
+  code: z.enum(GENDER_CHECK_CODES),
+  kind: z.enum(['member', 'substitute']),
+  /** The list's name under forholdsvalg; null for the whole body. */
+  list: z.string().nullable(),
   total: z.number().int(),
   female: z.number().int(),
   male: z.number().int(),
   required: z.number().int(),
   ok: z.boolean(),
-  message: z.string(),
 });
 export const GenderBalance = z.object({ applies: z.enum(['required', 'as_far_as_possible', 'not_applicable']), ok: z.boolean(), checks: z.array(GenderCheck) });
 export type GenderBalance = z.infer<typeof GenderBalance>;

@@ -176,7 +176,7 @@ export class MembershipsService {
     const rule = genderRuleFor(body.kind);
     // Elected places only (members and substitutes as elected): who moves up for a period does not count.
     const balance = genderBalance(
-      holders.map((h) => ({ kind: h.kind, list: h.listName, gender: h.gender })),
+      holders.map((h) => ({ kind: h.kind, list: h.listKey, listName: h.listName, gender: h.gender })),
       { method: body.electionMethod, rule },
     );
     return {

@@ -106,9 +106,11 @@ describe('register of bodies', () => {
   it('reports gender balance with the numbers, per list under proportional election, not for the kommunestyre', async () => {
     const o = (await api('GET', `/api/bodies/${bodyId}/overview`)).body;
     expect(o).toMatchObject({ electionMethod: 'forholdsvalg', genderBalance: { applies: 'required' } });
-    const members = o.genderBalance.checks.filter((c: { group: string }) => c.group.startsWith('Medlemmer, '));
+    const members = o.genderBalance.checks.filter((c: { kind: string; list: string | null }) => c.kind === 'member' && c.list !== null);
     expect(members.reduce((s: number, c: { total: number }) => s + c.total, 0)).toBe(3);
-    expect(o.genderBalance.checks.map((c: { group: string }) => c.group)).not.toContain('Medlemmer');
+    expect(o.genderBalance.checks.map((c: { group: string }) => c.group)).not.toContain('member');
+    expect(members[0]).toMatchObject({ code: expect.stringMatching(/^GENDER_BALANCE_(MET|SHORT)$/), female: expect.any(Number), male: expect.any(Number), required: expect.any(Number) });
+    expect(members[0]).not.toHaveProperty('message');
     const bodies = (await api('GET', '/api/bodies')).body.items as { id: string; kind: string }[];
     const council = (await api('GET', `/api/bodies/${bodies.find((b) => b.kind === 'kommunestyre')!.id}/overview`)).body;
     expect(council.genderBalance).toEqual({ applies: 'not_applicable', ok: true, checks: [] });

@@ -15,31 +15,37 @@ export function minPerGender(n: number): number {
 
 export type Gender = 'female' | 'male' | 'other';
 
+/** The outcome of one check, as a code the web translates with the numbers (nb, nn, en). */
+export type GenderCheckCode = 'GENDER_BALANCE_MET' | 'GENDER_BALANCE_SHORT';
+
 export interface GenderCount {
+  /** Stable key of the group: `member` or `member:<list>` (and the same for substitutes). */
   group: string;
+  code: GenderCheckCode;
+  kind: 'member' | 'substitute';
+  /** The list's name under forholdsvalg; null for the whole body. */
+  list: string | null;
   total: number;
   female: number;
   male: number;
   required: number;
   ok: boolean;
-  /** Norwegian text for the secretariat, with the numbers. */
-  message: string;
 }
 
-export function countGenders(group: string, genders: readonly Gender[]): GenderCount {
+export function countGenders(kind: 'member' | 'substitute', list: { key: string; name: string } | null, genders: readonly Gender[]): GenderCount {
   const female = genders.filter((g) => g === 'female').length;
   const male = genders.filter((g) => g === 'male').length;
   const required = minPerGender(genders.length);
   const ok = female >= required && male >= required;
-  const message = ok
-    ? `${group}: ${female} kvinner og ${male} menn av ${genders.length} oppfyller kravet (minst ${required} av hvert kjønn).`
-    : `${group}: ${female} kvinner og ${male} menn av ${genders.length}. Kommuneloven § 7-6 krever minst ${required} av hvert kjønn.`;
-  return { group, total: genders.length, female, male, required, ok, message };
+  return { group: list ? `${kind}:${list.key}` : kind, code: ok ? 'GENDER_BALANCE_MET' : 'GENDER_BALANCE_SHORT', kind, list: list?.name ?? null, total: genders.length, female, male, required, ok };
 }
 
 export interface BalanceInput {
   kind: 'member' | 'substitute';
+  /** The list's key (a person elected without a party is a list of their own). */
   list: string;
+  /** The list's name, when the key is not one. */
+  listName?: string;
   gender: Gender;
 }
 
@@ -68,14 +74,13 @@ export function genderBalance(seats: readonly BalanceInput[], options: { method:
   for (const kind of ['member', 'substitute'] as const) {
     const ofKind = seats.filter((s) => s.kind === kind);
     if (ofKind.length === 0) continue;
-    const label = kind === 'member' ? 'Medlemmer' : 'Varamedlemmer';
     if (options.method !== 'forholdsvalg') {
-      checks.push(countGenders(label, ofKind.map((s) => s.gender)));
+      checks.push(countGenders(kind, null, ofKind.map((s) => s.gender)));
       continue;
     }
-    const lists = [...new Set(ofKind.map((s) => s.list))].sort();
-    for (const list of lists) {
-      checks.push(countGenders(`${label}, ${list}`, ofKind.filter((s) => s.list === list).map((s) => s.gender)));
+    const lists = [...new Map(ofKind.map((s) => [s.list, s.listName ?? s.list])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'nb') || a[0].localeCompare(b[0]));
+    for (const [key, name] of lists) {
+      checks.push(countGenders(kind, { key, name }, ofKind.filter((s) => s.list === key).map((s) => s.gender)));
     }
   }
   return { ok: checks.every((c) => c.ok), checks };

@@ -1,6 +1,7 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TranslocoService } from '@jsverse/transloco';
 import { provideRouter } from '@angular/router';
 import type { SessionUser } from '@sekretariat/contracts';
 import {
@@ -204,6 +205,24 @@ describe('BodyDetailPage', () => {
     expect(element.querySelector('[data-testid="history-table"]')?.textContent).toContain(
       'Flyttet fra kommunen',
     );
+  });
+
+  it('says the gender balance checks in the user\'s language, from their codes and numbers, per list', async () => {
+    const overview = bodyOverview();
+    overview.genderBalance.checks[1] = { ...overview.genderBalance.checks[1]!, group: 'substitute:Ap', list: 'Ap' };
+    const { fixture, element } = await renderStaff(OFFICIAL_USER, overview);
+    const deviation = () => element.querySelector('[data-testid="gender-deviations"] li')?.textContent ?? '';
+    expect(deviation()).toContain('Varamedlemmer, Ap: 0 kvinner og 2 menn av 2. Kommuneloven § 7-6 krever minst 1 av hvert kjønn.');
+    const i18n = TestBed.inject(TranslocoService);
+    i18n.setActiveLang('en');
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(deviation()).toContain('Substitutes, Ap: 0 women and 2 men of 2. The Local Government Act section 7-6 requires at least 1 of each gender.');
+    i18n.setActiveLang('nn');
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(deviation()).toContain('Kommunelova § 7-6 krev minst 1 av kvart kjønn.');
+    i18n.setActiveLang('nb');
   });
 
   it('shows the gender balance checks, "as far as possible" for a formannskap, and the warnings', async () => {

@@ -112,7 +112,21 @@ import type { BodyOverview } from '@sekretariat/contracts';
         <span class="ds-tag" [attr.data-color]="check.ok ? 'success' : 'warning'">
           {{ (check.ok ? 'bodies.overview.checkOk' : 'bodies.overview.checkNotOk') | transloco }}
         </span>
-        <span lang="nb">{{ check.message }}</span>
+        <span>{{
+          (check.ok ? 'bodies.overview.checkMet' : 'bodies.overview.checkShort')
+            | transloco
+              : {
+                  group:
+                    (check.list === null
+                      ? 'bodies.overview.checkGroup.' + check.kind
+                      : 'bodies.overview.checkGroup.' + check.kind + 'List'
+                    ) | transloco: { list: check.list },
+                  female: check.female,
+                  male: check.male,
+                  total: check.total,
+                  required: check.required,
+                }
+        }}</span>
       </li>
     </ng-template>
   `,
