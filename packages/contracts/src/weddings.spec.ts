@@ -8,7 +8,7 @@ const booking = { holdId: uuid, holdToken: 't', parties: [party, party], witness
 
 describe('weddings contracts', () => {
   it('trims text and refuses control characters', () => {
-    expect(WeddingPlaceInput.parse({ name: '  Rådhuset  ', capacity: 20 })).toEqual({ name: 'Rådhuset', capacity: 20, accessibility: '', active: true });
+    expect(WeddingPlaceInput.parse({ name: '  Rådhuset  ', capacity: 20 })).toEqual({ name: 'Rådhuset', capacity: 20, address: '', accessibility: '', active: true });
     expect(WeddingPlaceInput.safeParse({ name: 'Råd\u0000huset', capacity: 20 }).success).toBe(false);
     expect(WeddingPlaceInput.safeParse({ name: '   ', capacity: 20 }).success).toBe(false);
   });

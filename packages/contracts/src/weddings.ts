@@ -57,6 +57,8 @@ export const WeddingPlaceInput = z.strictObject({
   name: required(200, 'Navn'),
   /** Guests besides the couple and the witnesses. */
   capacity: z.number().int().min(0).max(10_000),
+  /** Street address (and postcode, place) for the couple and their guests; in the confirmation and the calendar entry. */
+  address: text(300).default(''),
   accessibility: text(2000).default(''),
   active: z.boolean().default(true),
 });
@@ -66,6 +68,7 @@ export const WeddingPlace = z.object({
   id: z.uuid(),
   name: z.string(),
   capacity: z.number().int(),
+  address: z.string(),
   accessibility: z.string(),
   active: z.boolean(),
 });
@@ -216,7 +219,7 @@ export type WeddingSettings = z.infer<typeof WeddingSettings>;
 
 export const PublicWeddingInfo = z.object({
   municipality: z.string(),
-  places: z.array(z.object({ id: z.uuid(), name: z.string(), capacity: z.number().int(), accessibility: z.string() })),
+  places: z.array(z.object({ id: z.uuid(), name: z.string(), capacity: z.number().int(), address: z.string(), accessibility: z.string() })),
   infoText: z.object({ nb: z.string(), nn: z.string(), en: z.string() }),
   feeNok: z.number().int(),
   languages: z.array(CeremonyLanguage),
@@ -293,7 +296,7 @@ export const CoupleBooking = z.object({
   status: WeddingBookingStatus,
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }),
-  place: z.object({ id: z.uuid(), name: z.string() }),
+  place: z.object({ id: z.uuid(), name: z.string(), address: z.string() }),
   parties: z.array(Party),
   witnesses: z.array(Witness),
   ceremonyLanguage: CeremonyLanguage,

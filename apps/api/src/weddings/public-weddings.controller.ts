@@ -29,7 +29,7 @@ import { currentScope } from '../municipalities/tenant.js';
 import { WeddingsBookingService } from './weddings-booking.service.js';
 import { WeddingsDocumentsService } from './weddings-documents.service.js';
 import { ceremonyIcs } from './weddings-mail.js';
-import { coupleBookingDto, settingsDto } from './weddings.mapper.js';
+import { ceremonyFacts, coupleBookingDto, settingsDto } from './weddings.mapper.js';
 import { WeddingsSetupService } from './weddings-setup.service.js';
 import { WeddingsSlotsService } from './weddings-slots.service.js';
 
@@ -69,7 +69,7 @@ export class PublicWeddingsController {
     const s = settingsDto(settings);
     return {
       municipality: municipality.name,
-      places: places.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name, capacity: p.capacity, accessibility: p.accessibility })),
+      places: places.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name, capacity: p.capacity, address: p.address, accessibility: p.accessibility })),
       infoText: s.infoText,
       feeNok: s.feeNok,
       languages: [...CEREMONY_LANGUAGES],
@@ -150,10 +150,9 @@ export class PublicWeddingsController {
   ): Promise<string> {
     const b = await this.booking.byToken(p.reference, q.token, localeOf(request));
     const municipality = await this.municipalities.byId(currentScope().municipalityId);
-    const place = b.place.getEntity();
     void reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="vigsel-${b.reference}.ics"`).header('cache-control', 'private, no-store');
     return ceremonyIcs(
-      { reference: b.reference ?? '', municipality: municipality.name, place: place.name, startsAt: b.startsAt, endsAt: b.endsAt, free: b.feeFree, feeNok: b.feeNok },
+      ceremonyFacts(b, municipality.name),
       `${b.id}@sekretariat`,
       b.locale,
       b.calendarSequence,

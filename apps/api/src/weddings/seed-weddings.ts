@@ -34,8 +34,8 @@ export async function seedDemoWeddings(em: EntityManager, municipality: string, 
   const year = Number(today.slice(0, 4));
 
   em.create(WeddingSettings, { municipality, feeNok: FEE_NOK, infoNb: INFO.nb, infoNn: INFO.nn, infoEn: INFO.en });
-  const room = em.create(WeddingPlace, { municipality, name: 'Bryllupsrommet i rådhuset', capacity: 20, accessibility: 'Trinnfri adgang med heis fra hovedinngangen. Teleslynge i rommet.' });
-  const park = em.create(WeddingPlace, { municipality, name: 'Rådhusparken', capacity: 60, accessibility: 'Utendørs, grusganger. Ved dårlig vær flyttes vigselen til bryllupsrommet.' });
+  const room = em.create(WeddingPlace, { municipality, name: 'Bryllupsrommet i rådhuset', capacity: 20, address: 'Rådhusplassen 1, 9990 Fjordvik', accessibility: 'Trinnfri adgang med heis fra hovedinngangen. Teleslynge i rommet.' });
+  const park = em.create(WeddingPlace, { municipality, name: 'Rådhusparken', capacity: 60, address: 'Parkveien 2, 9990 Fjordvik', accessibility: 'Utendørs, grusganger. Ved dårlig vær flyttes vigselen til bryllupsrommet.' });
   // The demo officiant's user (`vigsler`) is the mayor, who has the first ceremony.
   const mayor = em.create(WeddingOfficiant, { municipality, name: name(true), kind: 'mayor', user: officiantUserId });
   em.create(WeddingOfficiant, { municipality, name: name(false), kind: 'deputy_mayor' });

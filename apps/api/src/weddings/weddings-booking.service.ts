@@ -186,7 +186,7 @@ export class WeddingsBookingService {
     b.status = 'cancelled';
     b.cancelledAt = now;
     b.cancelReason = reason || null;
-    this.audit.record({ action: 'wedding.cancelled_by_couple', entityType: 'wedding_booking', entityId: b.id, after: { reference } });
+    this.audit.record({ action: 'wedding.cancelled_by_couple', entityType: 'wedding_booking', entityId: b.id, after: { reference, reasonGiven: !!reason } });
     await this.em.flush();
     return b;
   }

@@ -8,7 +8,7 @@ export interface ConfirmationInput {
   status: 'booked' | 'cancelled' | 'held_ceremony';
   startsAt: Date;
   endsAt: Date;
-  place: { name: string; accessibility: string };
+  place: { name: string; address: string; accessibility: string };
   parties: { name: string; birthDate: string; residence: Residence }[];
   witnesses: { name: string; birthDate: string }[];
   ceremonyLanguage: CeremonyLanguage;
@@ -43,6 +43,7 @@ const TEXT = {
     reference: 'Referanse',
     when: 'Tid',
     place: 'Sted',
+    address: 'Adresse',
     accessibility: 'Tilgjengelighet',
     parties: 'Brudeparet',
     born: 'født',
@@ -69,6 +70,7 @@ const TEXT = {
     reference: 'Referanse',
     when: 'Tid',
     place: 'Stad',
+    address: 'Adresse',
     accessibility: 'Tilgjenge',
     parties: 'Brudeparet',
     born: 'fødd',
@@ -95,6 +97,7 @@ const TEXT = {
     reference: 'Reference',
     when: 'Time',
     place: 'Place',
+    address: 'Address',
     accessibility: 'Accessibility',
     parties: 'The couple',
     born: 'born',
@@ -136,6 +139,7 @@ export function composeConfirmation(input: ConfirmationInput): ComposedDocument 
     [t.reference, input.reference],
     [t.when, when],
     [t.place, input.place.name],
+    ...(input.place.address ? ([[t.address, input.place.address]] as [string, string][]) : []),
     ...(input.place.accessibility ? ([[t.accessibility, input.place.accessibility]] as [string, string][]) : []),
   ];
   const list = (items: string[]) => `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;

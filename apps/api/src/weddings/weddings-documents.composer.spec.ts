@@ -50,7 +50,7 @@ describe("the couple's confirmation", () => {
     status: 'booked',
     startsAt: new Date('2027-06-11T08:00:00Z'),
     endsAt: new Date('2027-06-11T08:30:00Z'),
-    place: { name: 'Bryllupsrommet', accessibility: 'Heis fra hovedinngangen' },
+    place: { name: 'Bryllupsrommet', address: 'Rådhusgata 1, 9990 Fjordvik', accessibility: 'Heis fra hovedinngangen' },
     parties: [
       { name: 'Kari Nordmann', birthDate: '1990-04-02', residence: 'municipality' },
       { name: 'Ola Testesen', birthDate: '1988-11-30', residence: 'abroad' },
@@ -72,7 +72,7 @@ describe("the couple's confirmation", () => {
   it('has the time, place, parties, witnesses, certificate, what to bring, fee and how to change, in bokmål', () => {
     const doc = composeConfirmation(input);
     expect(doc.title).toBe('Bekreftelse på vigsel – V-2027-0042');
-    for (const s of ['fredag 11. juni 2027, 10:00–10:30', 'Heis fra hovedinngangen', 'Kari Nordmann, født 02.04.1990, bor i kommunen', 'bor utenfor Norge', 'Vitne To', 'nynorsk', '10 (stedet har plass til 20)', 'gyldig til og med 01.07.2027', 'ikke kontrollert', 'legitimasjon', 'Vigselen koster 1200 kroner.', 'https://x/vigsel/V-2027-0042']) {
+    for (const s of ['fredag 11. juni 2027, 10:00–10:30', 'Rådhusgata 1, 9990 Fjordvik', 'Heis fra hovedinngangen', 'Kari Nordmann, født 02.04.1990, bor i kommunen', 'bor utenfor Norge', 'Vitne To', 'nynorsk', '10 (stedet har plass til 20)', 'gyldig til og med 01.07.2027', 'ikke kontrollert', 'legitimasjon', 'Vigselen koster 1200 kroner.', 'https://x/vigsel/V-2027-0042']) {
       expect(doc.html).toContain(s);
     }
   });

@@ -88,7 +88,7 @@ export class WeddingsDocumentsService {
       status: b.status === 'held' ? 'booked' : b.status,
       startsAt: b.startsAt,
       endsAt: b.endsAt,
-      place: { name: place.name, accessibility: place.accessibility },
+      place: { name: place.name, address: place.address, accessibility: place.accessibility },
       parties: b.parties ?? [],
       witnesses: b.witnesses ?? [],
       ceremonyLanguage: b.ceremonyLanguage ?? 'nb',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { cancellationMail, ceremonyIcs, confirmationMail, movedMail, type CeremonyFacts } from './weddings-mail.js';
+import { placeLine } from './weddings.mapper.js';
 
 const facts: CeremonyFacts = {
   reference: 'V-2027-0042',
@@ -50,5 +51,13 @@ describe("the couple's e-mails", () => {
     expect(ics).toContain('DTSTART:20270611T080000Z');
     expect(ics).toContain('LOCATION:Bryllupsrommet');
     expect(ics.endsWith('\r\n')).toBe(true);
+  });
+
+  it("give the place's address with its name, in the mail and the calendar entry's LOCATION (commas escaped)", () => {
+    const place = placeLine({ name: 'Bryllupsrommet', address: 'Rådhusgata 1, 9990 Fjordvik' });
+    expect(place).toBe('Bryllupsrommet, Rådhusgata 1, 9990 Fjordvik');
+    expect(placeLine({ name: 'Parken', address: '' })).toBe('Parken');
+    expect(ceremonyIcs({ ...facts, place }, 'id@sekretariat', 'nb')).toContain('LOCATION:Bryllupsrommet\\, Rådhusgata 1\\, 9990 Fjordvik');
+    expect(confirmationMail({ ...facts, place }, 'https://x', 'nb').text).toContain('Bryllupsrommet, Rådhusgata 1, 9990 Fjordvik');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { BookingCreated, CoupleBooking, FreeSlots, Hold } from '@sekretariat/contracts';
+import type { BookingCreated, CoupleBooking, FreeSlots, Hold, PublicWeddingInfo } from '@sekretariat/contracts';
 import { gunzipSync } from 'node:zlib';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { osloDay } from '../bodies/dates.js';
@@ -143,5 +143,15 @@ describe('weddings setup', () => {
     // Over the place's capacity (12): refused at the field, nothing stored.
     const over = await inject('PUT', `${PUBLIC}/manage/${reference}?token=${manageToken}`, { ...details, guests: 13 });
     expect({ status: over.statusCode, code: over.json<{ code: string }>().code }).toEqual({ status: 422, code: 'WEDDING_OVER_CAPACITY' });
+
+    // The place's address: set by the staff, shown on the public page, behind the couple's link and in the calendar entry.
+    const address = 'Rådhusgata 1, 9990 Fjordvik';
+    expect((await asStaff('PUT', `/api/weddings/places/${placeId}`, { name: 'Oppsettrommet', capacity: 12, address })).json()).toMatchObject({ address });
+    const info = (await inject('GET', `${PUBLIC}/info`)).json<PublicWeddingInfo>();
+    expect(info.places.find((p) => p.id === placeId)).toMatchObject({ address });
+    expect((await inject('GET', `${PUBLIC}/manage/${reference}?token=${manageToken}`)).json<CoupleBooking>().place).toEqual({ id: placeId, name: 'Oppsettrommet', address });
+    expect((await inject('GET', `${PUBLIC}/manage/${reference}/calendar.ics?token=${manageToken}`)).body).toContain('LOCATION:Oppsettrommet\\, Rådhusgata 1\\, 9990 Fjordvik');
+    const tooLong = await asStaff('PUT', `/api/weddings/places/${placeId}`, { name: 'Oppsettrommet', capacity: 12, address: 'x'.repeat(301) });
+    expect({ status: tooLong.statusCode, code: tooLong.json<{ code: string }>().code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
   });
 });

@@ -53,7 +53,7 @@ export class WeddingsSetupService {
 
   async updatePlace(id: string, input: WeddingPlaceInput): Promise<WeddingPlace> {
     const p = await this.place(id);
-    const before = { name: p.name, capacity: p.capacity, accessibility: p.accessibility, active: p.active };
+    const before = { name: p.name, capacity: p.capacity, address: p.address, accessibility: p.accessibility, active: p.active };
     this.em.assign(p, input);
     this.audit.record({ action: 'wedding.place.update', entityType: 'wedding_place', entityId: p.id, before, after: input });
     await this.em.flush();

@@ -11,6 +11,7 @@ import { WeddingBooking } from './wedding-booking.entity.js';
 import { WeddingOfficiant } from './wedding-officiant.entity.js';
 import { WeddingsBookingService, takenError } from './weddings-booking.service.js';
 import { weddingError } from './weddings.errors.js';
+import { placeLine } from './weddings.mapper.js';
 import { WeddingsMailJobs } from './weddings.jobs.js';
 
 const range = (from: Date, to: Date) => `[${from.toISOString()},${to.toISOString()})`;
@@ -101,7 +102,9 @@ export class WeddingsStaffService {
     b.status = 'cancelled';
     b.cancelledAt = now;
     b.cancelReason = reason;
-    this.audit.record({ action: 'wedding.cancelled', entityType: 'wedding_booking', entityId: b.id, after: { reason } });
+    // Only that a reason was given: the text may name people or an illness, lives in the booking
+    // (cancel_reason, anonymised by the retention job) and never in the append-only audit log.
+    this.audit.record({ action: 'wedding.cancelled', entityType: 'wedding_booking', entityId: b.id, after: { reasonGiven: reason.trim() !== '' } });
     await this.em.flush();
     await this.mails.queueCancellation({ bookingId: b.id, municipalityId: currentScope().municipalityId });
     return b;
@@ -123,7 +126,7 @@ export class WeddingsStaffService {
     await this.booking.lockSlot({ placeId: place.id, officiantId });
     await this.booking.releaseExpiredOverlapping({ ...slot, officiantId }, b.id);
     const before = { placeId: b.place.id, startsAt: b.startsAt.toISOString() };
-    const previousPlace = b.place.getEntity().name;
+    const previousPlace = placeLine(b.place.getEntity());
     try {
       // calendar_sequence: the couple's calendar replaces its entry (same UID, higher SEQUENCE).
       await this.em.execute(`update wedding_booking set place_id = ?, officiant_id = ?, starts_at = ?, ends_at = ?, during = ?::tstzrange, calendar_sequence = calendar_sequence + 1 where id = ?`, [

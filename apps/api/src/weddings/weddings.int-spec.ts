@@ -272,6 +272,10 @@ describe('weddings', () => {
     expect((await inject('GET', `/api/weddings/bookings?from=${day(0)}&to=${day(90)}`, undefined, { cookie: other })).statusCode).toBe(403);
     const audit = await sql<{ action: string }[]>(`select action from audit_log where entity_id = ? order by id`, [mine.id]);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['wedding.booked', 'wedding.officiant_assigned', 'wedding.moved', 'wedding.cancelled']));
+    // The audit log (append-only, never anonymised) keeps only that a reason was given, not its text.
+    const entries = await sql<{ action: string; after: unknown }[]>(`select action, after from audit_log where entity_id = ? and action like 'wedding.cancelled%'`, [mine.id]);
+    expect(entries).toEqual([{ action: 'wedding.cancelled', after: { reasonGiven: true } }]);
+    expect(JSON.stringify(await sql(`select after from audit_log where entity_id = ?`, [mine.id]))).not.toContain('Rådhuset stengt');
   });
 
   it('marks a ceremony held from its start: the notice to the register is due, then sent', async () => {

@@ -8,7 +8,8 @@ import { MunicipalitiesService } from '../municipalities/municipalities.service.
 import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
 import { WeddingBooking } from './wedding-booking.entity.js';
 import { WeddingsDocumentsService } from './weddings-documents.service.js';
-import { cancellationMail, ceremonyIcs, confirmationMail, movedMail, type CeremonyFacts } from './weddings-mail.js';
+import { ceremonyFacts } from './weddings.mapper.js';
+import { cancellationMail, ceremonyIcs, confirmationMail, movedMail } from './weddings-mail.js';
 
 export const WEDDING_CONFIRMATION_JOB = 'weddings.send-confirmation';
 export const WEDDING_CANCELLATION_JOB = 'weddings.send-cancellation';
@@ -30,9 +31,7 @@ export interface WeddingMovedJob extends WeddingMailJob {
 
 const icsAttachment = (b: WeddingBooking, ics: string) => ({ filename: `vigsel-${b.reference}.ics`, content: Buffer.from(ics), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' });
 
-function facts(b: WeddingBooking, municipality: string): CeremonyFacts {
-  return { reference: b.reference ?? '', municipality, place: b.place.getEntity().name, startsAt: b.startsAt, endsAt: b.endsAt, free: b.feeFree, feeNok: b.feeNok };
-}
+const facts = ceremonyFacts;
 
 /**
  * The couple's e-mails, queued in the transaction of the change: the confirmation to both parties

@@ -15,8 +15,9 @@ import type { WeddingBooking } from './wedding-booking.entity.js';
 import type { WeddingOfficiant } from './wedding-officiant.entity.js';
 import type { WeddingPlace } from './wedding-place.entity.js';
 import type { WeddingSettings } from './wedding-settings.entity.js';
+import type { CeremonyFacts } from './weddings-mail.js';
 
-export const placeDto = (p: WeddingPlace): PlaceDto => ({ id: p.id, name: p.name, capacity: p.capacity, accessibility: p.accessibility, active: p.active });
+export const placeDto = (p: WeddingPlace): PlaceDto => ({ id: p.id, name: p.name, capacity: p.capacity, address: p.address, accessibility: p.accessibility, active: p.active });
 
 export const officiantDto = (o: WeddingOfficiant): OfficiantDto => ({
   id: o.id,
@@ -59,7 +60,7 @@ export function coupleBookingDto(b: WeddingBooking): CoupleBooking {
     status: b.status === 'held' ? 'booked' : b.status,
     startsAt: b.startsAt.toISOString(),
     endsAt: b.endsAt.toISOString(),
-    place: { id: place.id, name: place.name },
+    place: { id: place.id, name: place.name, address: place.address },
     parties: (b.parties ?? []).map((p) => ({ ...p })),
     witnesses: (b.witnesses ?? []).map((w) => ({ ...w })),
     ceremonyLanguage: b.ceremonyLanguage ?? 'nb',
@@ -82,4 +83,12 @@ export function staffBookingDto(b: WeddingBooking): StaffBooking {
     registryNotice: b.status !== 'held_ceremony' ? 'not_due' : b.registryNoticeSentAt ? 'sent' : 'due',
     anonymisedAt: b.anonymisedAt?.toISOString() ?? null,
   };
+}
+
+/** A place as one line for mails and the calendar entry's LOCATION: "name, address" when it has one. */
+export const placeLine = (p: { name: string; address: string }): string => (p.address ? `${p.name}, ${p.address}` : p.name);
+
+/** What the mails and the calendar entry say about a ceremony; the booking comes with its place loaded. */
+export function ceremonyFacts(b: WeddingBooking, municipality: string): CeremonyFacts {
+  return { reference: b.reference ?? '', municipality, place: placeLine(b.place.getEntity()), startsAt: b.startsAt, endsAt: b.endsAt, free: b.feeFree, feeNok: b.feeNok };
 }

@@ -25,6 +25,7 @@ import { Migration20261208080000MunicipalitySettings } from './Migration20261208
 import { Migration20261209040000MeetingCancellation } from './Migration20261209040000MeetingCancellation.js';
 import { Migration20261208040000Outreach } from './Migration20261208040000Outreach.js';
 import { Migration20261209060000OneApprovedVote } from './Migration20261209060000OneApprovedVote.js';
+import { Migration20261209060100WeddingPlaceAddress } from './Migration20261209060100WeddingPlaceAddress.js';
 import { Migration20261209050000SeatRule } from './Migration20261209050000SeatRule.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
@@ -55,5 +56,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261208040000Outreach', class: Migration20261208040000Outreach },
   { name: 'Migration20261209040000MeetingCancellation', class: Migration20261209040000MeetingCancellation },
   { name: 'Migration20261209060000OneApprovedVote', class: Migration20261209060000OneApprovedVote },
+  { name: 'Migration20261209060100WeddingPlaceAddress', class: Migration20261209060100WeddingPlaceAddress },
   { name: 'Migration20261209050000SeatRule', class: Migration20261209050000SeatRule },
 ];
