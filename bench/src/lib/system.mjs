@@ -6,7 +6,8 @@ import path from 'node:path';
 import pg from 'pg';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = path.join(ROOT, 'apps/api/dist/main.js');
+// BENCH_API_DIST runs another build of the API (e.g. a copy of an older dist, to compare before and after).
+const MAIN = path.join(ROOT, process.env.BENCH_API_DIST ?? 'apps/api/dist', 'main.js');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
 
 /** Drops and creates database `name` on the server in DATABASE_URL; returns its URL. */
