@@ -25,6 +25,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { PgThrottlerStorage } from './auth/pg-throttler-storage.js';
 import { PdfModule } from './pdf/pdf.module.js';
 import { ReaderModule } from './reader/reader.module.js';
+import { StartModule } from './start/start.module.js';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         DocumentsModule,
         MeetingsModule,
         ReaderModule,
+        StartModule,
         AttendanceModule,
         MinutesModule,
         WeddingsModule,

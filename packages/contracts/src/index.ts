@@ -16,3 +16,4 @@ export * from './minutes.js';
 export * from './weddings.js';
 export * from './municipality-settings.js';
 export * from './outreach.js';
+export * from './start-page.js';

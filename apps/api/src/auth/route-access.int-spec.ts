@@ -127,6 +127,11 @@ describe('route access', () => {
     expect(publicOnes).toEqual(['GET /api/public/:municipality/outreach/info', 'POST /api/public/:municipality/outreach/applications']);
   });
 
+  it("gives the secretariat's start page to the editors only", () => {
+    const route = t.app.get(RouteTable).routes().find((r) => r.method === 'GET' && r.path === '/api/start/secretariat');
+    expect([...(route?.allow ?? [])].sort()).toEqual(['admin', 'secretariat']);
+  });
+
   it('denies a route that declares no roles', async () => {
     // The guard's default: a handler without @Allow is refused even to admins.
     const { AuthGuard } = await import('./auth.guard.js');
