@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { type Ref } from '@mikro-orm/core';
 import { Person } from '../bodies/person.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { AbsenceLink } from './absence-link.entity.js';
 import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
 

@@ -2,7 +2,7 @@ import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { ABSENCE_KINDS, ABSENCE_SOURCES, type AbsenceKind, type AbsenceSource } from '@sekretariat/contracts';
 import { Person } from '../bodies/person.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 

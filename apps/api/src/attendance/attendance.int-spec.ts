@@ -6,7 +6,7 @@ import { JobsService } from '../jobs/jobs.service.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { AttendanceService } from './attendance.service.js';
 import { SummonsExpiryJob } from './summons-expiry.job.js';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 
 interface Received {
   to: string[];

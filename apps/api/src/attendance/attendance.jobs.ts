@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuditService } from '../audit/audit.service.js';
 import type { Config } from '../config/config.js';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { MeetingNoticeService } from '../meetings/meeting-notice.service.js';

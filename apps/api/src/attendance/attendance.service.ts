@@ -15,7 +15,7 @@ import { seatHolders, sits } from '../bodies/seat-holders.js';
 import { MembershipsService } from '../bodies/memberships.service.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { MeetingNotFoundError } from '../meetings/meetings.errors.js';
 import { toAgendaItemDto } from '../meetings/meetings.mapper.js';
 import { PaperAccess } from '../cases/paper-access.js';

@@ -8,7 +8,7 @@ import { osloDay } from '../bodies/dates.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { MembershipsService } from '../bodies/memberships.service.js';
-import { runInTenant, SYSTEM_ACTOR, type Actor } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR, type Actor } from '../core/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { Meeting } from '../meetings/meeting.entity.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { CONFIG, type Config } from '../config/config.js';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { jobBaseUrl } from './attendance.jobs.js';
 import { AttendanceService } from './attendance.service.js';

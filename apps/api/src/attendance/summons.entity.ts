@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/dec
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { SUMMONS_STATUSES, type SummonsStatus } from '@sekretariat/contracts';
 import { Person } from '../bodies/person.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingAbsence } from './absence.entity.js';
 

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
-import { Municipality } from '../municipalities/municipality.entity.js';
+import { Municipality } from '../core/municipality.entity.js';
 
 /**
  * One change, as it was made. The table is append-only: the application role may only

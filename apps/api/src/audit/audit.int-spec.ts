@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { APP_ROLE, runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { APP_ROLE, runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { Party } from '../bodies/party.entity.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { AuditService } from './audit.service.js';

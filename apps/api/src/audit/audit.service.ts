@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditChange {

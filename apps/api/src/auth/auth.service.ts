@@ -5,7 +5,7 @@ import { CONFIG, type Config } from '../config/config.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { maskPersonalNumbers } from '../common/logging/mask.js';
-import { runInTenant, runWithoutTenant, type Client } from '../municipalities/tenant.js';
+import { runInTenant, runWithoutTenant, type Client } from '../core/tenant.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
 import type { AuthenticatedUser } from '../common/access/caller.js';
 import { PasswordService } from './password.service.js';

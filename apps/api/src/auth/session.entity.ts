@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { type Ref } from '@mikro-orm/core';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { User } from './user.entity.js';
 
 /** A signed-in browser. Only the SHA-256 of the cookie's token is stored. */

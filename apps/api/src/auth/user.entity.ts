@@ -2,7 +2,7 @@ import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt, type Ref } from '@mikro-orm/core';
 import type { Role } from '@sekretariat/contracts';
 import { Person } from '../bodies/person.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 @Entity({ tableName: 'app_user' })
 export class User extends TenantEntity {

@@ -8,7 +8,7 @@ import {
   type ElectionMethod,
   type SubstituteOrder,
 } from '@sekretariat/contracts';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /** A political body: kommunestyre, formannskap, a committee, a council, the election board. */
 @Entity({ tableName: 'body' })

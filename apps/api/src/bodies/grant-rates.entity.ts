@@ -1,5 +1,5 @@
 import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /** The municipality's rates for party group grants and fixed remuneration, per year. */
 @Entity({ tableName: 'grant_rates' })

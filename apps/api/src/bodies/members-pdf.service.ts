@@ -3,7 +3,7 @@ import type { BodyDetail } from '@sekretariat/contracts';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
 import { composeMembersList } from '../pdf/composers/members-list.composer.js';
 import { PdfRenderer } from '../pdf/pdf-renderer.service.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { downloadFilename } from './http.js';
 
 /** The member list of a body as PDF. */

@@ -4,7 +4,7 @@ import { MembershipLeave } from './membership-leave.entity.js';
 import type { END_REASONS, MemberRole } from '@sekretariat/contracts';
 
 type EndReason = (typeof END_REASONS)[number];
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { Body } from './body.entity.js';
 import { Party } from './party.entity.js';
 import { Person } from './person.entity.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BodyOverview, MeetingSeats } from '@sekretariat/contracts';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { MembershipsService } from './memberships.service.js';
 

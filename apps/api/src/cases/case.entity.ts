@@ -1,6 +1,6 @@
 import { Check, Entity, Index, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps } from '@mikro-orm/core';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { CASE_SEARCH_VECTOR } from './search-vectors.js';
 
 /** A political case (sak) with its case presentation (saksframlegg). */

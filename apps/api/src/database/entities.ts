@@ -21,7 +21,7 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { AbsenceLink, MeetingAbsence, SubstituteSummons } from '../attendance/attendance.entities.js';
 import { Document } from '../documents/document.entity.js';
 import { SearchWord } from '../documents/search-word.entity.js';
-import { Municipality } from '../municipalities/municipality.entity.js';
+import { Municipality } from '../core/municipality.entity.js';
 import { MunicipalitySettingsRow } from '../municipalities/municipality-settings.entity.js';
 import { MinutesAttendee, MinutesDisqualification, MinutesItem, MinutesProposal, MinutesRecord, ProtocolSignature, ProtocolVersion } from '../minutes/minutes.entities.js';
 import { ReaderAnnotation } from '../reader/annotation.entity.js';

@@ -1,6 +1,6 @@
 import { Check, Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { Case } from '../cases/case.entity.js';
 import { DOCUMENT_SEARCH_VECTOR } from '../cases/search-vectors.js';
 

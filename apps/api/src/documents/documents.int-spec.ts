@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { createHash } from 'node:crypto';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { Case } from '../cases/case.entity.js';
 import { Document } from './document.entity.js';

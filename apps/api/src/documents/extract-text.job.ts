@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { CONFIG, type Config } from '../config/config.js';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { Municipality } from '../municipalities/municipality.entity.js';
+import { Municipality } from '../core/municipality.entity.js';
 import { Document } from './document.entity.js';
 import { DocumentStore } from './document-store.js';
 import { DEFAULT_EXTRACTION_LIMITS, extractText, TEXT_LIMIT_CHARS, TEXT_TYPES, TextExtractionError, type ExtractionLimits } from './text-extraction.js';

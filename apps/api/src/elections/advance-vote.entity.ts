@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { OptionalProps, type Ref } from '@mikro-orm/core';
 import { ENVELOPE_REASONS, REJECTION_GROUNDS, VOTE_STATUSES, type EnvelopeReason, type RejectionGround, type VoteKind, type VoteStatus, VOTE_KINDS } from '@sekretariat/contracts';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { Election } from './election.entity.js';
 import { VotingPlace } from './voting-place.entity.js';
 

@@ -18,7 +18,7 @@ import {
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { maskPersonalNumber } from '../common/personal-number.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
 import { CLOCK, osloDateTime, type Clock } from './clock.js';
 import { Election } from './election.entity.js';

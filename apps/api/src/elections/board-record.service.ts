@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
 import { MunicipalitySettingsService } from '../municipalities/municipality-settings.service.js';
 import { composeBoardRecord, type BoardRecordInput, type RecordLanguage, type StatusCounts } from '../pdf/composers/board-record.composer.js';

@@ -1,7 +1,7 @@
 import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt } from '@mikro-orm/core';
 import { ELECTION_TYPES, type ElectionType } from '@sekretariat/contracts';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /** An election, with its advance voting periods computed from election day when it is created. */
 @Entity({ tableName: 'election' })

@@ -1,7 +1,7 @@
 import { Check, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { type Opt, type Ref } from '@mikro-orm/core';
 import { REJECTION_GROUNDS, type RejectionGround } from '@sekretariat/contracts';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { AdvanceVote } from './advance-vote.entity.js';
 import { Election } from './election.entity.js';
 

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { PlaceCounts, VotesReport } from '@sekretariat/contracts';
 import { NotFoundError } from '../common/errors/domain-error.js';
 import { toCsv } from '../bodies/csv.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
 import { composeVotesReport } from '../pdf/composers/votes-report.composer.js';
 import { PdfRenderer } from '../pdf/pdf-renderer.service.js';

@@ -4,7 +4,7 @@ import type { ElectionSettings, ElectionSettingsInput } from '@sekretariat/contr
 import { AuditService } from '../audit/audit.service.js';
 import { NotFoundError } from '../common/errors/domain-error.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { CLOCK, osloDateTime, type Clock } from './clock.js';
 import { BoardRecordService } from './board-record.service.js';
 import { Election } from './election.entity.js';

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { type Ref } from '@mikro-orm/core';
-import { Municipality } from '../municipalities/municipality.entity.js';
+import { Municipality } from '../core/municipality.entity.js';
 
 /**
  * The electoral roll (manntall) of an election: every voter, of every municipality, since any

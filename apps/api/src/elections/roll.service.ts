@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { fromRepoRoot } from '../common/paths.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { DATABASE_URL } from '../config/config.js';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { importRoll, type RollImportResult } from './roll-import.js';
 

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity.js';
 import { osloDay } from '../bodies/dates.js';
-import { FAMILY, GIVEN_FEMALE, GIVEN_MALE } from '../database/seed/names.js';
-import { syntheticPersonalNumbers } from '../database/seed/synthetic-numbers.js';
+import { FAMILY, GIVEN_FEMALE, GIVEN_MALE } from '../core/seed-names.js';
+import { syntheticPersonalNumbers } from '../core/synthetic-numbers.js';
 import { AdvanceVote } from './advance-vote.entity.js';
 import { Election } from './election.entity.js';
 import { RollVoter } from './roll-voter.entity.js';

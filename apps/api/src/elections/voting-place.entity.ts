@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { type Opt, type Ref } from '@mikro-orm/core';
 import { User } from '../auth/user.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { Election } from './election.entity.js';
 
 export interface OpeningHour {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { JobsService } from './jobs.service.js';
 import { PURGE_SESSIONS } from './session-cleanup.job.js';

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type Transaction } from 'kysely';
 import { PgBoss, type Job, type SendOptions } from 'pg-boss';
 import { DATABASE_URL } from '../config/config.js';
-import { APP_ROLE } from '../municipalities/tenant.js';
+import { APP_ROLE } from '../core/tenant.js';
 
 /**
  * How long a stopping process may take in all (docs/operations.md): jobs in progress get most of

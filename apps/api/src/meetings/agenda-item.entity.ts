@@ -3,7 +3,7 @@ import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { AGENDA_ITEM_TYPES, type AgendaItemType } from '@sekretariat/contracts';
 import { Body } from '../bodies/body.entity.js';
 import { Person } from '../bodies/person.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { Case } from '../cases/case.entity.js';
 import { Meeting } from './meeting.entity.js';
 

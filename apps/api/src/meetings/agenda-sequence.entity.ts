@@ -2,7 +2,7 @@ import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators
 import { type Ref } from '@mikro-orm/core';
 import { AGENDA_ITEM_TYPES, type AgendaItemType } from '@sekretariat/contracts';
 import { Body } from '../bodies/body.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /**
  * The highest number a body has given to items of a type in a year, kept when items are removed,

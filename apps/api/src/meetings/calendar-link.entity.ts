@@ -2,7 +2,7 @@ import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legac
 import { type Ref } from '@mikro-orm/core';
 import { User } from '../auth/user.entity.js';
 import { Person } from '../bodies/person.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /**
  * An official's secret calendar address (/api/public/calendar/<token>.ics): calendar apps cannot

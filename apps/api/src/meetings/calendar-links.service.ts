@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
 import { Body } from '../bodies/body.entity.js';
-import { runInTenant } from '../municipalities/tenant.js';
+import { runInTenant } from '../core/tenant.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { CalendarLink } from './calendar-link.entity.js';
 import { calendar, meetingDescription, type CalendarEvent, type FeedAgendaItem } from './ical.js';

@@ -8,7 +8,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { MunicipalitySettingsService } from '../municipalities/municipality-settings.service.js';
-import { currentScope, runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { currentScope, runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingsService } from './meetings.service.js';
 import { toMeetingDto } from './meetings.mapper.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DocumentStore } from '../documents/document-store.js';
 import { Document } from '../documents/document.entity.js';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 /** A PDF with one line of text per page. */

@@ -2,7 +2,7 @@ import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/deco
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { MEETING_STATUSES, type MeetingStatus } from '@sekretariat/contracts';
 import { Body } from '../bodies/body.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /** A meeting of a body (koml. ch. 11). Visible to the public once the notice is sent. */
 @Entity({ tableName: 'meeting' })

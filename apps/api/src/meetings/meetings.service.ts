@@ -9,7 +9,7 @@ import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { MunicipalitySettingsService } from '../municipalities/municipality-settings.service.js';
 import { noticeTimeliness } from '../municipalities/municipality-settings.rules.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { SEND_NOTICE_JOB, type SendNoticeJob } from './notice-job.js';

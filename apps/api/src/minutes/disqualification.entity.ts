@@ -3,7 +3,7 @@ import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { DISQUALIFICATION_GROUNDS, type DisqualificationGround } from '@sekretariat/contracts';
 import { Person } from '../bodies/person.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /** The body's ruling on a member's disqualification (inhabilitet, fvl. § 6) in one item. */
 @Entity({ tableName: 'minutes_disqualification' })

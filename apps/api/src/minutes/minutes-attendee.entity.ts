@@ -4,7 +4,7 @@ import { ATTENDEE_ROLES, type AttendeeRole } from '@sekretariat/contracts';
 import { Person } from '../bodies/person.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /**
  * Someone in the protocol's attendance: a member (present, or absent with a reason), a substitute

@@ -2,7 +2,7 @@ import { Entity, Enum, OneToOne, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { ITEM_OUTCOMES, type ItemOutcome } from '@sekretariat/contracts';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /** How an agenda item was treated in the meeting. The decision itself is kept on the item (saksgang reads it there). */
 @Entity({ tableName: 'minutes_item' })

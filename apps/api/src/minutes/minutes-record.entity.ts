@@ -2,7 +2,7 @@ import { Entity, Enum, OneToOne, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { APPROVAL_METHODS, PROTOCOL_LANGUAGES, type ApprovalMethod, type ProtocolLanguage } from '@sekretariat/contracts';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /** The protocol's facts of one meeting: written standard, actual times, chair, remarks and how it is approved. */
 @Entity({ tableName: 'minutes_record' })

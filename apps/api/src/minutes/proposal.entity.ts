@@ -3,7 +3,7 @@ import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { PROPOSAL_KINDS, PROPOSAL_OUTCOMES, type ProposalKind, type ProposalOutcome } from '@sekretariat/contracts';
 import { Person } from '../bodies/person.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /** A proposal in an item (the recommendation first), in voting order, with its vote: who voted against. */
 @Entity({ tableName: 'minutes_proposal' })

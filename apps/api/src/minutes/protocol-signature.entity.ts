@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { type Ref } from '@mikro-orm/core';
 import { Person } from '../bodies/person.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { ProtocolVersion } from './protocol-version.entity.js';
 
 /** A chosen member's approval of a protocol version, through their own sign-in. */

@@ -3,7 +3,7 @@ import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { APPROVAL_METHODS, PROTOCOL_STATUSES, type ApprovalMethod, type ProtocolStatus } from '@sekretariat/contracts';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /**
  * One version of a meeting's protocol. A draft until approved; an approved version keeps what was

@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { MunicipalityRef } from '@sekretariat/contracts';
 import { CONFIG, type Config } from '../config/config.js';
 import { NotFoundError } from '../common/errors/domain-error.js';
-import { Municipality } from './municipality.entity.js';
+import { Municipality } from '../core/municipality.entity.js';
 
 /** The municipalities of this installation. Small and rarely changed, so kept in memory for a minute. */
 @Injectable()

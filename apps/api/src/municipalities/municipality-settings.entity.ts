@@ -1,7 +1,7 @@
 import { Check, Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps } from '@mikro-orm/core';
 import { WRITTEN_STANDARDS, type BodyKind, type WrittenStandard } from '@sekretariat/contracts';
-import { TenantEntity } from './tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /**
  * The municipality's own rules (reglement) that the software applies; one row per municipality, and

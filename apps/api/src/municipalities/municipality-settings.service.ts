@@ -12,7 +12,7 @@ import {
   noticeDaysWithDefaults,
   type EffectiveSettings,
 } from './municipality-settings.rules.js';
-import { currentScope } from './tenant.js';
+import { currentScope } from '../core/tenant.js';
 
 /**
  * The municipality's settings (its reglement): read by other modules through `get()` with the

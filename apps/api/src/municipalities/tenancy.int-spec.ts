@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { APP_ROLE } from './tenant.js';
+import { APP_ROLE } from '../core/tenant.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 /** Two municipalities in one installation: nothing crosses between them. */

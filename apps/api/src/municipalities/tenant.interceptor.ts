@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { VISITOR } from '../common/access/caller.js';
 import { MunicipalitiesService } from './municipalities.service.js';
-import { runInTenant, type Client } from './tenant.js';
+import { runInTenant, type Client } from '../core/tenant.js';
 
 /** The request's client address and user agent, as the audit log keeps them. */
 export function clientOf(request: FastifyRequest): Client {

@@ -18,7 +18,7 @@ import { osloDateTime, type Clock } from '../elections/clock.js';
 import { OUTREACH_CLOCK } from './outreach-clock.js';
 import { Election } from '../elections/election.entity.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { APPLICATION_SELECT, applicationDto, type ApplicationRow } from './outreach.mapper.js';
 import { OutreachApplication, OutreachSettings } from './outreach.entities.js';
 import { outreachError } from './outreach.errors.js';

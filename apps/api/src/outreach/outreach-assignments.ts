@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Official } from '@sekretariat/contracts';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { outreachError } from './outreach.errors.js';
 
 /** Oslo wall-clock date and time as a timestamptz, in SQL. */

@@ -6,7 +6,7 @@ import { periodOn } from '../elections/rules/voting-periods.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { currentScope, runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { currentScope, runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { assignOfficials, checkOfficials, officialsOf } from './outreach-assignments.js';
 import { OutreachApplicationsService } from './outreach-applications.service.js';
 import { sessionAnnouncement } from './outreach-mail.js';

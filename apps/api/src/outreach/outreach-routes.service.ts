@@ -8,7 +8,7 @@ import { OUTREACH_CLOCK } from './outreach-clock.js';
 import { periodOn } from '../elections/rules/voting-periods.js';
 import type { OpeningHour } from '../elections/voting-place.entity.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { composeOutreachRoute } from '../pdf/composers/outreach-route.composer.js';
 import { PdfRenderer } from '../pdf/pdf-renderer.service.js';
 import { assignOfficials, checkOfficials, officialsOf } from './outreach-assignments.js';

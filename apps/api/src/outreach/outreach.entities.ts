@@ -15,7 +15,7 @@ import {
 import { User } from '../auth/user.entity.js';
 import { Election } from '../elections/election.entity.js';
 import { VotingPlace } from '../elections/voting-place.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /** Per election: the application deadline valgstyret set, and the voting place outreach votes are registered at. */
 @Entity({ tableName: 'outreach_settings' })

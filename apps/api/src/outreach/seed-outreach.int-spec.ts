@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedDemoElection } from '../elections/seed-election.js';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { seedDemoOutreach } from './seed-outreach.js';
 

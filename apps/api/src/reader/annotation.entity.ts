@@ -2,7 +2,7 @@ import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/deco
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { ANNOTATION_SHARING, type AnnotationSharing } from '@sekretariat/contracts';
 import { User } from '../auth/user.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { Document } from '../documents/document.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 

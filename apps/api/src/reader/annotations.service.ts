@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Annotation, AnnotationChange, AnnotationSharing, AnnotationUpsertInput, SyncResult } from '@sekretariat/contracts';
 import { DomainError } from '../common/errors/domain-error.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { ReaderAnnotation } from './annotation.entity.js';
 import { ReaderAccessService, type PaperTarget, type Viewer } from './reader-access.service.js';
 import { ANNOTATION_CONFLICT_MESSAGE, AnnotationNotFoundError, AnnotationTargetFixedError } from './reader.errors.js';

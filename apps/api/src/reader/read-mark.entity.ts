@@ -1,7 +1,7 @@
 import { Check, Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { User } from '../auth/user.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { Document } from '../documents/document.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { ReadMarkResponse } from '@sekretariat/contracts';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { ReaderAccessService, type PaperTarget, type Viewer } from './reader-access.service.js';
 
 /** "Read" marks on agenda items and documents: personal, idempotent, not audited. */

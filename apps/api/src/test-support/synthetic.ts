@@ -1,2 +1,2 @@
 /** The generator lives with the demo data (it seeds the demo roll too); tests import it from here. */
-export { syntheticPersonalNumbers } from '../database/seed/synthetic-numbers.js';
+export { syntheticPersonalNumbers } from '../core/synthetic-numbers.js';

@@ -25,7 +25,7 @@ import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { zod } from '../common/http/zod.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { WeddingsBookingService } from './weddings-booking.service.js';
 import { WeddingsDocumentsService } from './weddings-documents.service.js';
 import { ceremonyIcs } from './weddings-mail.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { hashSecretToken } from '../common/secret-token.js';
-import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, prng } from '../database/seed/names.js';
+import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, prng } from '../core/seed-names.js';
 import { addDays } from './rules/oslo-time.js';
 import { osloDay } from '../bodies/dates.js';
 import { weddingFee } from './rules/fee.js';

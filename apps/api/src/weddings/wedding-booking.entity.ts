@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { CEREMONY_LANGUAGES, RESIDENCE_CLASSES, WEDDING_LOCALES, type CeremonyLanguage, type Residence, type ResidenceClass, type WeddingLocale } from '@sekretariat/contracts';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 import { WeddingOfficiant } from './wedding-officiant.entity.js';
 import { WeddingPlace } from './wedding-place.entity.js';
 

@@ -2,7 +2,7 @@ import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators
 import { type Opt, OptionalProps, type Ref } from '@mikro-orm/core';
 import { OFFICIANT_KINDS, type OfficiantKind } from '@sekretariat/contracts';
 import { User } from '../auth/user.entity.js';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /**
  * A vigsler (el. § 12): the mayor and deputy mayor by law; others authorised by the municipal

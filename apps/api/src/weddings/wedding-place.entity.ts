@@ -1,6 +1,6 @@
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
 import { type Opt, OptionalProps } from '@mikro-orm/core';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /** Where ceremonies are held: the town hall's wedding room, another room, an outdoor place. */
 @Entity({ tableName: 'wedding_place' })

@@ -1,5 +1,5 @@
 import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantEntity } from '../municipalities/tenant-entity.js';
+import { TenantEntity } from '../core/tenant-entity.js';
 
 /** The last booking reference number given in a year (V-2027-0042), taken by an upsert: never given twice. */
 @Entity({ tableName: 'wedding_sequence' })

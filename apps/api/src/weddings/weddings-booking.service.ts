@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { BookingCreated, BookingInput, Hold, HoldInput, WeddingBookingUpdateInput, WeddingLocale } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { checkCertificate } from './rules/certificate.js';
 import { weddingFee } from './rules/fee.js';
 import { osloDay } from '../bodies/dates.js';

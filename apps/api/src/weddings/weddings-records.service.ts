@@ -10,7 +10,7 @@ import {
 import { AuditService } from '../audit/audit.service.js';
 import { toCsv } from '../bodies/csv.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { osloInstant } from './rules/oslo-time.js';
 import { statisticsRows, type StatisticsRow } from './weddings-records.queries.js';
 import { statisticsCsvLabels } from './weddings-statistics-csv.js';

@@ -10,7 +10,7 @@ import type {
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AuditService } from '../audit/audit.service.js';
 import { User } from '../auth/user.entity.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { WeddingAvailability } from './wedding-availability.entity.js';
 import { WeddingBlockedDay } from './wedding-blocked-day.entity.js';
 import { WeddingBooking } from './wedding-booking.entity.js';

@@ -9,7 +9,7 @@ import { addDays, osloInstant } from './rules/oslo-time.js';
 import { firstAfter, generateSlots, slotTable, takenIndexes, type AvailabilityRule, type Busy, type Slot, type SlotTable } from './rules/slots.js';
 import type { OfficiantAuthority } from './rules/officiants.js';
 import { weddingError } from './weddings.errors.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 
 /**
  * Everything the free-slot search of a place needs, in one round trip: whether the place is

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { MoveInput, StaffBookingsQuery } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
-import { currentScope } from '../municipalities/tenant.js';
+import { currentScope } from '../core/tenant.js';
 import { checkCertificate } from './rules/certificate.js';
 import { canOfficiate } from './rules/officiants.js';
 import { addDays, osloInstant } from './rules/oslo-time.js';

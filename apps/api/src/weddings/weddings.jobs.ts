@@ -5,7 +5,7 @@ import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
-import { runInTenant, SYSTEM_ACTOR } from '../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../core/tenant.js';
 import { WeddingBooking } from './wedding-booking.entity.js';
 import { WeddingsDocumentsService } from './weddings-documents.service.js';
 import { ceremonyFacts } from './weddings.mapper.js';

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { APP_ROLE } from '../../municipalities/tenant.js';
+import { APP_ROLE } from '../../core/tenant.js';
 
 const TENANT_TABLES = ['app_user', 'app_session', 'audit_log', 'party', 'person', 'body', 'membership'];
 const TENANT_PREDICATE = `municipality_id = nullif(current_setting('app.municipality_id', true), '')::uuid`;

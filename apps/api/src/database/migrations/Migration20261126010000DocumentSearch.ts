@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { APP_ROLE } from '../../municipalities/tenant.js';
+import { APP_ROLE } from '../../core/tenant.js';
 
 /**
  * Full-text search in Norwegian: a stored, generated tsvector on cases (title A, summary B, the

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { APP_ROLE } from '../../municipalities/tenant.js';
+import { APP_ROLE } from '../../core/tenant.js';
 import { tenantTableSql } from './tenant-table-sql.js';
 
 /**

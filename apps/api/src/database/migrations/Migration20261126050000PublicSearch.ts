@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { APP_ROLE } from '../../municipalities/tenant.js';
+import { APP_ROLE } from '../../core/tenant.js';
 
 /**
  * Public full-text search without reading every match: `published_public` on cases and documents

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { APP_ROLE } from '../../municipalities/tenant.js';
+import { APP_ROLE } from '../../core/tenant.js';
 
 /**
  * Search for those who read more than the public but not everything (elected officials): the same

@@ -1,4 +1,4 @@
-import { APP_ROLE } from '../../municipalities/tenant.js';
+import { APP_ROLE } from '../../core/tenant.js';
 
 const TENANT_PREDICATE = `municipality_id = nullif(current_setting('app.municipality_id', true), '')::uuid`;
 

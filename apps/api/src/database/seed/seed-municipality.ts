@@ -7,15 +7,15 @@ import { Body } from '../../bodies/body.entity.js';
 import { Membership } from '../../bodies/membership.entity.js';
 import { Party } from '../../bodies/party.entity.js';
 import { Person, type Gender } from '../../bodies/person.entity.js';
-import { Municipality } from '../../municipalities/municipality.entity.js';
+import { Municipality } from '../../core/municipality.entity.js';
 import { MunicipalitySettingsRow } from '../../municipalities/municipality-settings.entity.js';
 import type { DocumentStore } from '../../documents/document-store.js';
-import { runInTenant, SYSTEM_ACTOR } from '../../municipalities/tenant.js';
+import { runInTenant, SYSTEM_ACTOR } from '../../core/tenant.js';
 import { seedDemoElection } from '../../elections/seed-election.js';
 import { seedDemoOutreach } from '../../outreach/seed-outreach.js';
 import { seedDemoWeddings } from '../../weddings/seed-weddings.js';
 import { seedDemoMeetings } from './seed-meetings.js';
-import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, PARTIES, prng } from './names.js';
+import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, PARTIES, prng } from '../../core/seed-names.js';
 
 export interface SeedOptions {
   slug: string;

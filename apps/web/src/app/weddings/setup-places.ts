@@ -21,6 +21,7 @@ import { WeddingsSetupApi } from './weddings-api';
 const FIELDS = {
   name: 'place-name',
   capacity: 'place-capacity',
+  address: 'place-address',
   accessibility: 'place-accessibility',
 };
 const P = 'weddings.setup.places.problems.';
@@ -52,10 +53,11 @@ export class SetupPlaces {
   protected readonly editing = signal<WeddingPlace | null>(null);
   protected readonly name = signal('');
   protected readonly capacity = signal('');
+  protected readonly address = signal('');
   protected readonly accessibility = signal('');
   protected readonly active = signal(true);
 
-  protected set(field: 'name' | 'capacity' | 'accessibility', event: Event): void {
+  protected set(field: 'name' | 'capacity' | 'address' | 'accessibility', event: Event): void {
     this[field].set(valueOf(event));
     this.form.touched();
   }
@@ -69,6 +71,7 @@ export class SetupPlaces {
     this.editing.set(place);
     this.name.set(place.name);
     this.capacity.set(String(place.capacity));
+    this.address.set(place.address);
     this.accessibility.set(place.accessibility);
     this.active.set(place.active);
     this.form.problems.clear();
@@ -81,6 +84,7 @@ export class SetupPlaces {
     this.editing.set(null);
     this.name.set('');
     this.capacity.set('');
+    this.address.set('');
     this.accessibility.set('');
     this.active.set(true);
     this.form.problems.clear();
@@ -93,6 +97,8 @@ export class SetupPlaces {
     if (!this.name().trim()) problems.push({ field: FIELDS.name, messageKey: P + 'name' });
     if (!isWhole(this.capacity(), 0, 10_000))
       problems.push({ field: FIELDS.capacity, messageKey: P + 'capacity' });
+    if (this.address().trim().length > 300)
+      problems.push({ field: FIELDS.address, messageKey: P + 'address' });
     if (this.accessibility().length > 2000)
       problems.push({ field: FIELDS.accessibility, messageKey: P + 'accessibility' });
     if (problems.length > 0) {
@@ -102,6 +108,7 @@ export class SetupPlaces {
     const input: WeddingPlaceInput = {
       name: this.name().trim(),
       capacity: Number(this.capacity()),
+      address: this.address().trim(),
       accessibility: this.accessibility().trim(),
       active: this.active(),
     };
@@ -110,8 +117,8 @@ export class SetupPlaces {
 
   /** Deactivates (or activates again) a place from its row. */
   protected setActive(place: WeddingPlace, active: boolean): void {
-    const { id, name, capacity, accessibility } = place;
-    this.send(id, { name, capacity, accessibility, active }, active ? 'activated' : 'deactivated');
+    const { id, name, capacity, address, accessibility } = place;
+    this.send(id, { name, capacity, address, accessibility, active }, active ? 'activated' : 'deactivated');
   }
 
   private send(id: string | null, input: WeddingPlaceInput, done: string): void {

@@ -32,7 +32,7 @@ const BASE = '/api/public/eksempel/weddings';
 const INFO: PublicWeddingInfo = {
   municipality: 'Eksempel kommune',
   places: [
-    { id: PLACE_ID, name: 'Bryllupssalen', capacity: 20, accessibility: 'Trinnfri adkomst.' },
+    { id: PLACE_ID, name: 'Bryllupssalen', capacity: 20, address: 'Rådhusgata 1, 9990 Fjordvik', accessibility: 'Trinnfri adkomst.' },
   ],
   infoText: { nb: 'Vigsler på rådhuset fredager.', nn: '', en: 'Ceremonies on Fridays.' },
   feeNok: 1200,
@@ -156,6 +156,19 @@ describe('the weddings pages', () => {
     type(element, 'guests', '12');
     type(element, 'certificate-issued', COUPLE.certificateIssuedOn);
   }
+
+  it("shows each place's address with its capacity and accessibility", async () => {
+    const fixture = TestBed.createComponent(BookingPage);
+    TestBed.tick();
+    http.expectOne(`${BASE}/info`).flush(INFO);
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+    http.expectOne((r) => r.url === `${BASE}/slots`).flush({ placeId: PLACE_ID, slots: [SLOT] });
+    await fixture.whenStable();
+    const about = (fixture.nativeElement as HTMLElement).querySelector(`[id="place-${PLACE_ID}-about"]`)?.textContent ?? '';
+    expect(about).toContain('Rådhusgata 1, 9990 Fjordvik.');
+    expect(about).toContain('Trinnfri adkomst.');
+  });
 
   it('shows the information, the places and the free times, and holds a chosen time for 10 minutes', async () => {
     const { element } = await openForm();

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Caller } from '@sekretariat/contracts';
-import { DEFERRED } from '../database/deferred-begin.js';
+import { DEFERRED } from './deferred-begin.js';
 
 /** The database role requests run as; row-level security applies to it. Created by the migrations. */
 export const APP_ROLE = 'sekretariat_app';
@@ -43,7 +43,7 @@ export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system', roles: [] };
  * Runs `fn` in one transaction as the application role, with `app.municipality_id` set so that
  * row-level security confines every statement to that municipality. Services that inject the
  * global EntityManager get this transaction's EntityManager while `fn` runs. `begin` and the
- * settings are sent in one message with the transaction's first statement (database/deferred-begin.ts),
+ * settings are sent in one message with the transaction's first statement (core/deferred-begin.ts),
  * so they always precede it, and a transaction without statements costs no round trip.
  */
 export async function runInTenant<T>(
