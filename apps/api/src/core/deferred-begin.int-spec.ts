@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { DEFERRED, deferTransactionStart } from '../core/deferred-begin.js';
+import { DEFERRED, deferTransactionStart } from './deferred-begin.js';
 
 /** `begin` and the deferred settings travel with the first statement: same meaning, fewer messages. */
 describe('deferred transaction start', () => {
