@@ -38,7 +38,7 @@ import {
 import { SummonsMailJob, SummonsWithdrawnMailJob } from './attendance.jobs.js';
 import { alreadyAsked, answerRefusal, nextStep, OPEN_STATUSES, transition } from './rules/summons.js';
 import { SubstituteSummons } from './summons.entity.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 import { hashSecretToken } from '../common/secret-token.js';
 
 export interface AbsenceRequest {

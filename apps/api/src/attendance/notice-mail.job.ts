@@ -4,7 +4,7 @@ import { issueAbsenceLinks } from './absence-links.js';
 import { jobBaseUrl } from './attendance.jobs.js';
 import { SubstituteSummons } from './summons.entity.js';
 import { link } from './tokens.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CONFIG, type Config } from '../config/config.js';
 import { MembershipsService } from '../bodies/memberships.service.js';

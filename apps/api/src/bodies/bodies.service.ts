@@ -4,7 +4,7 @@ import type { BodyDetail, BodyInput, BodyListResponse } from '@sekretariat/contr
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { toCsv } from './csv.js';
-import { activeOn, today } from './dates.js';
+import { activeOn, today } from '../core/dates.js';
 import { Body } from './body.entity.js';
 import { toBodyDetail, toBodySummary } from './bodies.mapper.js';
 import { Membership } from './membership.entity.js';

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { GrantRates as GrantRatesInput, GrantsResponse } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { Body } from './body.entity.js';
-import { activeOn, today } from './dates.js';
+import { activeOn, today } from '../core/dates.js';
 import { GrantRates } from './grant-rates.entity.js';
 import { Membership } from './membership.entity.js';
 

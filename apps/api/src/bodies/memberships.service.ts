@@ -12,7 +12,7 @@ import type {
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { Body } from './body.entity.js';
-import { today } from './dates.js';
+import { today } from '../core/dates.js';
 import { Membership } from './membership.entity.js';
 import { MembershipLeave } from './membership-leave.entity.js';
 import { Party } from './party.entity.js';

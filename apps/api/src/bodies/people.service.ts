@@ -4,7 +4,7 @@ import { checkPersonalNumber, type PartyInput, type PartyRow, type PersonDetail,
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { maskPersonalNumber } from '../common/personal-number.js';
-import { today } from './dates.js';
+import { today } from '../core/dates.js';
 import { covers } from './rules/composition.js';
 import { Membership } from './membership.entity.js';
 import { Party } from './party.entity.js';

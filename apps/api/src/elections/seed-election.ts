@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 import { FAMILY, GIVEN_FEMALE, GIVEN_MALE } from '../core/seed-names.js';
 import { syntheticPersonalNumbers } from '../core/synthetic-numbers.js';
 import { AdvanceVote } from './advance-vote.entity.js';

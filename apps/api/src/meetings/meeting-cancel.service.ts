@@ -3,7 +3,7 @@ import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Meeting as MeetingDto } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { MembershipsService } from '../bodies/memberships.service.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { MailService } from '../mail/mail.service.js';

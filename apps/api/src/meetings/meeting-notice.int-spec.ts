@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SMTPServer } from 'smtp-server';
-import { today } from '../bodies/dates.js';
+import { today } from '../core/dates.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 

@@ -8,7 +8,7 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingNotFoundError } from './meetings.errors.js';
 import { toAgendaItemDto } from './meetings.mapper.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 
 export interface RenderedNotice {
   meeting: Meeting;

@@ -14,7 +14,7 @@ import { MeetingNoticeService } from './meeting-notice.service.js';
 import { personName, toAgendaItemDto } from './meetings.mapper.js';
 import { MeetingsService } from './meetings.service.js';
 import { opensItem, PaperAccess, type ExemptScope } from '../cases/paper-access.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 
 /** An attachment as it goes into the papers: merged pages, an image on a page, or only its title. */
 type Attachment = { title: string } & ({ kind: 'pdf'; pdf: PDFDocument } | { kind: 'image'; bytes: Buffer; type: 'png' | 'jpg' } | { kind: 'listed' });

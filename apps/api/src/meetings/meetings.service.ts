@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { MeetingDetail, MeetingInput, Meeting as MeetingDto, MeetingPlanEntry, MeetingStatus, NoticeTimeliness, PublishMeetingResponse } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { Body } from '../bodies/body.entity.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 import { MEETING_DAY_SQL, SEAT_OF_SQL } from '../bodies/seat-holders.js';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { JobsService } from '../jobs/jobs.service.js';

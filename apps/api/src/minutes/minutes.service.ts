@@ -16,7 +16,7 @@ import {
 } from '@sekretariat/contracts';
 import { AttendanceService } from '../attendance/attendance.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { activeOn, osloDay } from '../bodies/dates.js';
+import { activeOn, osloDay } from '../core/dates.js';
 import { Membership } from '../bodies/membership.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';

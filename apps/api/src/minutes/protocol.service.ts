@@ -9,7 +9,7 @@ import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingNotFoundError } from '../meetings/meetings.errors.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 import { PdfRenderer } from '../pdf/pdf-renderer.service.js';
 import { minutesError } from './minutes.errors.js';
 import { MinutesService } from './minutes.service.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { activeOn, osloDay } from '../bodies/dates.js';
+import { activeOn, osloDay } from '../core/dates.js';
 import { Membership } from '../bodies/membership.entity.js';
 import type { AgendaItem } from '../meetings/agenda-item.entity.js';
 import type { Meeting } from '../meetings/meeting.entity.js';

@@ -6,7 +6,7 @@ import {
   type NoticeTimeliness,
   type WrittenStandard,
 } from '@sekretariat/contracts';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 
 /** The settings other modules apply, with the defaults filled in (docs/settings.md). */
 export interface EffectiveSettings {

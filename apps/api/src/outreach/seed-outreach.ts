@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 import { Election } from '../elections/election.entity.js';
 import { assignOfficials } from './outreach-assignments.js';
 import { OutreachApplication, OutreachInstitution, OutreachRoute, OutreachSession, OutreachSettings } from './outreach.entities.js';

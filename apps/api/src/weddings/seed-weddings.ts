@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { hashSecretToken } from '../common/secret-token.js';
 import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, prng } from '../core/seed-names.js';
 import { addDays } from './rules/oslo-time.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 import { weddingFee } from './rules/fee.js';
 import { generateSlots } from './rules/slots.js';
 import { WeddingAvailability } from './wedding-availability.entity.js';

@@ -7,7 +7,7 @@ import { hashSecretToken, newSecretToken } from '../common/secret-token.js';
 import { currentScope } from '../core/tenant.js';
 import { checkCertificate } from './rules/certificate.js';
 import { weddingFee } from './rules/fee.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 import type { Slot } from './rules/slots.js';
 import { isAtLeast, underageWitnesses, WITNESS_MIN_AGE } from './rules/witnesses.js';
 import { WeddingBooking } from './wedding-booking.entity.js';

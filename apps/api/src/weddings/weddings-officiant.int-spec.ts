@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { BookingCreated, FreeSlots, Hold, OfficiantCeremonyList, StaffBooking, WeddingOfficiant } from '@sekretariat/contracts';
 import { SMTPServer } from 'smtp-server';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { WEDDING_MOVED_JOB, WeddingsMailJobs, type WeddingMovedJob } from './weddings.jobs.js';
 

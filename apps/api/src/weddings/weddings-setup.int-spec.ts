@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { BookingCreated, CoupleBooking, FreeSlots, Hold, PublicWeddingInfo } from '@sekretariat/contracts';
 import { gunzipSync } from 'node:zlib';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 
 jest.setTimeout(120_000);
 

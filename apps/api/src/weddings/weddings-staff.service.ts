@@ -6,7 +6,7 @@ import { currentScope } from '../core/tenant.js';
 import { checkCertificate } from './rules/certificate.js';
 import { canOfficiate } from './rules/officiants.js';
 import { addDays, osloInstant } from './rules/oslo-time.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 import { WeddingBooking } from './wedding-booking.entity.js';
 import { WeddingOfficiant } from './wedding-officiant.entity.js';
 import { WeddingsBookingService, takenError } from './weddings-booking.service.js';

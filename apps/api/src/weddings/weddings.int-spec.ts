@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { BookingCreated, CoupleBooking, FreeSlot as ListedSlot, FreeSlots, Hold, PublicWeddingInfo, StaffBooking, StaffBookingList } from '@sekretariat/contracts';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
-import { osloDay } from '../bodies/dates.js';
+import { osloDay } from '../core/dates.js';
 import { WeddingsMailJobs } from './weddings.jobs.js';
 
 jest.setTimeout(120_000);
