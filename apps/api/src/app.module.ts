@@ -24,6 +24,7 @@ import { OpenApiModule } from './openapi/openapi.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { PgThrottlerStorage } from './auth/pg-throttler-storage.js';
 import { PdfModule } from './pdf/pdf.module.js';
+import { PublishedModule } from './published/published.module.js';
 import { ReaderModule } from './reader/reader.module.js';
 import { StartModule } from './start/start.module.js';
 
@@ -52,6 +53,7 @@ export class AppModule {
         ElectionsModule,
         DocumentsModule,
         MeetingsModule,
+        PublishedModule,
         ReaderModule,
         StartModule,
         AttendanceModule,

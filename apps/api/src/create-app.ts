@@ -73,7 +73,8 @@ export async function createApp(config: Config, databaseUrl: string, options: { 
   refuseBadText(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
-    if (request.url.startsWith('/api')) void reply.header('cache-control', 'no-store');
+    // Routes that may be cached (published documents with an ETag) say so themselves.
+    if (request.url.startsWith('/api') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
   });
   return { app, orm };
 }

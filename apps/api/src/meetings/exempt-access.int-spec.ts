@@ -42,6 +42,7 @@ describe('exempt content on every route', () => {
    * its parameter filled: it is never skipped silently.
    */
   const UNFILLED: Record<string, string> = {
+    '/api/published/refresh': 'published documents: counts of a re-render (done, failed, total) and who asked; no document content',
     '/api/elections/:id/lookup': 'elections: advance votes and the roll; no agenda item, case or document reaches them',
     '/api/elections/:id/places': 'elections: voting places',
     '/api/elections/:id/registrations.csv': 'elections: registered votes',

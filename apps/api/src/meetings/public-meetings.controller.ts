@@ -1,5 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
 import {
   MeetingDetail,
@@ -51,13 +50,8 @@ export class PublicMeetingsController {
     return this.meetings.detail(p.id, { publicOnly: true, exemptAccess: false });
   }
 
-  @Get('meetings/:id/notice.pdf')
-  @ApiRoute({ summary: 'The notice (møteinnkalling) of a published meeting as PDF; closed items by number and legal ground only', params: PublicIdParams, response: 'application/pdf' })
-  async noticePdf(@Param(zod(PublicIdParams)) p: PublicIdParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    const { pdf, filename } = await this.publicMeetings.notice(p.id);
-    void reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`);
-    return pdf;
-  }
+  // The notice PDF (meetings/:id/notice.pdf) is rendered once per version: published/.
+
 
   @Get('meetings/:id/items/:itemId')
   @ApiRoute({ summary: 'One item of a published meeting with its case presentation and public documents; nothing of a closed item or exempt case', params: PublicItemParams, response: PublicAgendaItemDetail })
