@@ -86,6 +86,7 @@ export default {
   description: `GET /api/reader/meetings/:id for a meeting of ${ITEMS} items and ${DOCUMENTS} documents, as the official, over HTTP; SQL statements per request`,
   targets: {
     p95_ms: { max: 30 },
+    response_kb: { max: 150 },
     queries_per_request: { max: 12 },
   },
 
@@ -132,9 +133,13 @@ export default {
         return body;
       };
       const first = await read();
-      const documents = first.items.reduce((n, i) => n + i.documents.length, 0);
+      const documents = first.items.reduce((n, i) => n + i.documentCount, 0);
       if (first.items.length !== ITEMS || documents !== DOCUMENTS) throw new Error(`got ${first.items.length} items and ${documents} documents`);
       const bytes = Buffer.byteLength(JSON.stringify(first));
+      // One item in full (what the item page loads, and what the offline cache fetches per item).
+      const itemRes = await fetch(`${base}/api/reader/items/${first.items[0].id}`, { headers: { cookie } });
+      if (itemRes.status !== 200) throw new Error(`reader item: ${itemRes.status}`);
+      const itemBytes = Buffer.byteLength(await itemRes.text());
       // Measured: the whole response received, not parsed (parsing is the client's cost, not the API's).
       const fetchOnly = async () => {
         const res = await fetch(`${base}/api/reader/meetings/${meetingId}`, { headers: { cookie } });
@@ -176,7 +181,9 @@ export default {
           queries_per_request: round(queries / RUNS, 2),
           /** Time inside the SQL statements (MikroORM's own measure, whole milliseconds per statement). */
           sql_ms_per_request: round(sqlMs / RUNS, 2),
-          response_kb: round(bytes / 1024),
+          response_kb: round(bytes / 1024, 1),
+          /** GET /api/reader/items/:id for one item (its case presentation and 5 documents). */
+          item_response_kb: round(itemBytes / 1024, 1),
         },
         context: { runs: RUNS, warm_up: WARM_UP, client: 'fetch, same process, kept-alive connection', load_1m_before: round(load, 2) },
       };

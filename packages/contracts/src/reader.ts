@@ -22,9 +22,8 @@ export const ReaderMeetingSummary = Meeting.extend({
   itemCount: z.number().int(),
   /** Items the caller has not marked as read. */
   unreadItemCount: z.number().int(),
+  /** Documents the caller may open. */
   documentCount: z.number().int(),
-  /** Documents (that the caller may open) not marked as read. */
-  unreadDocumentCount: z.number().int(),
 });
 export type ReaderMeetingSummary = z.infer<typeof ReaderMeetingSummary>;
 
@@ -47,7 +46,6 @@ export type ReaderMeetingListResponse = z.infer<typeof ReaderMeetingListResponse
  */
 export const ReaderDocument = DocumentSummary.extend({
   withheld: z.boolean(),
-  read: z.boolean(),
   /** The caller's own annotations on the document (not the group's). */
   annotationCount: z.number().int(),
 });
@@ -67,15 +65,47 @@ export const ReaderItem = AgendaItem.extend({
 });
 export type ReaderItem = z.infer<typeof ReaderItem>;
 
+/** GET /api/reader/items/:id: one item in full, with the meeting it is on. */
+export const ReaderItemDetail = ReaderItem.extend({ meetingId: z.uuid() });
+export type ReaderItemDetail = z.infer<typeof ReaderItemDetail>;
+
+/**
+ * An agenda item as the meeting's item list shows it: no case presentation and no document
+ * details (those come per item from GET /api/reader/items/:id), so that a meeting of 100 items
+ * stays small on a phone. `documentIds` are the documents the caller may open, to cache offline.
+ */
+export const ReaderItemSummary = AgendaItem.pick({
+  id: true,
+  type: true,
+  number: true,
+  position: true,
+  title: true,
+  closed: true,
+  legalGround: true,
+  citation: true,
+}).extend({
+  /** The item's case (search hits link to it); null without a case or when withheld. */
+  caseId: z.uuid().nullable(),
+  /** The case is exempt from public access (the caller may still read it). */
+  exempt: z.boolean(),
+  withheld: z.boolean(),
+  read: z.boolean(),
+  /** The caller's own annotations on the item and its documents. */
+  annotationCount: z.number().int(),
+  documentCount: z.number().int(),
+  documentIds: z.array(z.uuid()),
+});
+export type ReaderItemSummary = z.infer<typeof ReaderItemSummary>;
+
 export const ReaderMeetingDetail = Meeting.extend({
   access: ReaderAccess,
   /** Whether the caller may read this meeting's exempt papers (PaperAccess). */
   exemptAccess: z.boolean(),
-  items: z.array(ReaderItem),
+  items: z.array(ReaderItemSummary),
 });
 export type ReaderMeetingDetail = z.infer<typeof ReaderMeetingDetail>;
 
-// --- Read marks: PUT /api/reader/items/:id/read, PUT /api/reader/documents/:id/read -------
+// --- Read marks: PUT /api/reader/items/:id/read (one read state per item, documents included) ---
 
 export const ReadMarkInput = z.strictObject({ read: z.boolean() });
 export type ReadMarkInput = z.infer<typeof ReadMarkInput>;
@@ -89,6 +119,14 @@ export const ReadMarkResponse = z.object({
 export type ReadMarkResponse = z.infer<typeof ReadMarkResponse>;
 
 // --- Annotations ---------------------------------------------------------------------------
+
+/**
+ * A highlighted area of a PDF page, as fractions of the page's width and height (0–1, from the
+ * top left corner), so that it lands on the same words at any zoom.
+ */
+const fraction = z.number().min(0).max(1);
+export const HighlightRect = z.strictObject({ x: fraction, y: fraction, w: fraction, h: fraction });
+export type HighlightRect = z.infer<typeof HighlightRect>;
 
 /** `private`: only the author; `group`: also officials of the author's party with access to the paper. */
 export const ANNOTATION_SHARING = ['private', 'group'] as const;
@@ -111,12 +149,18 @@ export const AnnotationUpsertInput = z
     quote: z.string().max(5000, 'Sitatet er for langt.').default(''),
     text: z.string().max(20000, 'Notatet er for langt.'),
     shared: AnnotationSharing.default('private'),
+    /** A highlight on the PDF page: the selected text's areas (empty for a plain note). */
+    rects: z.array(HighlightRect).max(200, 'Utheving over for mange linjer.').default([]),
     baseVersion: z.number().int().min(0),
     updatedAt: z.iso.datetime({ offset: true, error: 'Ugyldig tidspunkt.' }),
   })
   .refine((a) => (a.documentId === null) !== (a.agendaItemId === null), {
     path: ['documentId'],
     message: 'Et notat hører til enten et dokument eller en sak på sakslisten.',
+  })
+  .refine((a) => a.rects.length === 0 || (a.documentId !== null && a.page !== null), {
+    path: ['rects'],
+    message: 'En utheving hører til en side i et dokument.',
   });
 export type AnnotationUpsertInput = z.infer<typeof AnnotationUpsertInput>;
 
@@ -135,6 +179,8 @@ export const Annotation = z.object({
   /** '' when deleted. */
   text: z.string(),
   shared: AnnotationSharing,
+  /** The highlighted areas on `page` (empty for a plain note, and when deleted). */
+  rects: z.array(HighlightRect),
   /** Whether the caller wrote it (only then may they change it). */
   mine: z.boolean(),
   authorName: z.string(),

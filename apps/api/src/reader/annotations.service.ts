@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Annotation, AnnotationChange, AnnotationSharing, AnnotationUpsertInput, SyncResult } from '@sekretariat/contracts';
+import type { Annotation, AnnotationChange, AnnotationSharing, AnnotationUpsertInput, HighlightRect, SyncResult } from '@sekretariat/contracts';
 import { DomainError } from '../common/errors/domain-error.js';
 import { currentScope } from '../core/tenant.js';
 import { ReaderAnnotation } from './annotation.entity.js';
@@ -25,6 +25,7 @@ interface AnnotationRow {
   quote: string;
   text: string;
   shared: AnnotationSharing;
+  rects: HighlightRect[];
   version: number;
   client_updated_at: Date;
   saved_at: Date;
@@ -42,6 +43,7 @@ function fromRow(r: AnnotationRow, viewerId: string): Annotation {
     quote: r.quote,
     text: r.text,
     shared: r.shared,
+    rects: r.rects,
     mine: r.user_id === viewerId,
     authorName: r.author_name,
     version: r.version,
@@ -60,6 +62,7 @@ function fromEntity(a: ReaderAnnotation, viewer: Viewer): Annotation {
     quote: a.quote,
     text: a.text,
     shared: a.shared,
+    rects: a.rects,
     mine: true,
     authorName: viewer.displayName,
     version: a.version,
@@ -78,13 +81,14 @@ function stored(a: ReaderAnnotation): StoredAnnotation {
     quote: a.quote,
     text: a.text,
     shared: a.shared,
+    rects: a.rects,
     version: a.version,
     clientUpdatedAt: a.clientUpdatedAt,
     deleted: a.deletedAt !== null,
   };
 }
 
-const COLUMNS = `n.id, n.user_id, u.display_name as author_name, n.document_id, n.agenda_item_id, n.page, n.quote, n.text, n.shared, n.version, n.client_updated_at, n.saved_at, n.deleted_at`;
+const COLUMNS = `n.id, n.user_id, u.display_name as author_name, n.document_id, n.agenda_item_id, n.page, n.quote, n.text, n.shared, n.rects, n.version, n.client_updated_at, n.saved_at, n.deleted_at`;
 /** Own notes, and notes shared with the group by an official of the viewer's party. Takes the viewer's user id and person id. */
 const VISIBLE = `(n.user_id = ? or (n.shared = 'group' and n.deleted_at is null and exists (
    select 1 from person author join person me on me.party_id = author.party_id where author.id = u.person_id and me.id = ?)))`;
@@ -177,6 +181,7 @@ export class AnnotationsService {
         const a = existing!;
         a.text = '';
         a.quote = '';
+        a.rects = [];
         a.deletedAt = new Date();
         return this.save(a, viewer);
       }
@@ -199,6 +204,7 @@ export class AnnotationsService {
         a.quote = change.quote;
         a.text = change.text;
         a.shared = change.shared;
+        a.rects = [...change.rects];
         a.clientUpdatedAt = change.updatedAt;
         a.deletedAt = null;
         return this.save(a, viewer);

@@ -9,6 +9,7 @@ import {
   IdParams,
   ReadMarkInput,
   ReadMarkResponse,
+  ReaderItemDetail,
   ReaderMeetingDetail,
   ReaderMeetingListResponse,
   SyncInput,
@@ -43,7 +44,7 @@ export class ReaderController {
 
   @Get('meetings/:id')
   @Allow(...STAFF)
-  @ApiRoute({ summary: 'A meeting for reading: items in order with case presentation, documents, read marks and note counts; exempt papers as placeholders without access', params: IdParams, response: ReaderMeetingDetail })
+  @ApiRoute({ summary: 'A meeting for reading: items in order (number, title, read mark, note and document counts; the rest per item); exempt papers as placeholders without access', params: IdParams, response: ReaderMeetingDetail })
   async meeting(@Param(zod(IdParams)) p: IdParams, @CurrentCaller() caller: RequestCaller): Promise<ReaderMeetingDetail> {
     return this.reader.meeting(await this.access.viewer(caller), p.id);
   }
@@ -55,18 +56,18 @@ export class ReaderController {
     return { items: await this.annotations.listForMeeting(await this.access.viewer(caller), p.id) };
   }
 
+  @Get('items/:id')
+  @Allow(...STAFF)
+  @ApiRoute({ summary: 'One agenda item for reading: its case presentation and documents, read mark and note counts; a placeholder without access to exempt papers', params: IdParams, response: ReaderItemDetail })
+  async item(@Param(zod(IdParams)) p: IdParams, @CurrentCaller() caller: RequestCaller): Promise<ReaderItemDetail> {
+    return this.reader.item(await this.access.viewer(caller), p.id);
+  }
+
   @Put('items/:id/read')
   @Allow(...STAFF)
   @ApiRoute({ summary: 'Mark an agenda item as read or unread (idempotent)', params: IdParams, body: ReadMarkInput, response: ReadMarkResponse })
   async readItem(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(ReadMarkInput)) input: ReadMarkInput, @CurrentCaller() caller: RequestCaller): Promise<ReadMarkResponse> {
-    return this.readMarks.mark(await this.access.viewer(caller), { agendaItemId: p.id }, input.read);
-  }
-
-  @Put('documents/:id/read')
-  @Allow(...STAFF)
-  @ApiRoute({ summary: 'Mark a document as read or unread (idempotent)', params: IdParams, body: ReadMarkInput, response: ReadMarkResponse })
-  async readDocument(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(ReadMarkInput)) input: ReadMarkInput, @CurrentCaller() caller: RequestCaller): Promise<ReadMarkResponse> {
-    return this.readMarks.mark(await this.access.viewer(caller), { documentId: p.id }, input.read);
+    return this.readMarks.mark(await this.access.viewer(caller), p.id, input.read);
   }
 
   @Get('documents/:id/annotations')

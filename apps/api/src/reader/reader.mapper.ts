@@ -1,4 +1,4 @@
-import type { Meeting as MeetingDto, ReaderDocument, ReaderItem } from '@sekretariat/contracts';
+import type { Meeting as MeetingDto, ReaderDocument, ReaderItem, ReaderItemSummary } from '@sekretariat/contracts';
 import { EXEMPT_TITLE } from '../meetings/meetings.mapper.js';
 import { legalGround } from '../cases/legal-grounds.js';
 import type { MeetingRow } from './reader-access.service.js';
@@ -66,7 +66,7 @@ export function toMeetingFromRow(m: MeetingRow): MeetingDto {
 function toReaderDocument(d: DocumentRow, withheld: boolean, fallbackGround: string | null, marks: Marks): ReaderDocument {
   const ground = d.legal_ground ?? (withheld ? fallbackGround : null);
   if (withheld) {
-    return { id: d.id, caseId: d.case_id, title: EXEMPT_TITLE, filename: '', contentType: '', size: 0, public: d.public, legalGround: ground, citation: citation(ground), position: d.position, withheld: true, read: false, annotationCount: 0 };
+    return { id: d.id, caseId: d.case_id, title: EXEMPT_TITLE, filename: '', contentType: '', size: 0, public: d.public, legalGround: ground, citation: citation(ground), position: d.position, withheld: true, annotationCount: 0 };
   }
   return {
     id: d.id,
@@ -80,7 +80,6 @@ function toReaderDocument(d: DocumentRow, withheld: boolean, fallbackGround: str
     citation: citation(ground),
     position: d.position,
     withheld: false,
-    read: marks.read.has(d.id),
     annotationCount: marks.annotations.get(d.id) ?? 0,
   };
 }
@@ -128,5 +127,31 @@ export function toReaderItem(i: ItemRow, documents: readonly DocumentRow[], exem
     read: marks.read.has(i.id),
     annotationCount: withheld ? 0 : (marks.annotations.get(i.id) ?? 0),
     documents: documents.map((d) => toReaderDocument(d, withheld || (!d.public && !exemptAccess), ground, marks)),
+  };
+}
+
+/**
+ * An agenda item for the meeting's item list: what `toReaderItem` gives, without the case
+ * presentation and the document details; the same withholding.
+ */
+export function toReaderItemSummary(i: ItemRow, documents: readonly DocumentRow[], exemptAccess: boolean, marks: Marks): ReaderItemSummary {
+  const full = toReaderItem(i, documents, exemptAccess, marks);
+  const open = full.documents.filter((d) => !d.withheld);
+  return {
+    id: full.id,
+    type: full.type,
+    number: full.number,
+    position: full.position,
+    title: full.title,
+    closed: full.closed,
+    legalGround: full.legalGround,
+    citation: full.citation,
+    caseId: full.case?.id ?? null,
+    exempt: full.withheld || i.case_public === false,
+    withheld: full.withheld,
+    read: full.read,
+    annotationCount: full.annotationCount + open.reduce((n, d) => n + d.annotationCount, 0),
+    documentCount: full.documents.length,
+    documentIds: open.map((d) => d.id),
   };
 }

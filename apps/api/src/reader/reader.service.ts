@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { ReaderMeetingDetail, ReaderMeetingListResponse, ReaderMeetingSummary } from '@sekretariat/contracts';
+import type { ReaderItemDetail, ReaderMeetingDetail, ReaderMeetingListResponse, ReaderMeetingSummary } from '@sekretariat/contracts';
 import { type MeetingRow, ReaderAccessService, SEAT_SQL, UUID_LIST_SQL, uuidList, type Viewer } from './reader-access.service.js';
-import { type DocumentRow, type ItemRow, type Marks, toMeetingFromRow, toReaderItem } from './reader.mapper.js';
+import { type DocumentRow, type ItemRow, type Marks, toMeetingFromRow, toReaderItem, toReaderItemSummary } from './reader.mapper.js';
+import { ReaderPaperNotFoundError } from './reader.errors.js';
 
 /** How far back "recent" meetings go, and how many. */
 const RECENT_MONTHS = 12;
@@ -16,7 +17,6 @@ interface SummaryRow extends MeetingRow {
   item_count: number;
   unread_item_count: number;
   document_count: number;
-  unread_document_count: number;
 }
 
 /** The reader's meetings and a meeting's papers, each in a fixed number of queries. */
@@ -53,16 +53,13 @@ export class ReaderService {
               (select count(*) from agenda_item a where a.meeting_id = v.id
                   and not exists (select 1 from reader_read_mark r where r.user_id = ? and r.agenda_item_id = a.id))::int as unread_item_count,
               (select count(*) from agenda_item a join political_case c on c.id = a.case_id join case_document d on d.case_id = c.id
-                where a.meeting_id = v.id and ${openDocuments})::int as document_count,
-              (select count(*) from agenda_item a join political_case c on c.id = a.case_id join case_document d on d.case_id = c.id
-                where a.meeting_id = v.id and ${openDocuments}
-                  and not exists (select 1 from reader_read_mark r where r.user_id = ? and r.document_id = d.id))::int as unread_document_count
+                where a.meeting_id = v.id and ${openDocuments})::int as document_count
          from v
         order by v.upcoming desc,
                  case when v.upcoming then v.starts_at end asc,
                  case when not v.upcoming then v.starts_at end desc,
                  v.id`,
-      [viewer.personId, all, uuidList(bodyIds), uuidList(meetingIds), now, since, viewer.staff, uuidList(meetingIds), viewer.userId, viewer.userId],
+      [viewer.personId, all, uuidList(bodyIds), uuidList(meetingIds), now, since, viewer.staff, uuidList(meetingIds), viewer.userId],
     );
     const summaries = rows.flatMap((r): (ReaderMeetingSummary & { upcoming: boolean })[] => {
       const access = this.access.access(viewer, r);
@@ -73,7 +70,6 @@ export class ReaderService {
         itemCount: r.item_count,
         unreadItemCount: r.unread_item_count,
         documentCount: r.document_count,
-        unreadDocumentCount: r.unread_document_count,
         upcoming: r.upcoming,
       }];
     });
@@ -85,23 +81,49 @@ export class ReaderService {
   }
 
   /**
-   * The meeting with its items in order, each with its case presentation and documents, and the
-   * viewer's read marks and note counts. Five queries whatever the size of the agenda: exempt
-   * scope (officials), access, items with cases, documents, read marks with note counts.
+   * The meeting with its items in order, as the item list needs them (no case presentation, no
+   * document details: GET items/:id has those), with the viewer's read marks and note counts.
+   * Five queries whatever the size of the agenda: exempt scope (officials), access, items with
+   * cases, documents, read marks with note counts.
    */
   async meeting(viewer: Viewer, id: string): Promise<ReaderMeetingDetail> {
-    const { row, access, exemptAccess } = await this.access.meeting(viewer, id);
+    const meeting = await this.access.meeting(viewer, id);
+    const { items, byCase, marks } = await this.papers(viewer, id, null);
+    return {
+      ...toMeetingFromRow(meeting.row),
+      access: meeting.access,
+      exemptAccess: meeting.exemptAccess,
+      items: items.map((i) => toReaderItemSummary(i, i.case_id ? (byCase.get(i.case_id) ?? []) : [], meeting.exemptAccess || this.access.itemOpen(viewer, i.id), marks)),
+    };
+  }
+
+  /**
+   * One agenda item in full (case presentation, documents), on a meeting the viewer may read:
+   * 404 READER_PAPER_NOT_FOUND for an unknown item, else the meeting's own 404/403.
+   */
+  async item(viewer: Viewer, itemId: string): Promise<ReaderItemDetail> {
+    const [found] = await this.em.execute<{ meeting_id: string }[]>(`select meeting_id from agenda_item where id = ?`, [itemId]);
+    if (!found) throw new ReaderPaperNotFoundError();
+    const meeting = await this.access.meeting(viewer, found.meeting_id);
+    const { items, byCase, marks } = await this.papers(viewer, found.meeting_id, itemId);
+    const item = items[0]!;
+    return { ...toReaderItem(item, item.case_id ? (byCase.get(item.case_id) ?? []) : [], meeting.exemptAccess || this.access.itemOpen(viewer, item.id), marks), meetingId: found.meeting_id };
+  }
+
+  /** The meeting's items (or one of them) with their cases, the cases' documents, and the viewer's marks. */
+  private async papers(viewer: Viewer, meetingId: string, itemId: string | null): Promise<{ items: ItemRow[]; byCase: Map<string, DocumentRow[]>; marks: Marks }> {
     const items = await this.em.execute<ItemRow[]>(
       `select a.id, a.type, a.number, a.position, a.title, a.closed, a.legal_ground, a.video_start_seconds, a.recommendation, a.decision,
               a.asker_id, case when p.id is null then null else p.given_name || ' ' || p.family_name end as asker_name,
-              c.id as case_id, c.archive_reference, c.title as case_title, c.case_officer, c.summary, c.background, c.assessment,
-              c.recommendation as case_recommendation, c.public as case_public, c.legal_ground as case_legal_ground
+              c.id as case_id, c.archive_reference, c.title as case_title, c.case_officer,
+              ${itemId ? 'c.summary, c.background, c.assessment, c.recommendation' : "null as summary, null as background, null as assessment, null"} as case_recommendation,
+              c.public as case_public, c.legal_ground as case_legal_ground
          from agenda_item a
          left join political_case c on c.id = a.case_id
          left join person p on p.id = a.asker_id
-        where a.meeting_id = ?
+        where a.meeting_id = ? ${itemId ? 'and a.id = ?' : ''}
         order by a.position, a.id`,
-      [id],
+      itemId ? [meetingId, itemId] : [meetingId],
     );
     // The ids are known by now: passing them keeps the next statements simple to plan.
     const caseIds = [...new Set(items.flatMap((i) => (i.case_id ? [i.case_id] : [])))];
@@ -122,24 +144,19 @@ export class ReaderService {
       if (list) list.push(d);
       else byCase.set(d.case_id, [d]);
     }
-    return {
-      ...toMeetingFromRow(row),
-      access,
-      exemptAccess,
-      items: items.map((i) => toReaderItem(i, i.case_id ? (byCase.get(i.case_id) ?? []) : [], exemptAccess || this.access.itemOpen(viewer, i.id), marks)),
-    };
+    return { items, byCase, marks };
   }
 
-  /** The viewer's read marks and own (not deleted) note counts on these items and documents, in one query. */
+  /** The viewer's read marks on these items and own (not deleted) note counts on the items and documents, in one query. */
   private async marks(userId: string, itemIds: readonly string[], documentIds: readonly string[]): Promise<Marks> {
     const rows = await this.em.execute<{ target: string; kind: 'read' | 'notes'; n: number }[]>(
-      `select coalesce(r.agenda_item_id, r.document_id) as target, 'read' as kind, 1 as n from reader_read_mark r
-        where r.user_id = ? and (r.agenda_item_id = any(${UUID_LIST_SQL}) or r.document_id = any(${UUID_LIST_SQL}))
+      `select r.agenda_item_id as target, 'read' as kind, 1 as n from reader_read_mark r
+        where r.user_id = ? and r.agenda_item_id = any(${UUID_LIST_SQL})
        union all
        select coalesce(n.agenda_item_id, n.document_id), 'notes', count(*)::int from reader_annotation n
         where n.user_id = ? and n.deleted_at is null and (n.agenda_item_id = any(${UUID_LIST_SQL}) or n.document_id = any(${UUID_LIST_SQL}))
         group by 1`,
-      [userId, uuidList(itemIds), uuidList(documentIds), userId, uuidList(itemIds), uuidList(documentIds)],
+      [userId, uuidList(itemIds), userId, uuidList(itemIds), uuidList(documentIds)],
     );
     return {
       read: new Set(rows.filter((r) => r.kind === 'read').map((r) => r.target)),

@@ -27,6 +27,7 @@ import { Migration20261208040000Outreach } from './Migration20261208040000Outrea
 import { Migration20261209060000OneApprovedVote } from './Migration20261209060000OneApprovedVote.js';
 import { Migration20261209060100WeddingPlaceAddress } from './Migration20261209060100WeddingPlaceAddress.js';
 import { Migration20261209050000SeatRule } from './Migration20261209050000SeatRule.js';
+import { Migration20261209080000ReaderHighlights } from './Migration20261209080000ReaderHighlights.js';
 import { Migration20261209020000PublishedDocuments } from './Migration20261209020000PublishedDocuments.js';
 
 /** Every migration in order. Listed explicitly so the same list runs from src (tests) and dist. */
@@ -59,5 +60,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261209060000OneApprovedVote', class: Migration20261209060000OneApprovedVote },
   { name: 'Migration20261209060100WeddingPlaceAddress', class: Migration20261209060100WeddingPlaceAddress },
   { name: 'Migration20261209050000SeatRule', class: Migration20261209050000SeatRule },
+  { name: 'Migration20261209080000ReaderHighlights', class: Migration20261209080000ReaderHighlights },
   { name: 'Migration20261209020000PublishedDocuments', class: Migration20261209020000PublishedDocuments },
 ];

@@ -5,10 +5,10 @@ const ME = 'user-1';
 const DOC = 'doc-1';
 const at = new Date('2026-11-26T10:00:00Z');
 const stored = (over: Partial<StoredAnnotation> = {}): StoredAnnotation => ({
-  userId: ME, documentId: DOC, agendaItemId: null, page: 3, quote: 'sitat', text: 'notat', shared: 'private', version: 2, clientUpdatedAt: at, deleted: false, ...over,
+  userId: ME, documentId: DOC, agendaItemId: null, page: 3, quote: 'sitat', text: 'notat', shared: 'private', rects: [], version: 2, clientUpdatedAt: at, deleted: false, ...over,
 });
 const upsert = (over: Partial<Extract<AnnotationChangeRequest, { op: 'upsert' }>> = {}): AnnotationChangeRequest => ({
-  op: 'upsert', documentId: DOC, agendaItemId: null, page: 3, quote: 'sitat', text: 'nytt notat', shared: 'private', baseVersion: 2, updatedAt: new Date('2026-11-26T11:00:00Z'), ...over,
+  op: 'upsert', documentId: DOC, agendaItemId: null, page: 3, quote: 'sitat', text: 'nytt notat', shared: 'private', rects: [], baseVersion: 2, updatedAt: new Date('2026-11-26T11:00:00Z'), ...over,
 });
 
 describe('decideChange (offline sync of annotations)', () => {
@@ -24,6 +24,14 @@ describe('decideChange (offline sync of annotations)', () => {
     const saved = stored({ text: 'nytt notat', version: 3, clientUpdatedAt: new Date('2026-11-26T11:00:00Z') });
     expect(decideChange(saved, upsert({ baseVersion: 2 }), ME)).toBe('unchanged');
     expect(decideChange(saved, upsert({ baseVersion: 3 }), ME)).toBe('unchanged');
+  });
+
+  it('takes a highlight whose areas changed as a change, not a replay', () => {
+    const rect = { x: 0.1, y: 0.2, w: 0.5, h: 0.02 };
+    const saved = stored({ text: 'nytt notat', rects: [rect], version: 3, clientUpdatedAt: new Date('2026-11-26T11:00:00Z') });
+    expect(decideChange(saved, upsert({ baseVersion: 3, rects: [rect] }), ME)).toBe('unchanged');
+    expect(decideChange(saved, upsert({ baseVersion: 3, rects: [{ ...rect, w: 0.6 }] }), ME)).toBe('update');
+    expect(decideChange(saved, upsert({ baseVersion: 2, rects: [] }), ME)).toBe('conflict');
   });
 
   it('keeps the server copy when the change was made from an older version', () => {

@@ -1,4 +1,4 @@
-import type { AnnotationSharing } from '@sekretariat/contracts';
+import type { AnnotationSharing, HighlightRect } from '@sekretariat/contracts';
 
 /** What the server holds of an annotation, as far as deciding a change goes. */
 export interface StoredAnnotation {
@@ -9,6 +9,7 @@ export interface StoredAnnotation {
   quote: string;
   text: string;
   shared: AnnotationSharing;
+  rects: readonly HighlightRect[];
   version: number;
   clientUpdatedAt: Date;
   deleted: boolean;
@@ -23,6 +24,7 @@ export type AnnotationChangeRequest =
       quote: string;
       text: string;
       shared: AnnotationSharing;
+      rects: readonly HighlightRect[];
       baseVersion: number;
       updatedAt: Date;
     }
@@ -36,6 +38,10 @@ export type AnnotationChangeRequest =
  */
 export type SyncDecision = 'create' | 'update' | 'delete' | 'unchanged' | 'conflict' | 'not_found' | 'target_fixed';
 
+function sameRects(a: readonly HighlightRect[], b: readonly HighlightRect[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.x === b[i]!.x && r.y === b[i]!.y && r.w === b[i]!.w && r.h === b[i]!.h);
+}
+
 function sameContent(stored: StoredAnnotation, change: Extract<AnnotationChangeRequest, { op: 'upsert' }>): boolean {
   return (
     !stored.deleted &&
@@ -43,6 +49,7 @@ function sameContent(stored: StoredAnnotation, change: Extract<AnnotationChangeR
     stored.quote === change.quote &&
     stored.page === change.page &&
     stored.shared === change.shared &&
+    sameRects(stored.rects, change.rects) &&
     stored.clientUpdatedAt.getTime() === change.updatedAt.getTime()
   );
 }

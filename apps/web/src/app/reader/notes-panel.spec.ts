@@ -21,6 +21,7 @@ function note(id: string, text: string, mine: boolean, page: number | null): Ann
     quote: mine ? '' : 'fartsdumper ved skolen',
     text,
     shared: mine ? 'private' : 'group',
+    rects: [],
     mine,
     authorName: mine ? 'Kari Nordmann' : 'Per Partifelle',
     version: 1,
@@ -92,11 +93,14 @@ describe('NotesPanel', () => {
     expect(own).toContain('Endre');
   });
 
-  it('saves a new note at the current page, shared with the group', async () => {
+  it('saves a new note at the current page when asked, shared with the group', async () => {
     const root = fixture.nativeElement as HTMLElement;
     const textarea = root.querySelector<HTMLTextAreaElement>('#note-text')!;
     textarea.value = 'Husk å spørre om kostnaden.';
     textarea.dispatchEvent(new Event('input'));
+    // Not tied to the page unless the user asks.
+    expect(root.querySelector<HTMLInputElement>('#note-at-page')!.checked).toBe(false);
+    root.querySelector<HTMLInputElement>('#note-at-page')!.click();
     root.querySelector<HTMLInputElement>('#note-shared')!.click();
     let changed = 0;
     fixture.componentInstance.changed.subscribe(() => changed++);
@@ -116,6 +120,20 @@ describe('NotesPanel', () => {
     await settle(fixture);
     expect(changed).toBe(1);
     expect(textarea.value).toBe('');
+  });
+
+  it('keeps the selected text as a highlight on its page, the note optional', async () => {
+    const root = fixture.nativeElement as HTMLElement;
+    const rects = [{ x: 0.1, y: 0.2, w: 0.5, h: 0.02 }];
+    fixture.componentRef.setInput('selection', 'fartsdumper ved skolen');
+    fixture.componentRef.setInput('selectionRects', { page: 2, rects });
+    await settle(fixture);
+    root.querySelector<HTMLButtonElement>('[data-testid="highlight-save"]')!.click();
+    await settle(fixture);
+    const put = http.expectOne((request) => request.url.startsWith('/api/reader/annotations/'));
+    expect(put.request.body).toMatchObject({ documentId: DOC, page: 2, quote: 'fartsdumper ved skolen', text: '', rects, shared: 'private' });
+    put.flush({});
+    await settle(fixture);
   });
 
   it('asks for text before saving an empty note', async () => {

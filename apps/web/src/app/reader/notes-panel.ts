@@ -9,7 +9,12 @@ import {
   signal,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Annotation, AnnotationSharing, AnnotationUpsertInput } from '@sekretariat/contracts';
+import type {
+  Annotation,
+  AnnotationSharing,
+  AnnotationUpsertInput,
+  HighlightRect,
+} from '@sekretariat/contracts';
 import { errorMessageKey } from '../core/api/api-error';
 import { newId } from './new-id';
 import type { OutboxEntry } from './offline/outbox';
@@ -41,6 +46,8 @@ export class NotesPanel {
   readonly page = input<number | null>(null);
   /** Text selected in the document, offered as the note's quote. */
   readonly selection = input('');
+  /** Where the selection lies on its PDF page: offered as a highlight. */
+  readonly selectionRects = input<{ page: number; rects: readonly HighlightRect[] } | null>(null);
   /** A note was saved or deleted: the page loads the notes again. */
   readonly changed = output();
 
@@ -56,7 +63,8 @@ export class NotesPanel {
   });
 
   protected readonly draft = signal('');
-  protected readonly atPage = signal(true);
+  /** A note is tied to the page shown only when the user asks (highlights always are). */
+  protected readonly atPage = signal(false);
   protected readonly quote = signal('');
   protected readonly shareDraft = signal(false);
   protected readonly editing = signal<string | null>(null);
@@ -94,6 +102,30 @@ export class NotesPanel {
       quote: this.quote(),
       text,
       shared: this.sharing(this.shareDraft()),
+      rects: [],
+      baseVersion: 0,
+      updatedAt: new Date().toISOString(),
+    };
+    if (await this.run(() => this.sync.save(newId(), input))) {
+      this.draft.set('');
+      this.quote.set('');
+    }
+  }
+
+  /** Keeps the selected text as a highlight on its page, with the draft (if any) as its note. */
+  protected async highlight(): Promise<void> {
+    const at = this.selectionRects();
+    const target = this.target();
+    const quote = this.selection();
+    if (!at || at.rects.length === 0 || !target.documentId || !quote) return;
+    const input: AnnotationUpsertInput = {
+      documentId: target.documentId,
+      agendaItemId: null,
+      page: at.page,
+      quote,
+      text: this.draft().trim(),
+      shared: this.sharing(this.shareDraft()),
+      rects: [...at.rects],
       baseVersion: 0,
       updatedAt: new Date().toISOString(),
     };
@@ -111,7 +143,7 @@ export class NotesPanel {
 
   protected async saveEdit(note: ShownAnnotation): Promise<void> {
     const text = this.editText().trim();
-    if (!text) {
+    if (!text && note.rects.length === 0) {
       this.errorKey.set('reader.notes.empty');
       return;
     }
@@ -122,6 +154,7 @@ export class NotesPanel {
       quote: note.quote,
       text,
       shared: this.sharing(this.editShared()),
+      rects: [...note.rects],
       baseVersion: note.version,
       updatedAt: new Date().toISOString(),
     };

@@ -4,6 +4,7 @@ import type {
   Annotation,
   AnnotationListResponse,
   AnnotationUpsertInput,
+  ReaderItemDetail,
   ReaderMeetingDetail,
   ReaderMeetingListResponse,
   ReadMarkResponse,
@@ -29,6 +30,11 @@ export class ReaderApi {
     return isUuid(id) ? this.api.get<ReaderMeetingDetail>('reader', 'meetings', id) : notFound(id);
   }
 
+  /** One item in full: its case presentation and documents (the meeting's list has only what it shows). */
+  item(id: string): Observable<ReaderItemDetail> {
+    return isUuid(id) ? this.api.get<ReaderItemDetail>('reader', 'items', id) : notFound(id);
+  }
+
   /** Every annotation the caller may see on the meeting's papers (one request, cached for offline). */
   annotations(meetingId: string): Observable<AnnotationListResponse> {
     return this.api.get<AnnotationListResponse>('reader', 'meetings', meetingId, 'annotations');
@@ -38,9 +44,6 @@ export class ReaderApi {
     return this.api.put<ReadMarkResponse>(['reader', 'items', itemId, 'read'], { read });
   }
 
-  markDocumentRead(documentId: string, read: boolean): Observable<ReadMarkResponse> {
-    return this.api.put<ReadMarkResponse>(['reader', 'documents', documentId, 'read'], { read });
-  }
 
   upsertAnnotation(id: string, input: AnnotationUpsertInput): Observable<Annotation> {
     return this.api.put<Annotation>(['reader', 'annotations', id], input);
@@ -67,6 +70,10 @@ export class ReaderApi {
 
   meetingUrl(meetingId: string): string {
     return apiUrl('reader', 'meetings', meetingId);
+  }
+
+  itemUrl(itemId: string): string {
+    return apiUrl('reader', 'items', itemId);
   }
 
   annotationsUrl(meetingId: string): string {

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import type { Type } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ReaderItem, ReaderMeetingDetail } from '@sekretariat/contracts';
+import type { ReaderItemDetail, ReaderMeetingDetail } from '@sekretariat/contracts';
 import { BODY_ID, MUNICIPALITY, SECRETARIAT_USER } from '../../testing/fixtures';
 import { translocoTesting } from '../../testing/i18n-testing';
 import { apiInterceptor } from '../core/api/api.interceptor';
@@ -26,7 +26,8 @@ const { ReaderItemPage } = require('./reader-item-page') as { ReaderItemPage: Ty
 const MEETING = '00000000-0000-4000-8000-0000000000a1';
 const ITEM = '00000000-0000-4000-8000-0000000000e1';
 
-const ITEM_DETAIL: ReaderItem = {
+const ITEM_DETAIL: ReaderItemDetail = {
+  meetingId: MEETING,
   id: ITEM,
   type: 'PS',
   number: 'PS 1/26',
@@ -59,7 +60,25 @@ const DETAIL: ReaderMeetingDetail = {
   videoUrl: null,
   access: 'member',
   exemptAccess: false,
-  items: [ITEM_DETAIL],
+  items: [
+    {
+      id: ITEM,
+      type: 'PS',
+      number: 'PS 1/26',
+      position: 1,
+      title: 'Budsjett 2027',
+      closed: false,
+      legalGround: null,
+      citation: null,
+      caseId: null,
+      exempt: false,
+      withheld: false,
+      read: false,
+      annotationCount: 0,
+      documentCount: 0,
+      documentIds: [],
+    },
+  ],
 };
 
 describe('ReaderItemPage: marking read without a network', () => {
@@ -95,6 +114,7 @@ describe('ReaderItemPage: marking read without a network', () => {
     element = fixture.nativeElement as HTMLElement;
     TestBed.tick();
     http.expectOne(`/api/reader/meetings/${MEETING}`).flush(DETAIL);
+    http.expectOne(`/api/reader/items/${ITEM}`).flush(ITEM_DETAIL);
     http.expectOne(`/api/reader/meetings/${MEETING}/annotations`).flush({ items: [] });
     await settle();
   });

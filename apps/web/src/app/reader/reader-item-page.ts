@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DOCUMENT,
   computed,
   effect,
   inject,
@@ -21,7 +22,9 @@ import { NotesPanel, type NoteTarget } from './notes-panel';
 import { ReaderSync } from './offline/reader-sync';
 import { PdfViewer } from './pdf/pdf-viewer';
 import { ReaderApi } from './reader-api';
-import { documentView, fileSize, neighbours, paragraphs } from './reader-papers';
+import { documentView, fileSize, neighbours, paragraphs, shortcutStep } from './reader-papers';
+import type { OutboxEntry } from './offline/outbox';
+import { withPending } from './offline/pending-annotations';
 import { SyncStatus } from './sync-status';
 
 /** The case presentation's parts, summary first (the order officials read in). */
@@ -55,9 +58,14 @@ export class ReaderItemPage {
   protected readonly paragraphs = paragraphs;
   protected readonly documentView = documentView;
 
+  /** The meeting's item list (for previous/next); the item itself comes in full on its own. */
   protected readonly meeting = rxResource({
     params: () => this.meetingId(),
     stream: ({ params }) => this.api.meeting(params),
+  });
+  protected readonly itemResource = rxResource({
+    params: () => this.itemId(),
+    stream: ({ params }) => this.api.item(params),
   });
   protected readonly annotations = rxResource({
     params: () => this.meetingId(),
@@ -66,12 +74,21 @@ export class ReaderItemPage {
   protected readonly annotationList = computed(() =>
     this.annotations.hasValue() ? this.annotations.value().items : [],
   );
+  /** The notes with the changes still waiting on this device, for the highlights drawn on the PDF. */
+  private readonly pending = signal<readonly OutboxEntry[]>([]);
+  protected readonly highlights = computed(() => {
+    const documentId = this.document()?.id;
+    const mine = this.sync.user()?.displayName ?? '';
+    return withPending(this.annotationList(), this.pending(), mine).filter(
+      (note) => note.documentId === documentId && note.rects.length > 0,
+    );
+  });
 
-  protected readonly item = computed(() =>
-    this.meeting.hasValue()
-      ? (this.meeting.value().items.find((i) => i.id === this.itemId()) ?? null)
-      : null,
-  );
+  protected readonly item = computed(() => {
+    if (!this.itemResource.hasValue()) return null;
+    const item = this.itemResource.value();
+    return item.id === this.itemId() && item.meetingId === this.meetingId() ? item : null;
+  });
   protected readonly around = computed(() =>
     this.meeting.hasValue() ? neighbours(this.meeting.value(), this.itemId()) : null,
   );
@@ -101,29 +118,22 @@ export class ReaderItemPage {
   protected readonly readMessage = signal<string | null>(null);
   protected readonly readError = signal<string | null>(null);
 
-  /** Documents marked read or unread on this page (until the meeting is loaded again). */
-  private readonly documentReadOverrides = signal<ReadonlyMap<string, boolean>>(new Map());
-  protected readonly documentRead = computed(() => {
-    const document = this.document();
-    if (!document) return false;
-    return (
-      this.documentReadOverrides().get(document.id) ??
-      this.sync.queuedRead('document', document.id) ??
-      document.read
-    );
-  });
-  protected readonly documentReadPending = computed(() => {
-    const document = this.document();
-    return !!document && this.sync.queuedRead('document', document.id) !== undefined;
-  });
-
   protected readonly viewerPage = signal<number | null>(null);
   protected readonly viewer = viewChild(PdfViewer);
+  /** Touch screens have no keys to press: the shortcut hint is for keyboards only. */
+  protected readonly keyboardHint =
+    inject(DOCUMENT).defaultView?.matchMedia?.('(hover: hover) and (pointer: fine)').matches ?? true;
 
   constructor() {
     effect(() => {
       const item = this.item();
       this.titles.setDetail(item ? `${item.number} ${item.title}` : null);
+    });
+    effect(() => {
+      this.sync.changes();
+      void this.sync.pending().then((entries) => {
+        this.pending.set(entries);
+      });
     });
     // A new document or item: no page or messages from the previous one.
     effect(() => {
@@ -167,31 +177,15 @@ export class ReaderItemPage {
     }
   }
 
-  protected async toggleDocumentRead(document: ReaderDocument): Promise<void> {
-    const read = !this.documentRead();
-    this.marking.set(true);
-    this.readError.set(null);
-    try {
-      const outcome = await this.sync.markRead('document', document.id, read);
-      this.documentReadOverrides.update((overrides) => new Map(overrides).set(document.id, read));
-      this.readMessage.set(
-        `reader.document.marked${read ? 'Read' : 'Unread'}${outcome === 'queued' ? 'Queued' : ''}`,
-      );
-    } catch (error) {
-      this.readError.set(errorMessageKey(error));
-    } finally {
-      this.marking.set(false);
-    }
-  }
-
-  /** Alt+← / Alt+→: previous / next item (not while typing). Documented on the page. */
+  /**
+   * `[` or `k`: previous item, `]` or `j`: next item — keys the browser does not use, so Back
+   * (Alt+←) stays the browser's. Not while typing, nor with a modifier (Ctrl+F etc.).
+   */
   protected shortcut(event: KeyboardEvent): void {
-    if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    const target = event.target as HTMLElement | null;
-    if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const step = shortcutStep(event);
+    if (step === 0) return;
     const around = this.around();
-    const to = event.key === 'ArrowLeft' ? around?.previous : around?.next;
+    const to = step < 0 ? around?.previous : around?.next;
     if (!to) return;
     event.preventDefault();
     void this.router.navigate(['/lesesal', this.meetingId(), 'sak', to.id]);

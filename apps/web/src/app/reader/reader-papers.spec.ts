@@ -1,23 +1,31 @@
 import type {
   ReaderDocument,
-  ReaderItem,
+  ReaderItemSummary,
   ReaderMeetingDetail,
   SearchHit,
 } from '@sekretariat/contracts';
-import { documentView, fileSize, linkHits, neighbours, paragraphs } from './reader-papers';
+import type { ReaderApi } from './reader-api';
+import {
+  documentView,
+  fileSize,
+  linkHits,
+  neighbours,
+  offlineUrls,
+  paragraphs,
+} from './reader-papers';
 
-function item(id: string, caseId: string | null): ReaderItem {
+function item(id: string, caseId: string | null, documentIds: string[] = []): ReaderItemSummary {
   return {
     id,
     number: `PS ${id}/26`,
-    case: caseId ? { id: caseId } : null,
-    documents: [],
-  } as unknown as ReaderItem;
+    caseId,
+    documentIds,
+  } as unknown as ReaderItemSummary;
 }
 
 const meeting = {
   id: 'm',
-  items: [item('1', 'c1'), item('2', 'c2'), item('3', null)],
+  items: [item('1', 'c1', ['d1', 'd2']), item('2', 'c2'), item('3', null)],
 } as unknown as ReaderMeetingDetail;
 
 describe('reader papers', () => {
@@ -25,6 +33,16 @@ describe('reader papers', () => {
     expect(neighbours(meeting, '1')).toMatchObject({ previous: null, next: { id: '2' }, index: 0 });
     expect(neighbours(meeting, '3')).toMatchObject({ previous: { id: '2' }, next: null });
     expect(neighbours(meeting, 'x')).toEqual({ previous: null, next: null, index: -1 });
+  });
+
+  it('caches the list, the notes, every item in full and every document it may open', () => {
+    const api = {
+      meetingUrl: (id: string) => `/m/${id}`,
+      annotationsUrl: (id: string) => `/m/${id}/n`,
+      itemUrl: (id: string) => `/i/${id}`,
+      documentUrl: (id: string) => `/d/${id}`,
+    } as unknown as ReaderApi;
+    expect(offlineUrls(api, meeting)).toEqual(['/m/m', '/m/m/n', '/i/1', '/d/d1', '/d/d2', '/i/2', '/i/3']);
   });
 
   it('shows PDFs in the viewer, images inline and offers other files for download', () => {

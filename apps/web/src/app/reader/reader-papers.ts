@@ -1,25 +1,25 @@
 import type {
   ReaderDocument,
-  ReaderItem,
+  ReaderItemSummary,
   ReaderMeetingDetail,
   SearchHit,
 } from '@sekretariat/contracts';
 import { numberFormat } from '../core/i18n/locale-format';
 import type { ReaderApi } from './reader-api';
 
-/** Documents the caller may open (withheld ones are placeholders without content). */
-export function openableDocuments(item: ReaderItem): ReaderDocument[] {
-  return item.documents.filter((document) => !document.withheld);
-}
-
-/** What must be cached to read the meeting offline: the meeting, its notes, every document it has. */
+/**
+ * What must be cached to read the meeting offline: the meeting's item list, its notes, every
+ * item in full and every document the caller may open. Saved in the background after the list
+ * is shown, so one visit keeps the whole meeting.
+ */
 export function offlineUrls(api: ReaderApi, meeting: ReaderMeetingDetail): string[] {
   return [
     api.meetingUrl(meeting.id),
     api.annotationsUrl(meeting.id),
-    ...meeting.items.flatMap((item) =>
-      openableDocuments(item).map((document) => api.documentUrl(document.id)),
-    ),
+    ...meeting.items.flatMap((item) => [
+      api.itemUrl(item.id),
+      ...item.documentIds.map((id) => api.documentUrl(id)),
+    ]),
   ];
 }
 
@@ -36,7 +36,7 @@ export function documentView(document: Pick<ReaderDocument, 'contentType'>): Doc
 export function neighbours(
   meeting: ReaderMeetingDetail,
   itemId: string,
-): { previous: ReaderItem | null; next: ReaderItem | null; index: number } {
+): { previous: ReaderItemSummary | null; next: ReaderItemSummary | null; index: number } {
   const index = meeting.items.findIndex((item) => item.id === itemId);
   if (index < 0) return { previous: null, next: null, index };
   return {
@@ -44,6 +44,19 @@ export function neighbours(
     next: meeting.items[index + 1] ?? null,
     index,
   };
+}
+
+/**
+ * The previous/next shortcut a key press means: -1 (`[`, `k`), 1 (`]`, `j`) or 0. None with a
+ * modifier or while typing in a field, so the browser's and the screen reader's keys stay theirs.
+ */
+export function shortcutStep(event: KeyboardEvent): -1 | 0 | 1 {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return 0;
+  const target = event.target as HTMLElement | null;
+  if (target?.closest?.('input, textarea, select, [contenteditable="true"]')) return 0;
+  if (event.key === '[' || event.key === 'k') return -1;
+  if (event.key === ']' || event.key === 'j') return 1;
+  return 0;
 }
 
 /** A case text as paragraphs (blank lines separate them). */
@@ -72,7 +85,7 @@ export interface HitLink {
 
 export function linkHits(meeting: ReaderMeetingDetail, hits: readonly SearchHit[]): HitLink[] {
   return hits.flatMap((hit) => {
-    const item = meeting.items.find((candidate) => candidate.case?.id === hit.caseId);
+    const item = meeting.items.find((candidate) => candidate.caseId === hit.caseId);
     if (!item) return [];
     return [
       {

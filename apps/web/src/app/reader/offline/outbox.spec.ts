@@ -28,6 +28,7 @@ function upsert(id: string, text: string, baseVersion = 0): AnnotationChange {
     quote: '',
     text,
     shared: 'private',
+    rects: [],
     baseVersion,
     updatedAt: '2026-11-26T08:00:00.000Z',
   };
@@ -43,6 +44,7 @@ function serverCopy(id: string, text: string, version: number): Annotation {
     quote: '',
     text,
     shared: 'private',
+    rects: [],
     mine: true,
     authorName: 'Ola Testesen',
     version,

@@ -13,6 +13,7 @@ function saved(id: string, text: string, page: number | null, deleted = false): 
     quote: '',
     text,
     shared: 'private',
+    rects: [],
     mine: true,
     authorName: 'Ola Testesen',
     version: 2,
@@ -40,6 +41,7 @@ function queued(id: string, text: string | null): OutboxEntry {
               quote: 'sitat',
               text,
               shared: 'group',
+              rects: [],
               baseVersion: 2,
               updatedAt: '2026-11-26T09:00:00.000Z',
             },
@@ -68,6 +70,7 @@ describe('withPending', () => {
     expect(shown[1]).toMatchObject({
       authorName: 'Meg Selv',
       shared: 'group',
+      rects: [],
       quote: 'sitat',
       mine: true,
     });

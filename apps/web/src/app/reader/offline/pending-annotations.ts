@@ -31,6 +31,7 @@ export function withPending(
       quote: input.quote,
       text: input.text,
       shared: input.shared,
+      rects: input.rects,
       mine: true,
       authorName: server?.authorName ?? authorName,
       version: server?.version ?? input.baseVersion,

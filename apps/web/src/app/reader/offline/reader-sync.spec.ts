@@ -10,7 +10,6 @@ import { OUTBOX_STORE, ReaderSync } from './reader-sync';
 
 const NOTE = '00000000-0000-4000-8000-00000000000a';
 const ITEM = '00000000-0000-4000-8000-0000000000e1';
-const DOC = '00000000-0000-4000-8000-0000000000d1';
 
 function input(text: string, baseVersion = 0): AnnotationUpsertInput {
   return {
@@ -20,6 +19,7 @@ function input(text: string, baseVersion = 0): AnnotationUpsertInput {
     quote: '',
     text,
     shared: 'private',
+    rects: [],
     baseVersion,
     updatedAt: '2026-11-26T08:00:00.000Z',
   };
@@ -136,23 +136,23 @@ describe('ReaderSync', () => {
   });
 
   it('queues a read mark when the network fails, shows it at once, and sends it when back online', async () => {
-    const marking = sync.markRead('document', DOC, true);
+    const marking = sync.markRead('item', ITEM, true);
     await settle();
-    http.expectOne(`/api/reader/documents/${DOC}/read`).error(new ProgressEvent('error'));
+    http.expectOne(`/api/reader/items/${ITEM}/read`).error(new ProgressEvent('error'));
     await expect(marking).resolves.toBe('queued');
-    expect(sync.queuedRead('document', DOC)).toBe(true);
+    expect(sync.queuedRead('item', ITEM)).toBe(true);
     // The notes' outbox is not where read marks show.
     expect(await sync.pending()).toEqual([]);
 
     window.dispatchEvent(new Event('online'));
     await settle();
     http.expectNone('/api/reader/sync');
-    const put = http.expectOne(`/api/reader/documents/${DOC}/read`);
+    const put = http.expectOne(`/api/reader/items/${ITEM}/read`);
     expect(put.request.method).toBe('PUT');
     expect(put.request.body).toEqual({ read: true });
-    put.flush({ targetId: DOC, read: true, readAt: '2026-11-26T08:00:00.000Z' });
+    put.flush({ targetId: ITEM, read: true, readAt: '2026-11-26T08:00:00.000Z' });
     await settle();
-    expect(sync.queuedRead('document', DOC)).toBeUndefined();
+    expect(sync.queuedRead('item', ITEM)).toBeUndefined();
   });
 
   it('queues without trying the server while the browser is offline; the latest mark wins', async () => {

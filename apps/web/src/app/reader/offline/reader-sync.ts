@@ -11,7 +11,7 @@ import {
   untracked,
 } from '@angular/core';
 import type { AnnotationUpsertInput, ReadMarkResponse, SessionUser } from '@sekretariat/contracts';
-import { type Observable, firstValueFrom } from 'rxjs';
+import { type Observable, firstValueFrom, throwError } from 'rxjs';
 import { ApiError } from '../../core/api/api-error';
 import { SessionStore } from '../../core/session/session-store';
 import { newId } from '../new-id';
@@ -146,10 +146,10 @@ export class ReaderSync {
   }
 
   /**
-   * Marks an item or document read or unread: at once when the server answers, otherwise queued
+   * Marks an item (its case and documents together) read or unread: at once when the server answers, otherwise queued
    * and sent when back online. A mark behind one still queued for the same target replaces it.
    */
-  async markRead(target: ReadTarget, id: string, read: boolean): Promise<ReadMarkOutcome> {
+  async markRead(target: 'item', id: string, read: boolean): Promise<ReadMarkOutcome> {
     const user = this.requireUser();
     const mark: QueuedReadMark = { target, id, read };
     if (!this.isOnline() || this.queuedRead(target, id) !== undefined) {
@@ -280,6 +280,7 @@ export class ReaderSync {
     try {
       await firstValueFrom(this.putReadMark(mark));
     } catch (error) {
+      if (error instanceof ReadMarkRefused) throw error;
       if (isNetworkFailure(error)) throw new NetworkError('offline');
       if (error instanceof ApiError && [400, 403, 404].includes(error.status))
         throw new ReadMarkRefused(error.message);
@@ -288,9 +289,10 @@ export class ReaderSync {
   }
 
   private putReadMark(mark: QueuedReadMark): Observable<ReadMarkResponse> {
-    return mark.target === 'item'
-      ? this.api.markItemRead(mark.id, mark.read)
-      : this.api.markDocumentRead(mark.id, mark.read);
+    // One read state per item: a mark on a single document (queued by an older version of the
+    // app) has no route any more and is dropped as refused.
+    if (mark.target !== 'item') return throwError(() => new ReadMarkRefused('document marks are gone'));
+    return this.api.markItemRead(mark.id, mark.read);
   }
 
   private async queueReadMark(user: ReaderUser, mark: QueuedReadMark): Promise<void> {

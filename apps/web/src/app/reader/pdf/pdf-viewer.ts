@@ -15,8 +15,19 @@ import {
   viewChild,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import type { HighlightRect } from '@sekretariat/contracts';
 import type { PDFDocumentProxy, RenderTask, TextLayer } from 'pdfjs-dist';
+import { rectStyle, toHighlightRects } from './highlight-rects';
 import { clampPage, fitWidth, stepZoom } from './zoom';
+
+/** A highlight to draw on its page (the notes list tells its text; the marks are decoration). */
+export interface PageHighlight {
+  readonly id: string;
+  readonly page: number | null;
+  readonly rects: readonly HighlightRect[];
+  readonly shared: 'private' | 'group';
+  readonly mine: boolean;
+}
 
 type PdfJs = typeof import('pdfjs-dist');
 
@@ -44,7 +55,8 @@ export async function preloadPdfJs(): Promise<void> {
 
 /**
  * A PDF in the page: one page at a time drawn on a canvas, with pdf.js's text layer on top so the
- * text can be selected, searched (Ctrl+F) and read by screen readers. Page navigation and zoom
+ * text can be selected, searched (Ctrl+F) and read by screen readers, and the reader's highlights
+ * between them (percent of the page, so they follow the zoom). Page navigation and zoom
  * are buttons (no key shortcuts that could clash with a screen reader's).
  */
 @Component({
@@ -62,6 +74,8 @@ export class PdfViewer {
   readonly title = input.required<string>();
   /** The page shown, 1-based: for notes on a page. */
   readonly pageChange = output<number>();
+  /** Highlights on this document, drawn on their pages. */
+  readonly highlights = input<readonly PageHighlight[]>([]);
 
   private readonly document = inject(DOCUMENT);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -78,6 +92,10 @@ export class PdfViewer {
   protected readonly zoom = signal<number | null>(null);
   protected readonly shownZoom = signal(1);
   protected readonly zoomPercent = computed(() => Math.round(this.shownZoom() * 100));
+  protected readonly pageHighlights = computed(() =>
+    this.highlights().filter((h) => h.page === this.page() && h.rects.length > 0),
+  );
+  protected readonly rectStyle = rectStyle;
 
   private renderTask: RenderTask | null = null;
   private textLayer: TextLayer | null = null;
@@ -109,6 +127,11 @@ export class PdfViewer {
       if (!selection || selection.isCollapsed || !selection.anchorNode) return;
       if (this.host.nativeElement.contains(selection.anchorNode)) {
         this.selection.set(selection.toString().replace(/\s+/g, ' ').trim().slice(0, 5000));
+        const frame = this.frame()?.nativeElement;
+        const boxes = selection.rangeCount > 0 ? [...selection.getRangeAt(0).getClientRects()] : [];
+        this.selectionRects.set(
+          frame ? { page: this.page(), rects: toHighlightRects(boxes, frame.getBoundingClientRect()) } : null,
+        );
       }
     };
     this.document.addEventListener('selectionchange', onSelection);
@@ -124,6 +147,8 @@ export class PdfViewer {
    * moves elsewhere (e.g. focus goes to the note's button), until something else is selected in it.
    */
   readonly selection = signal('');
+  /** Where the selected text lies on its page, for keeping it as a highlight (null: nothing selected in a page). */
+  readonly selectionRects = signal<{ page: number; rects: HighlightRect[] } | null>(null);
 
   currentPage(): number {
     return this.page();
@@ -132,6 +157,8 @@ export class PdfViewer {
   protected goTo(page: number): void {
     const next = clampPage(page, this.pageCount());
     if (next !== this.page()) {
+      this.selection.set('');
+      this.selectionRects.set(null);
       this.page.set(next);
       this.pageChange.emit(next);
     }
@@ -170,6 +197,7 @@ export class PdfViewer {
       }
       this.page.set(1);
       this.selection.set('');
+      this.selectionRects.set(null);
       this.pdf.set(pdf);
       this.pageChange.emit(1);
     } catch (error) {
