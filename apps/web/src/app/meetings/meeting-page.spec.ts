@@ -240,6 +240,49 @@ describe('MeetingPage: changes after the notice was sent', () => {
     http.verify();
   });
 
+  it('asks before marking the meeting held and says what becomes locked; «Avbryt» sends nothing', async () => {
+    await show(meeting({ status: 'notice_sent' }));
+    byTestId<HTMLButtonElement>('advance-status')!.click();
+    await settle();
+    const dialog = byTestId('held-dialog')!;
+    expect(dialog.hasAttribute('open')).toBe(true);
+    expect(dialog.textContent).toContain('Merke møtet som avholdt?');
+    expect(dialog.textContent).toContain('Sakslisten låses');
+    expect(dialog.textContent).toContain('endret innkalling kan ikke sendes');
+    byTestId<HTMLButtonElement>('held-dialog-cancel')!.click();
+    await settle();
+    expect(dialog.hasAttribute('open')).toBe(false);
+    http.expectNone(`/api/meetings/${MEETING_ID}/status`);
+  });
+
+  it('marks the meeting held after the confirmation, and shows a refusal on the page', async () => {
+    await show(meeting({ status: 'notice_sent' }));
+    byTestId<HTMLButtonElement>('advance-status')!.click();
+    await settle();
+    byTestId<HTMLButtonElement>('held-dialog-confirm')!.click();
+    await settle();
+    const refused = http.expectOne(`/api/meetings/${MEETING_ID}/status`);
+    expect(refused.request.body).toEqual({ status: 'held' });
+    refused.flush(
+      { code: 'MEETING_NOT_YET_HELD', message: 'Møtet kan ikke merkes som holdt før møtedagen.' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(byTestId('held-dialog')!.hasAttribute('open')).toBe(false);
+    expect(byTestId('meeting-error')?.textContent).toContain('før møtedagen');
+
+    byTestId<HTMLButtonElement>('advance-status')!.click();
+    await settle();
+    byTestId<HTMLButtonElement>('held-dialog-confirm')!.click();
+    await settle();
+    http.expectOne(`/api/meetings/${MEETING_ID}/status`).flush(meeting({ status: 'held' }));
+    await settle();
+    http.expectOne(`/api/meetings/${MEETING_ID}`).flush(meeting({ status: 'held' }));
+    await settle();
+    expect(byTestId('held-dialog')).toBeNull();
+    expect(byTestId('meeting-status')?.textContent?.trim()).toBe('Avholdt');
+  });
+
   it('says nothing until something changes', async () => {
     await show(meeting({ status: 'notice_sent' }));
     expect(byTestId('resend-pending')).toBeNull();

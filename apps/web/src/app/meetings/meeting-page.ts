@@ -32,6 +32,7 @@ import { formatClock, formatMeetingTime } from './meeting-time';
 import { MeetingStatusTag } from './meeting-status-tag';
 import { MeetingsApi } from './meetings-api';
 import { CancelMeetingDialog } from './cancel-meeting-dialog';
+import { ConfirmDialog } from '../shared/confirm-dialog';
 import { NoticeResendDialog } from './notice-resend-dialog';
 import { NoticeTimelinessNote } from '../settings/notice-timeliness';
 
@@ -63,6 +64,7 @@ export const CHANGED_PARAM = 'endret';
     ItemEditDialog,
     NoticeResendDialog,
     CancelMeetingDialog,
+    ConfirmDialog,
     MeetingSeats,
     NoticeTimelinessNote,
   ],
@@ -152,6 +154,7 @@ export class MeetingPage {
   private readonly removeDialog = viewChild<ModalDialog>('removeDialog');
   private readonly resendDialog = viewChild(NoticeResendDialog);
   private readonly cancelDialog = viewChild(CancelMeetingDialog);
+  protected readonly heldDialog = viewChild(ConfirmDialog);
 
   constructor() {
     const titles = inject(TranslatedTitleStrategy);
@@ -275,6 +278,7 @@ export class MeetingPage {
   protected advance(status: MeetingStatus): void {
     this.run(async () => {
       await firstValueFrom(this.api.setStatus(this.id(), status));
+      this.heldDialog()?.close();
       this.itemChanged({ messageKey: `meetings.statusChanged.${status}` });
     });
   }
@@ -291,6 +295,7 @@ export class MeetingPage {
         // The message is on the page: a dialog left open would hide it.
         this.publishDialog()?.close();
         this.removeDialog()?.close();
+        this.heldDialog()?.close();
       } finally {
         this.busy.set(false);
       }
