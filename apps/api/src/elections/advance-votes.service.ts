@@ -197,9 +197,10 @@ export class AdvanceVoteService {
       `select e.early_from::text, e.early_to::text, e.advance_from::text, e.advance_to::text, p.name, p.opening_hours,
               exists (select 1 from voting_place_staff s where s.voting_place_id = p.id and s.user_id = ?) as assigned,
               (select r.municipality_number from roll_voter r where r.election_id = e.id and r.personal_number = ?) as voter_municipality,
-              exists (select 1 from advance_vote a where a.election_id = e.id and a.personal_number = ? and a.status = 'approved') as has_approved
+              (exists (select 1 from advance_vote a where a.election_id = e.id and a.personal_number = ? and a.status = 'approved')
+               or exists (select 1 from received_envelope re where re.election_id = e.id and re.personal_number = ? and re.status = 'approved')) as has_approved
        from election e left join voting_place p on p.election_id = e.id and p.id = ? where e.id = ?`,
-      [clerk.id, input.personalNumber, input.personalNumber, input.votingPlaceId, electionId],
+      [clerk.id, input.personalNumber, input.personalNumber, input.personalNumber, input.votingPlaceId, electionId],
     ))[0];
     if (!ctx) throw new NotFoundError('valget');
     if (!ctx.name) throw new DomainError('UNKNOWN_VOTING_PLACE', 'Ukjent stemmested for dette valget.', 400, [{ path: 'votingPlaceId', message: 'Finnes ikke.' }]);

@@ -104,4 +104,14 @@ describe('one approved vote per voter, across advance votes and received envelop
     await sql(`update received_envelope set status = 'approved' where id = ?`, [envelope]);
     expect(await approvedOf(pn)).toBe(1);
   });
+
+  it('a voter whose envelope from another municipality is approved is taken in an envelope at the desk, not turned away', async () => {
+    const pn = people[2]!.personalNumber;
+    const envelope = await receivedEnvelope(pn);
+    expect((await post(`/api/elections/${electionId}/envelopes/received/${envelope}/decision`, { decision: 'approve' }, board)).statusCode).toBe(200);
+    const r = await post(`/api/elections/${electionId}/votes`, { personalNumber: pn, votingPlaceId: placeId, identityChecked: true, idempotencyKey: randomUUID() }, clerk);
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ vote: { status: 'received', envelopeReason: 'already_voted' } });
+    expect(await approvedOf(pn)).toBe(1);
+  });
 });
