@@ -117,6 +117,18 @@ export type MeetingDetail = z.infer<typeof MeetingDetail>;
 export const AgendaOrderInput = z.strictObject({ itemIds: z.array(z.uuid({ error: 'Ugyldig id: forventet en UUID.' })).max(1000) });
 export type AgendaOrderInput = z.infer<typeof AgendaOrderInput>;
 
+/** An item whose place among the published numbers moved: its number keeps, its position changes. */
+export const AgendaMove = z.object({ number: z.string(), from: z.number().int(), to: z.number().int() });
+export type AgendaMove = z.infer<typeof AgendaMove>;
+/**
+ * A reorder after the notice keeps the published numbers (never reused), so the order members were
+ * given changes: the warning names the items that moved.
+ */
+export const AgendaOrderWarning = z.object({ code: z.literal('AGENDA_ORDER_CHANGED_AFTER_NOTICE'), message: z.string(), moved: z.array(AgendaMove) });
+export type AgendaOrderWarning = z.infer<typeof AgendaOrderWarning>;
+export const AgendaOrderResult = MeetingDetail.extend({ warning: AgendaOrderWarning.nullable() });
+export type AgendaOrderResult = z.infer<typeof AgendaOrderResult>;
+
 export const ClosedItemInput = z.strictObject({
   closed: z.boolean(),
   /** Required when closed (koml. § 11-5, with the hjemmel recorded). */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { AgendaItem as AgendaItemDto, AgendaItemInput, AgendaItemType, AgendaItemUpdateInput, ClosedItemInput } from '@sekretariat/contracts';
+import type { AgendaItem as AgendaItemDto, AgendaItemInput, AgendaItemType, AgendaItemUpdateInput, AgendaOrderWarning, ClosedItemInput } from '@sekretariat/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { Person } from '../bodies/person.entity.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -14,6 +14,7 @@ import { personName, toAgendaItemDto } from './meetings.mapper.js';
 import { MeetingsService } from './meetings.service.js';
 import { itemClosure, numberingYear, orderMismatch, type ClosureProblem } from './rules/agenda.js';
 import { itemNumber, numberAgenda, renumberInOrder } from './rules/case-numbering.js';
+import { reorderWarning } from './rules/reorder-warning.js';
 
 const CLOSURE_MESSAGES: Record<ClosureProblem, string> = {
   UNKNOWN_LEGAL_GROUND: 'Ukjent hjemmel.',
@@ -163,8 +164,11 @@ export class AgendaService {
     return person;
   }
 
-  /** Puts the items in the order given; the list must hold every item of the meeting once. */
-  async reorder(meetingId: string, itemIds: readonly string[]): Promise<void> {
+  /**
+   * Puts the items in the order given; the list must hold every item of the meeting once. After the
+   * notice the published numbers are kept (never reused), and the warning names what moved.
+   */
+  async reorder(meetingId: string, itemIds: readonly string[]): Promise<AgendaOrderWarning | null> {
     await this.lockBodyOf(meetingId);
     const meeting = await this.meetings.get(meetingId, { publicOnly: false });
     this.assertOpenForChanges(meeting);
@@ -202,6 +206,7 @@ export class AgendaService {
     this.audit.record({ action: 'agenda.reorder', entityType: 'meeting', entityId: meeting.id, before, after });
     await this.em.flush();
     if (meeting.status === 'planned') for (const item of items) await this.em.refresh(item);
+    return meeting.status === 'planned' ? null : reorderWarning(before, after);
   }
 
   /** Marks an item as treated in closed session with its legal ground, or open (koml. § 11-5). */

@@ -5,6 +5,7 @@ import {
   AgendaItemInput,
   AgendaItemUpdateInput,
   AgendaOrderInput,
+  AgendaOrderResult,
   Case,
   CaseDetail,
   CaseInput,
@@ -158,10 +159,10 @@ export class MeetingsController {
 
   @Put('meetings/:id/items/order')
   @Allow(...EDITORS)
-  @ApiRoute({ summary: 'Reorder the agenda: every item id of the meeting, once, in the new order', params: IdParams, body: AgendaOrderInput, response: MeetingDetail })
-  async reorder(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(AgendaOrderInput)) input: AgendaOrderInput, @CurrentCaller() caller: RequestCaller): Promise<MeetingDetail> {
-    await this.agenda.reorder(p.id, input.itemIds);
-    return this.meetings.detail(p.id, await this.papers.forMeeting(caller, p.id));
+  @ApiRoute({ summary: 'Reorder the agenda: every item id of the meeting, once, in the new order', params: IdParams, body: AgendaOrderInput, response: AgendaOrderResult })
+  async reorder(@Param(zod(IdParams)) p: IdParams, @RequestBody(zod(AgendaOrderInput)) input: AgendaOrderInput, @CurrentCaller() caller: RequestCaller): Promise<AgendaOrderResult> {
+    const warning = await this.agenda.reorder(p.id, input.itemIds);
+    return { ...(await this.meetings.detail(p.id, await this.papers.forMeeting(caller, p.id))), warning };
   }
 
   @Put('agenda-items/:id/closed')

@@ -89,6 +89,7 @@ describe('meetings and agendas', () => {
     const reordered = res.json<{ items: { id: string; number: string }[] }>().items;
     // Before the notice is sent the numbers follow the agenda order (issue 13): no "PS 3, PS 1, PS 2".
     expect(reordered.map((i) => [i.id, i.number])).toEqual([[c, `PS 1/${yy}`], [a, `PS 2/${yy}`], [b, `PS 3/${yy}`]]);
+    expect(res.json<{ warning: unknown }>().warning).toBeNull();
     for (const itemIds of [[c, a], [c, a, a], [c, a, b, '00000000-0000-4000-8000-000000000000']]) {
       const bad = await inject('PUT', `/api/meetings/${meetingId}/items/order`, secretariat, { itemIds });
       expect({ status: bad.statusCode, code: bad.json().code }).toEqual({ status: 400, code: 'AGENDA_ORDER_MISMATCH' });
@@ -198,5 +199,16 @@ describe('meetings and agendas', () => {
     expect((await inject('POST', `/api/meetings/${published}/publish`, secretariat)).statusCode).toBe(200);
     const res = await inject('PUT', `/api/meetings/${published}/items/order`, secretariat, { itemIds: [second.id, first.id] });
     expect(res.json<{ items: { id: string; number: string }[] }>().items.map((i) => [i.id, i.number])).toEqual([[second.id, second.number], [first.id, first.number]]);
+    // The order members were given changed: a warning with a stable code names the moved numbers.
+    expect(res.json<{ warning: unknown }>().warning).toEqual({
+      code: 'AGENDA_ORDER_CHANGED_AFTER_NOTICE',
+      message: expect.stringContaining(`${second.number} er nå nr. 1`),
+      moved: [{ number: second.number, from: 2, to: 1 }, { number: first.number, from: 1, to: 2 }],
+    });
+    // A published number is never reused: an item added afterwards gets a new one.
+    const added = (await inject('POST', `/api/meetings/${published}/items`, secretariat, { type: 'OS', title: 'Orientering C' })).json<{ number: string }>();
+    expect([first.number, second.number]).not.toContain(added.number);
+    const same = await inject('PUT', `/api/meetings/${published}/items/order`, secretariat, { itemIds: [second.id, first.id, (await inject('GET', `/api/meetings/${published}`, secretariat)).json<{ items: { id: string }[] }>().items[2]!.id] });
+    expect(same.json<{ warning: unknown }>().warning).toBeNull();
   });
 });
