@@ -190,11 +190,28 @@ describe('reader: an official reads, annotates and marks read', () => {
     await page.locator('[data-testid="notes-panel"] button::-p-text(Siter den markerte teksten)').click();
     const quote = await page.waitForSelector('[data-testid="note-quote"]');
     expect(await quote!.evaluate((e) => e.textContent)).toContain('4200 biler');
+    // Tied to the page only when asked.
+    expect(await page.$eval('#note-at-page', (e) => (e as HTMLInputElement).checked)).toBe(false);
+    await page.click('#note-at-page');
     expect(await reader.addNote('Tallene er fra 2025?')).toContain('Notatet er lagret');
     expect(await page.$eval('[data-testid="note"] .quote', (e) => e.textContent)).toContain('4200 biler');
     expect(await page.$eval('[data-testid="notes-panel"]', (e) => e.textContent)).toContain('side 1');
-    await page.click('[data-testid="mark-document-read"]');
-    await page.waitForSelector('[data-testid="mark-document-read"][data-read="true"]');
+    // The same sentence kept as a highlight on the page: drawn on the PDF and listed with the notes.
+    await page.evaluate(() => {
+      const span = [...document.querySelectorAll('[data-testid="pdf-text"] span')].find((s) =>
+        s.textContent?.includes('4200'),
+      );
+      const range = document.createRange();
+      range.selectNodeContents(span!);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+    });
+    await page.click('[data-testid="highlight-save"]');
+    await page.waitForSelector('[data-testid="pdf-highlight"]');
+    await page.waitForSelector('[data-testid="note-highlight"]');
+    expect(await reader.scan()).toEqual([]);
+    // One read state per item: no separate mark for the document.
+    expect(await page.$('[data-testid="mark-document-read"]')).toBeNull();
   });
 
   it('marks the item as read, moves to the next item by keyboard and back', async () => {
@@ -205,15 +222,15 @@ describe('reader: an official reads, annotates and marks read', () => {
     );
     await page.click('[data-testid="next-item"]');
     expect(await reader.waitForHeading()).toContain(second.title);
-    await page.keyboard.down('Alt');
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.up('Alt');
+    // `[` (or k): the previous item; the shortcut hint is shown with a mouse, not on touch screens.
+    expect(await page.$('[data-testid="shortcut-hint"]')).not.toBeNull();
+    await page.keyboard.press('[');
     await page.waitForFunction(
       (t) => document.querySelector('main h1')?.textContent?.includes(t),
       {},
       first.title,
     );
-    // The app's navigation, not the browser's Back (which Alt+← also is): no document open.
+    // The app's navigation, not the browser's Back (Alt+← stays the browser's): no document open.
     expect(await page.evaluate(() => location.search)).toBe('');
   });
 
