@@ -51,7 +51,7 @@ const COUPLE: CoupleBooking = {
   status: 'booked',
   startsAt: SLOT.startsAt,
   endsAt: SLOT.endsAt,
-  place: { id: PLACE_ID, name: 'Bryllupssalen' },
+  place: { id: PLACE_ID, name: 'Bryllupssalen', address: 'Rådhusgata 1' },
   parties: [
     {
       name: 'Kari Nordmann',
