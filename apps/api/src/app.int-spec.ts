@@ -45,7 +45,7 @@ describe('the application', () => {
   });
 
   it('serves the OpenAPI document', async () => {
-    const doc = (await t.app.inject({ url: '/api/docs' })).json();
+    const doc = (await t.app.inject({ url: '/api/docs/openapi.json' })).json();
     expect(doc.openapi).toBe('3.0.3');
     expect(doc.paths['/api/bodies/{id}'].get['x-roles']).toContain('secretariat');
     expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);

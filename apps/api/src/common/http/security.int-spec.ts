@@ -290,6 +290,12 @@ describe('browser security', () => {
       expect(res.headers['content-security-policy']).toMatch(/(^|;)\s*script-src 'self'/);
       expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
       expect(res.headers['content-security-policy']).not.toMatch(/sandbox/);
+      // Swagger UI from the API itself: its files are same-origin, nothing from a CDN.
+      expect(res.headers['content-type']).toContain('text/html');
+      const sources = [...res.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+      expect(sources).toEqual(['/api/docs/swagger-ui.css', '/api/docs/swagger-ui-bundle.js', '/api/docs/init.js']);
+      for (const url of sources) expect((await t.app.inject({ url })).statusCode).toBe(200);
+      expect((await t.app.inject({ url: '/api/docs/init.js' })).body).toContain('/api/docs/openapi.json');
     });
   });
 
