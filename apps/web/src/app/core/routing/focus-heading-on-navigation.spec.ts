@@ -49,6 +49,18 @@ describe('focusHeadingWhenThere', () => {
     expect(document.activeElement).toBe(heading);
   });
 
+  it('moves focus from the link that was followed to the heading that appears', async () => {
+    const link = document.createElement('a');
+    link.href = '/innstillinger';
+    link.textContent = 'Innstillinger';
+    document.body.prepend(link);
+    link.focus();
+    stop = focusHeadingWhenThere(document);
+    const heading = addHeading('Kommunens innstillinger');
+    await mutationsDelivered();
+    expect(document.activeElement).toBe(heading);
+  });
+
   it('leaves focus alone once the user has moved it', async () => {
     stop = focusHeadingWhenThere(document);
     const outside = document.querySelector<HTMLButtonElement>('#outside')!;

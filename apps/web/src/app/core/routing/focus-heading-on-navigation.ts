@@ -61,11 +61,15 @@ export function provideFocusHeadingOnNavigation(): EnvironmentProviders {
 /** Focus the page's h1 now and whenever a new one replaces it; returns how to stop watching. */
 export function focusHeadingWhenThere(document: Document): () => void {
   const main = document.querySelector<HTMLElement>('main');
+  // What had focus when the navigation ended: usually the link or button that caused it, which is
+  // not the user moving on (focus leaves it for the new page's heading).
+  const initial = document.activeElement;
   let focused: HTMLElement | null = null;
   const userMovedOn = () => {
     const active = document.activeElement;
     return !(
       active === null ||
+      active === initial ||
       active === document.body ||
       active === main ||
       active === focused ||
