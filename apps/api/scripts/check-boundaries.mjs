@@ -2,16 +2,26 @@
 // refuses cycles between modules (src/<module>/), counting every import outside tests.
 import { execFileSync } from 'node:child_process';
 
-let out;
-try {
-  out = execFileSync('depcruise', ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
-} catch (error) {
-  out = error.stdout;
+/** depcruise's JSON report; it exits non-zero when it finds violations, with the report on stdout. */
+function cruise() {
+  try {
+    return { out: execFileSync('depcruise', ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] }) };
+  } catch (error) {
+    return { out: error.stdout ?? '', err: `${error.stderr ?? ''}${error.message ?? ''}` };
+  }
 }
-const result = JSON.parse(out);
+// A run that gives no report at all (seen once in CI, under load) is tried once more, and its
+// error is shown if it fails again.
+let run = cruise();
+if (!run.out.trim()) {
+  console.error(`depcruise gave no report, trying again:\n${run.err ?? ''}`);
+  run = cruise();
+}
+if (!run.out.trim()) {
+  console.error(`depcruise gave no report:\n${run.err ?? ''}`);
+  process.exit(1);
+}
+const result = JSON.parse(run.out);
 const problems = result.summary.violations
   .filter((v) => v.rule.severity === 'error')
   .map((v) => `${v.rule.name}: ${v.from} -> ${v.cycle ? v.cycle.map((c) => c.name ?? c).join(' -> ') : v.to}`);
