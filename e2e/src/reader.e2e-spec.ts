@@ -221,6 +221,8 @@ describe('reader: an official reads, annotates and marks read', () => {
       'Saken er merket som lest.',
     );
     await page.click('[data-testid="next-item"]');
+    // The item is loaded on its own now: the heading reads «Sak» until it has arrived.
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent?.includes(t), {}, second.title);
     expect(await reader.waitForHeading()).toContain(second.title);
     // `[` (or k): the previous item; the shortcut hint is shown with a mouse, not on touch screens.
     // (Headless Chromium may report no fine pointer: the hint follows what the browser reports.)
