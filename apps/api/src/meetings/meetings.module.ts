@@ -25,6 +25,6 @@ import { PublicMeetingsService } from './public-meetings.service.js';
   imports: [BodiesModule, CasesModule, DocumentsModule, PdfModule, MailModule],
   controllers: [MeetingsController, MeetingPapersController, PublicMeetingsController, CalendarController],
   providers: [MeetingsService, MeetingCancelService, AgendaService, CasesService, MeetingNoticeService, MeetingPapersService, PublicMeetingsService, CalendarLinksService],
-  exports: [CasesModule, MeetingsService, MeetingNoticeService],
+  exports: [CasesModule, MeetingsService, MeetingNoticeService, MeetingPapersService],
 })
 export class MeetingsModule {}

@@ -3,7 +3,6 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { DocumentSummary, Meeting as MeetingDto, PublicAgendaItemDetail, PublicCaseItem, PublicMeetingQuery } from '@sekretariat/contracts';
 import { Document } from '../documents/document.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
-import { MeetingNoticeService, type RenderedNotice } from './meeting-notice.service.js';
 import { Meeting } from './meeting.entity.js';
 import { AgendaItemNotFoundError } from './meetings.errors.js';
 import { personName, toAgendaItemDto, toMeetingDto } from './meetings.mapper.js';
@@ -29,7 +28,6 @@ export class PublicMeetingsService {
   constructor(
     @Inject(EntityManager) private readonly em: EntityManager,
     private readonly meetings: MeetingsService,
-    private readonly notices: MeetingNoticeService,
   ) {}
 
   /** Upcoming meetings without a year; with a year, all that year's meetings (the archive). */
@@ -89,11 +87,6 @@ export class PublicMeetingsService {
     });
   }
 
-  /** The notice PDF of a published meeting of an open body; it never carries exempt information. */
-  async notice(meetingId: string): Promise<RenderedNotice> {
-    const meeting = await this.meetings.get(meetingId, PUBLIC_READER);
-    return this.notices.render(meeting.id);
-  }
 }
 
 function toPublicDocument(d: Document): DocumentSummary {

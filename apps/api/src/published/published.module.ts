@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module.js';
 import { PdfModule } from '../pdf/pdf.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
-import { MeetingPapersService } from '../meetings/meeting-papers.service.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { PublishedDocumentsController } from './published-documents.controller.js';
 import { PublishedDocumentsService } from './published-documents.service.js';
@@ -12,6 +11,6 @@ import { PublishedDocumentsService } from './published-documents.service.js';
   imports: [MeetingsModule, DocumentsModule, PdfModule, MunicipalitiesModule],
   controllers: [PublishedDocumentsController],
   // The papers' renderer is the meetings module's; provided here too until that module exports it.
-  providers: [PublishedDocumentsService, MeetingPapersService],
+  providers: [PublishedDocumentsService],
 })
 export class PublishedModule {}
